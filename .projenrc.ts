@@ -1,0 +1,132 @@
+import { awscdk, javascript, JsonFile } from 'projen';
+
+/**
+ * The lowest aws-cdk-lib whose validation API works with cdk-nag 3: 2.257 crashes the packs, 2.258-2.261
+ * report findings but `app.synth()` does not throw, 2.262.0 throws `ValidationFailed` (bisected: see README,
+ * "Compatibility"). Users' apps may use anything newer; we build and test against this one.
+ */
+const CDK_VERSION = '2.262.0';
+/** cdk-nag 3: packs run as CDK validation plugins. */
+const CDK_NAG_VERSION = '3.0.2';
+/** The aws-cdk CLI: the `latest` 3.x cannot read aws-cdk-lib 2.276 assemblies (schema 55). */
+const CDK_CLI_VERSION = '2.1148.1';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-platform-monitoring',
+  description:
+    'One CDK construct for the monitoring, logging and audit baseline of a data/ML platform: ' +
+    'a KMS key with exact service grants, encrypted log groups, a multi-region CloudTrail, ' +
+    'an encrypted SNS alert topic with alarms, three CloudWatch dashboards and a cdk-nag pack.',
+  author: 'cdk-platform-monitoring contributors',
+  authorAddress: 'maintainers@cdk-platform-monitoring.dev',
+  repositoryUrl: 'https://github.com/cdk-platform-monitoring/cdk-platform-monitoring.git',
+  license: 'Apache-2.0',
+  keywords: ['aws-cdk', 'cdk', 'monitoring', 'cloudwatch', 'cloudtrail', 'kms', 'sns', 'cdk-nag', 'observability'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  jsiiVersion: '~6.0.0',
+  cdkVersion: CDK_VERSION,
+  cdkVersionPinning: false,
+  constructsVersion: '10.5.1',
+  peerDeps: [`cdk-nag@^${CDK_NAG_VERSION}`],
+  devDeps: [
+    `cdk-nag@${CDK_NAG_VERSION}`,
+    `aws-cdk@${CDK_CLI_VERSION}`,
+  ],
+
+  // jsii targets: package names for every language we publish to.
+  publishToPypi: {
+    distName: 'cdk-platform-monitoring',
+    module: 'cdk_platform_monitoring',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdk_platform_monitoring',
+    mavenGroupId: 'io.github.cdk-platform-monitoring',
+    mavenArtifactId: 'cdk-platform-monitoring',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdkPlatformMonitoring',
+    packageId: 'CdkPlatformMonitoring',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdk-platform-monitoring/cdk-platform-monitoring-go',
+  },
+
+  jestOptions: {
+    jestConfig: {
+      testTimeout: 120_000,
+      // Synthesizing with four cdk-nag packs is CPU-bound: two workers fit a 2-core CI machine.
+      maxWorkers: 2,
+    },
+  },
+  gitignore: ['cdk.out/', '/dist/code-only/', '/bench/out/'],
+});
+for (const p of ['/examples/', '/bench/', '/scripts/', '/cdk.json', '/cdk.out/', '/.ci/', '/rosetta/']) {
+  project.addPackageIgnore(p);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Type-checked folders outside src/: the example app, the benchmark and build scripts.
+for (const dir of ['examples', 'bench', 'scripts']) {
+  new javascript.TypescriptConfig(project, {
+    fileName: `${dir}/tsconfig.json`,
+    extends: javascript.TypescriptConfigExtends.fromPaths(['../tsconfig.json']),
+    compilerOptions: { noEmit: true, rootDir: '..' },
+    include: ['**/*.ts'],
+    exclude: ['node_modules'],
+  });
+  project.eslint?.addLintPattern(dir);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Packaging. Only npm packaging can run on machines without PyPI / Maven Central / NuGet, so the
+// build packages JavaScript, and the other languages are proven by generating their code.
+const packageTask = project.tasks.tryFind('package')!;
+packageTask.reset();
+packageTask.spawn(project.tasks.tryFind('package:js')!);
+
+const codeOnly = project.addTask('package:code-only', {
+  description: 'Generate Python, Java, .NET and Go bindings (code only) and byte-compile the Python',
+});
+codeOnly.exec('rm -rf dist/code-only');
+for (const target of ['python', 'java', 'dotnet', 'go']) {
+  codeOnly.exec(`jsii-pacmak --code-only -t ${target} -o dist/code-only/${target}`);
+}
+codeOnly.exec('python3 -m compileall -q dist/code-only/python');
+
+// README examples must compile: jsii-rosetta type-checks every TypeScript snippet against the
+// assembly, with fixtures from rosetta/.
+const rosetta = project.addTask('rosetta', {
+  description: 'Compile every README example with jsii-rosetta (fails on any error)',
+  exec: 'jsii-rosetta extract --strict --compile --fail .jsii',
+});
+project.postCompileTask.spawn(rosetta);
+
+// ---------------------------------------------------------------------------------------------
+// The example app: synthesized with the real aws-cdk CLI, all cdk-nag packs on.
+new JsonFile(project, 'cdk.json', {
+  obj: {
+    app: 'npx ts-node --project examples/tsconfig.json --prefer-ts-exts examples/ecommerce-platform.ts',
+    output: 'cdk.out',
+    context: {
+      '@aws-cdk/core:validateAgainstDefaultRules': true,
+      '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
+    },
+  },
+});
+const example = project.addTask('example', {
+  description: 'Synthesize the example platform with cdk synth (cdk-nag + CloudFormation validation) and summarize it',
+});
+example.exec('rm -rf cdk.out');
+example.exec('cdk synth --quiet --ci');
+example.exec('ts-node --project scripts/tsconfig.json scripts/summarize.ts cdk.out');
+
+project.addTask('bench', {
+  description: 'Benchmark synth time and output size at 1, 10, 100 and 500 Lambda functions',
+  exec: 'ts-node --project bench/tsconfig.json bench/bench.ts',
+});
+
+project.synth();

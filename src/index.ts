@@ -1,0 +1,3 @@
+export * from './environment';
+export * from './platform-monitoring';
+export * from './encryption/platform-key';

@@ -1,0 +1,51 @@
+import { DeploymentEnvironment } from '../environment';
+
+/** Default project name length cap: see `validateProjectName`. */
+export const MAX_PROJECT_NAME_LENGTH = 34;
+
+/**
+ * Every physical name this library derives from the project name and environment, in one place,
+ * so alarm prefixes, key-policy conditions and resource names can never drift apart.
+ */
+export class PlatformNaming {
+  constructor(public readonly projectName: string, public readonly environment: DeploymentEnvironment) {}
+
+  /** `<project>-<env>`: the stem of names that must be unique per account and region. */
+  public get stem(): string {
+    return `${this.projectName}-${this.environment}`;
+  }
+
+  /** Every alarm name starts with this; the key and topic policies trust exactly this prefix. */
+  public get alarmNamePrefix(): string {
+    return `${this.stem}-`;
+  }
+
+  /** The name of one alarm, from a stable key (never from a resource's name). */
+  public alarmName(key: string): string {
+    return `${this.alarmNamePrefix}${key}`;
+  }
+
+  /** The alert topic's name. */
+  public get alertTopicName(): string {
+    return `${this.stem}-alerts`;
+  }
+
+  /** The audit trail's name (the CloudTrail key-policy statement is scoped to it). */
+  public get trailName(): string {
+    return `${this.stem}-audit-trail`;
+  }
+
+  /** The custom-metric namespace: the project name, shared by every environment. */
+  public get metricNamespace(): string {
+    return this.projectName;
+  }
+
+  /**
+   * A dashboard name: `<project>-<suffix>` in PROD, `<project>-<suffix>-<env>` elsewhere, so several
+   * environments can share an account.
+   */
+  public dashboardName(suffix: string): string {
+    const base = `${this.projectName}-${suffix}`;
+    return this.environment === DeploymentEnvironment.PROD ? base : `${base}-${this.environment}`;
+  }
+}

@@ -1,0 +1,79 @@
+import { Token } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { IConstruct } from 'constructs';
+import { validationError } from './errors';
+import { MAX_PROJECT_NAME_LENGTH } from './naming';
+
+/** Retention periods CloudWatch Logs accepts, in days. */
+export const ALLOWED_RETENTION_DAYS: readonly number[] = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
+/** Retention periods CloudWatch allows but some compliance rule sets reject. */
+export const COMPLIANCE_REJECTED_RETENTION_DAYS: readonly number[] = [1096, 2192, 2557, 2922, 3288];
+
+const PROJECT_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * The project name becomes part of S3 bucket, SNS topic, dashboard, alarm and log group names and
+ * the metric namespace: it must satisfy the strictest of them (S3: lowercase, digits, hyphens) and
+ * leave room for `<projectName>-cloudtrail-logs-<12-digit account id>` within 63 characters.
+ */
+export function validateProjectName(scope: IConstruct, projectName: string): void {
+  if (Token.isUnresolved(projectName)) {
+    throw validationError(scope, 'projectName must be a literal string: it names buckets, topics, dashboards and alarms, '
+      + 'which must be known at synth. Pass a plain string such as "ecommerce-ai-platform".');
+  }
+  if (projectName.length === 0) {
+    throw validationError(scope, 'projectName must not be empty: pass a short lowercase name such as "ecommerce-ai-platform".');
+  }
+  if (projectName.length > MAX_PROJECT_NAME_LENGTH) {
+    throw validationError(scope, `projectName must be at most ${MAX_PROJECT_NAME_LENGTH} characters so that the trail bucket `
+      + `"<projectName>-cloudtrail-logs-<account-id>" fits S3's 63-character limit; got ${projectName.length} characters `
+      + `("${projectName}"). Use a shorter name.`);
+  }
+  if (!PROJECT_NAME.test(projectName)) {
+    throw validationError(scope, 'projectName may contain only lowercase letters, digits and hyphens, and must start and end '
+      + `with a letter or digit (S3 bucket names reject anything else); got "${projectName}". `
+      + `Try "${suggestProjectName(projectName)}".`);
+  }
+}
+
+function suggestProjectName(name: string): string {
+  const cleaned = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, MAX_PROJECT_NAME_LENGTH);
+  return cleaned.replace(/-+$/, '') || 'my-platform';
+}
+
+/** A retention CloudWatch Logs accepts and compliance rules do not reject outright. */
+export function validateRetention(scope: IConstruct, retention: logs.RetentionDays, propName = 'logRetention'): void {
+  if (Token.isUnresolved(retention)) return;
+  if (retention === logs.RetentionDays.INFINITE) {
+    throw validationError(scope, `${propName} must be finite: INFINITE (never expire) fails the log-retention rules of `
+      + 'cdk-nag (HIPAA, NIST 800-53, PCI DSS) and keeps paying for storage forever. Use e.g. '
+      + 'RetentionDays.ONE_YEAR or RetentionDays.TEN_YEARS for long-lived audit logs.');
+  }
+  if (!ALLOWED_RETENTION_DAYS.includes(retention)) {
+    throw validationError(scope, `${propName} must be one of ${ALLOWED_RETENTION_DAYS.join(', ')} days (the values CloudWatch `
+      + `Logs accepts); got ${retention}. Use a logs.RetentionDays member such as RetentionDays.ONE_MONTH.`);
+  }
+}
+
+/** Well-formed, unique email addresses (compared case-insensitively). */
+export function validateEmails(scope: IConstruct, emails: readonly string[], propName = 'alertEmails'): void {
+  const seen = new Map<string, string>();
+  for (const email of emails) {
+    if (Token.isUnresolved(email)) continue;
+    if (!EMAIL.test(email)) {
+      throw validationError(scope, `${propName} contains "${email}", which is not an email address: `
+        + 'each entry must look like "name@example.com" (SNS would reject the subscription at deploy).');
+    }
+    const key = email.toLowerCase();
+    const previous = seen.get(key);
+    if (previous !== undefined) {
+      throw validationError(scope, `${propName} lists "${email}" more than once${previous === email ? '' : ` (as "${previous}")`}: `
+        + 'SNS would create a single subscription; remove the duplicate.');
+    }
+    seen.set(key, email);
+  }
+}
