@@ -1,11 +1,13 @@
 import { awscdk, javascript, JsonFile } from 'projen';
 
 /**
- * The lowest aws-cdk-lib whose validation API works with cdk-nag 3: 2.257 crashes the packs, 2.258-2.261
- * report findings but `app.synth()` does not throw, 2.262.0 throws `ValidationFailed` (bisected: see README,
- * "Compatibility"). Users' apps may use anything newer; we build and test against this one.
+ * The lowest aws-cdk-lib that really works with cdk-nag 3 (bisected on this machine, see README
+ * "Compatibility"): 2.257 crashes the packs ("NagPack requires a construct tree"); 2.258-2.261
+ * report findings but `app.synth()` does not throw; 2.262-2.269 throw, but reject acknowledgments
+ * of per-finding ids such as `AwsSolutions-IAM4[Policy::arn:...]` ("'::' delimiter is reserved");
+ * 2.270.0 is the first that does all three. Users may use anything newer.
  */
-const CDK_VERSION = '2.262.0';
+const CDK_VERSION = '2.270.0';
 /** cdk-nag 3: packs run as CDK validation plugins. */
 const CDK_NAG_VERSION = '3.0.2';
 /** The aws-cdk CLI: the `latest` 3.x cannot read aws-cdk-lib 2.276 assemblies (schema 55). */

@@ -76,7 +76,7 @@ export function platformKeyStatements(scope: KeyPolicyScope): iam.PolicyStatemen
     }),
     new iam.PolicyStatement({
       sid: KeyPolicySid.CLOUDTRAIL_DECRYPT,
-      principals: [new iam.AccountPrincipal(account)],
+      principals: [new iam.ArnPrincipal(`arn:${partition}:iam::${account}:root`)],
       actions: ['kms:Decrypt', 'kms:ReEncryptFrom'],
       resources: ['*'],
       conditions: {

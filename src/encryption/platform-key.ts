@@ -1,5 +1,6 @@
 import { Annotations, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { platformKeyStatements } from './key-policy';
 import { DeploymentEnvironment } from '../environment';
@@ -83,19 +84,26 @@ export class PlatformKey extends Construct {
 
     if (!this.policyManaged) {
       const printable = platformKeyStatements({
-        partition: literalOr(stack.partition, '<partition>'),
+        partition: literalPartition(stack),
         region: literalOr(stack.region, '<region>'),
         account: literalOr(stack.account, '<account-id>'),
         alarmNamePrefix: naming.alarmNamePrefix,
         alertTopicName: naming.alertTopicName,
         trailName: naming.trailName,
-      }).map((s) => s.toStatementJson());
+      }).map((s) => stack.resolve(s.toStatementJson()));
       Annotations.of(this).addWarningV2('cdk-platform-monitoring:importedKeyPolicy',
         'The encryption key is imported, so its key policy cannot be changed here. Without these statements '
         + 'log groups fail to create, CloudTrail cannot write, and alarm notifications are dropped silently. '
         + `Add them to the key's policy: ${JSON.stringify(printable)}`);
     }
   }
+}
+
+/** The partition as text: from the stack if literal, else from a literal region, else a placeholder. */
+function literalPartition(stack: Stack): string {
+  if (!Token.isUnresolved(stack.partition)) return stack.partition;
+  if (!Token.isUnresolved(stack.region)) return RegionInfo.get(stack.region).partition ?? '<partition>';
+  return '<partition>';
 }
 
 function literalOr(value: string, placeholder: string): string {

@@ -49,3 +49,43 @@ export class PlatformNaming {
     return this.environment === DeploymentEnvironment.PROD ? base : `${base}-${this.environment}`;
   }
 }
+
+/**
+ * Names of the logging and audit resources (appended for the logging/audit constructs).
+ *
+ * PROD keeps the plain project name (`/aws/cloudtrail/<project>`, `<project>-cloudtrail-logs-<account>`);
+ * other environments insert `-<env>` so DEV and STAGING can share an account with PROD.
+ */
+export class LoggingNaming {
+  constructor(private readonly naming: PlatformNaming) {}
+
+  /** `<project>` in PROD, `<project>-<env>` elsewhere. */
+  public get scopedProjectName(): string {
+    return this.naming.environment === DeploymentEnvironment.PROD ? this.naming.projectName : this.naming.stem;
+  }
+
+  /** The log group the audit trail streams to. */
+  public get cloudTrailLogGroupName(): string {
+    return `/aws/cloudtrail/${this.scopedProjectName}`;
+  }
+
+  /** The log group EventBridge state-change events (Batch, Glue) are written to. */
+  public get platformEventsLogGroupName(): string {
+    return `/aws/events/${this.scopedProjectName}/platform`;
+  }
+
+  /** The API Gateway access-log group. */
+  public get apiAccessLogGroupName(): string {
+    return `/aws/apigateway/${this.scopedProjectName}/access-logs`;
+  }
+
+  /** The trail bucket: `<project>[-<env>]-cloudtrail-logs-<account>`. */
+  public trailBucketName(account: string): string {
+    return `${this.scopedProjectName}-cloudtrail-logs-${account}`;
+  }
+
+  /** A saved Logs Insights query's name, grouped in a folder per project and environment. */
+  public queryName(title: string): string {
+    return `${this.scopedProjectName}/${title}`;
+  }
+}

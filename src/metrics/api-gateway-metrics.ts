@@ -1,0 +1,120 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { buildMetric } from './metric-defaults';
+
+const API_GATEWAY_NAMESPACE = 'AWS/ApiGateway';
+
+/**
+ * Properties of `RestApiMetrics`.
+ */
+export interface RestApiMetricsProps {
+  /** The REST API's name (the `ApiName` dimension; `IRestApi.restApiName`). */
+  readonly apiName: string;
+  /** The deployed stage (the `Stage` dimension; e.g. `restApi.deploymentStage.stageName`). */
+  readonly stageName: string;
+}
+
+/**
+ * Metrics of one REST API stage (namespace `AWS/ApiGateway`, dimensions `ApiName` + `Stage`,
+ * period 5 minutes). Builds metrics only.
+ */
+export class RestApiMetrics {
+  /** The CloudWatch namespace of API Gateway: `AWS/ApiGateway`. */
+  public static readonly NAMESPACE = API_GATEWAY_NAMESPACE;
+
+  /** The dimensions identifying the API stage. */
+  public readonly dimensions: { [name: string]: string };
+
+  constructor(props: RestApiMetricsProps) {
+    this.dimensions = { ApiName: props.apiName, Stage: props.stageName };
+  }
+
+  /** Any REST API metric. @default statistic Sum, period 5 minutes */
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return buildMetric(API_GATEWAY_NAMESPACE, metricName, this.dimensions, { statistic: cloudwatch.Stats.SUM }, props);
+  }
+
+  /** Requests. @default Sum */
+  public metricCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('Count', { unit: cloudwatch.Unit.COUNT, ...props });
+  }
+
+  /** Client errors (4XX). @default Sum */
+  public metricClientErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('4XXError', { unit: cloudwatch.Unit.COUNT, ...props });
+  }
+
+  /** Server errors (5XX). @default Sum */
+  public metricServerErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('5XXError', { unit: cloudwatch.Unit.COUNT, ...props });
+  }
+
+  /** End-to-end latency in milliseconds, any statistic (e.g. `Stats.p(99)`). @default Average */
+  public metricLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('Latency', { statistic: cloudwatch.Stats.AVERAGE, unit: cloudwatch.Unit.MILLISECONDS, ...props });
+  }
+
+  /** Backend latency in milliseconds, any statistic. @default Average */
+  public metricIntegrationLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('IntegrationLatency', { statistic: cloudwatch.Stats.AVERAGE, unit: cloudwatch.Unit.MILLISECONDS, ...props });
+  }
+}
+
+/**
+ * Properties of `HttpApiMetrics`.
+ */
+export interface HttpApiMetricsProps {
+  /** The HTTP API's id (the `ApiId` dimension). */
+  readonly apiId: string;
+  /**
+   * The stage (the `Stage` dimension).
+   *
+   * @default '$default'
+   */
+  readonly stageName?: string;
+}
+
+/**
+ * Metrics of one HTTP API (v2) stage (namespace `AWS/ApiGateway`, dimensions `ApiId` + `Stage`,
+ * metric names `Count`, `4xx`, `5xx`, `Latency`, `IntegrationLatency`). Builds metrics only.
+ */
+export class HttpApiMetrics {
+  /** The CloudWatch namespace of API Gateway: `AWS/ApiGateway`. */
+  public static readonly NAMESPACE = API_GATEWAY_NAMESPACE;
+
+  /** The dimensions identifying the API stage. */
+  public readonly dimensions: { [name: string]: string };
+
+  constructor(props: HttpApiMetricsProps) {
+    this.dimensions = { ApiId: props.apiId, Stage: props.stageName ?? '$default' };
+  }
+
+  /** Any HTTP API metric. @default statistic Sum, period 5 minutes */
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return buildMetric(API_GATEWAY_NAMESPACE, metricName, this.dimensions, { statistic: cloudwatch.Stats.SUM }, props);
+  }
+
+  /** Requests. @default Sum */
+  public metricCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('Count', { unit: cloudwatch.Unit.COUNT, ...props });
+  }
+
+  /** Client errors (`4xx`). @default Sum */
+  public metricClientErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('4xx', { unit: cloudwatch.Unit.COUNT, ...props });
+  }
+
+  /** Server errors (`5xx`). @default Sum */
+  public metricServerErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('5xx', { unit: cloudwatch.Unit.COUNT, ...props });
+  }
+
+  /** End-to-end latency in milliseconds, any statistic. @default Average */
+  public metricLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('Latency', { statistic: cloudwatch.Stats.AVERAGE, unit: cloudwatch.Unit.MILLISECONDS, ...props });
+  }
+
+  /** Backend latency in milliseconds, any statistic. @default Average */
+  public metricIntegrationLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('IntegrationLatency', { statistic: cloudwatch.Stats.AVERAGE, unit: cloudwatch.Unit.MILLISECONDS, ...props });
+  }
+}

@@ -1,0 +1,43 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { buildMetric } from './metric-defaults';
+
+/**
+ * Properties of `GlueJobMetrics`.
+ */
+export interface GlueJobMetricsProps {
+  /** The Glue job's name (the `JobName` dimension). */
+  readonly jobName: string;
+}
+
+/**
+ * Job metrics of one Glue job (namespace `Glue`, dimensions `JobName`, `JobRunId=ALL`,
+ * `Type=count`, period 5 minutes). Glue publishes them only when job metrics are enabled
+ * (`--enable-metrics`), and not for runs that fail before starting tasks: the platform's
+ * `Glue Job State Change` event metrics cover those. Builds metrics only.
+ */
+export class GlueJobMetrics {
+  /** The namespace of Glue job metrics: `Glue` (not `AWS/Glue`). */
+  public static readonly NAMESPACE = 'Glue';
+
+  /** The dimensions of the aggregate (all runs) count metrics. */
+  public readonly dimensions: { [name: string]: string };
+
+  constructor(props: GlueJobMetricsProps) {
+    this.dimensions = { JobName: props.jobName, JobRunId: 'ALL', Type: 'count' };
+  }
+
+  /** Any Glue job metric, e.g. `glue.driver.aggregate.elapsedTime`. @default statistic Sum, period 5 minutes */
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return buildMetric(GlueJobMetrics.NAMESPACE, metricName, this.dimensions, { statistic: cloudwatch.Stats.SUM }, props);
+  }
+
+  /** Tasks completed across the job's runs. @default Sum */
+  public metricCompletedTasks(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('glue.driver.aggregate.numCompletedTasks', { unit: cloudwatch.Unit.COUNT, ...props });
+  }
+
+  /** Tasks failed across the job's runs. @default Sum */
+  public metricFailedTasks(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('glue.driver.aggregate.numFailedTasks', { unit: cloudwatch.Unit.COUNT, ...props });
+  }
+}

@@ -1,0 +1,27 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+
+/** The period every metric factory uses unless told otherwise: 5 minutes. */
+export const DEFAULT_METRIC_PERIOD = Duration.minutes(5);
+
+/**
+ * Builds a metric with the factory's defaults, letting the caller's options win, and merging the
+ * factory's dimensions under any the caller adds.
+ * Not part of the public API (not exported from the package barrel).
+ */
+export function buildMetric(
+  namespace: string,
+  metricName: string,
+  dimensions: { [name: string]: string },
+  defaults: cloudwatch.MetricOptions,
+  props: cloudwatch.MetricOptions = {},
+): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace,
+    metricName,
+    period: DEFAULT_METRIC_PERIOD,
+    ...defaults,
+    ...props,
+    dimensionsMap: { ...dimensions, ...(props.dimensionsMap ?? {}) },
+  });
+}

@@ -1,0 +1,91 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+
+/** Names of ML metrics and component prefixes: a letter, then letters, digits or underscores. */
+const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
+
+/**
+ * Properties of an `MlMetricDefinition`.
+ */
+export interface MlMetricDefinitionProps {
+  /**
+   * The metric's name within its component, in PascalCase, e.g. `ForecastAccuracy`. The full
+   * CloudWatch metric name is `<component prefix>.<metricName>`.
+   *
+   * A letter followed by letters, digits or underscores (at most 100 characters).
+   */
+  readonly metricName: string;
+
+  /**
+   * The unit publishers must send with every value (documented for publishers; dashboards and alarms
+   * do not filter on it, so a value sent with another unit still shows).
+   */
+  readonly unit: cloudwatch.Unit;
+
+  /**
+   * The statistic dashboards and alarms use by default, e.g. `cloudwatch.Stats.AVERAGE`,
+   * `cloudwatch.Stats.SUM` or `cloudwatch.Stats.p(90)`.
+   *
+   * @default cloudwatch.Stats.AVERAGE
+   */
+  readonly statistic?: string;
+
+  /**
+   * What the metric measures and how publishers compute it.
+   */
+  readonly description: string;
+
+  /**
+   * A human-readable label for graphs and single-value widgets.
+   *
+   * @default - the metric name split into words, e.g. `Forecast Accuracy`
+   */
+  readonly label?: string;
+}
+
+/**
+ * One custom metric of an ML component: its name, unit, default statistic and meaning.
+ *
+ * Builds nothing by itself; `MlComponent` turns it into a `cloudwatch.Metric` in the project
+ * namespace.
+ */
+export class MlMetricDefinition {
+  /** The metric's name within its component, e.g. `ForecastAccuracy`. */
+  public readonly metricName: string;
+
+  /** The unit publishers send. */
+  public readonly unit: cloudwatch.Unit;
+
+  /** The default statistic for dashboards and alarms. */
+  public readonly statistic: string;
+
+  /** What the metric measures. */
+  public readonly description: string;
+
+  /** The label on graphs. */
+  public readonly label: string;
+
+  constructor(props: MlMetricDefinitionProps) {
+    assertMlName('metricName', props.metricName);
+    this.metricName = props.metricName;
+    this.unit = props.unit;
+    this.statistic = props.statistic ?? cloudwatch.Stats.AVERAGE;
+    this.description = props.description;
+    this.label = props.label ?? splitPascalCase(props.metricName);
+  }
+}
+
+/** Throws unless `value` is a valid ML metric name or prefix. Not part of the public API. */
+export function assertMlName(what: string, value: string): void {
+  if (!NAME_PATTERN.test(value)) {
+    throw new Error(`${what} must start with a letter and contain only letters, digits and underscores (at most 100 `
+      + `characters), because it becomes part of a CloudWatch metric name "<prefix>.<metricName>"; got "${value}".`);
+  }
+}
+
+/** `CLVAccuracy` → `CLV Accuracy`, `ForecastAccuracy` → `Forecast Accuracy`. */
+function splitPascalCase(name: string): string {
+  return name
+    .replace(/_/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+}

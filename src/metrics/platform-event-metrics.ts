@@ -1,0 +1,126 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { buildMetric } from './metric-defaults';
+
+/**
+ * An AWS Batch job status counted by the platform's event metrics.
+ */
+export enum BatchJobStatus {
+  /**
+   * A job's first state-change event: AWS Batch sends none for the submission itself, so a job is
+   * counted as submitted when it first reports PENDING, or RUNNABLE with no dependency and no attempt yet.
+   */
+  SUBMITTED = 'Submitted',
+  /** The job entered RUNNABLE (waiting for compute capacity), including retries. */
+  RUNNABLE = 'Runnable',
+  /** The job entered STARTING. */
+  STARTING = 'Starting',
+  /** The job entered RUNNING. */
+  RUNNING = 'Running',
+  /** The job SUCCEEDED. */
+  SUCCEEDED = 'Succeeded',
+  /** The job FAILED (after its last attempt). */
+  FAILED = 'Failed',
+}
+
+/**
+ * The outcome of a Glue crawler run (`Glue Crawler State Change` events).
+ */
+export enum GlueCrawlerOutcome {
+  /** The crawler run succeeded. */
+  SUCCEEDED = 'Succeeded',
+  /** The crawler run failed. */
+  FAILED = 'Failed',
+}
+
+/**
+ * The outcome of a Glue job run (`Glue Job State Change` events).
+ */
+export enum GlueJobOutcome {
+  /** The run SUCCEEDED. */
+  SUCCEEDED = 'Succeeded',
+  /** The run FAILED. */
+  FAILED = 'Failed',
+  /** The run hit its TIMEOUT. */
+  TIMED_OUT = 'TimedOut',
+}
+
+/**
+ * Properties of `PlatformEventMetrics`.
+ */
+export interface PlatformEventMetricsProps {
+  /** The custom-metric namespace: the project name (`PlatformMonitoring.metricNamespace`). */
+  readonly namespace: string;
+}
+
+/**
+ * The custom metrics that the platform's metric filters derive from EventBridge events (AWS Batch
+ * and Glue crawlers publish no status metrics of their own). All are counts (statistic Sum,
+ * period 5 minutes) in the project namespace; each exists as a total (no dimension) and, where the
+ * platform creates the per-resource filters, per `JobQueue` (queue ARN), `CrawlerName` or `JobName`.
+ *
+ * Builds metrics only; `PlatformEvents` creates the filters that publish them.
+ */
+export class PlatformEventMetrics {
+  /** Dimension of per-queue Batch metrics (value: the job queue ARN). */
+  public static readonly JOB_QUEUE_DIMENSION = 'JobQueue';
+  /** Dimension of per-crawler metrics. */
+  public static readonly CRAWLER_NAME_DIMENSION = 'CrawlerName';
+  /** Dimension of per-job Glue metrics. */
+  public static readonly JOB_NAME_DIMENSION = 'JobName';
+
+  /** The metric name counting Batch jobs that reached `status`, e.g. `Batch.JobsFailed`. */
+  public static batchJobsMetricName(status: BatchJobStatus): string {
+    return `Batch.Jobs${status}`;
+  }
+
+  /** The metric name counting crawler runs with `outcome`, e.g. `Glue.CrawlerRunsFailed`. */
+  public static glueCrawlerRunsMetricName(outcome: GlueCrawlerOutcome): string {
+    return `Glue.CrawlerRuns${outcome}`;
+  }
+
+  /** The metric name counting Glue job runs with `outcome`, e.g. `Glue.JobRunsTimedOut`. */
+  public static glueJobRunsMetricName(outcome: GlueJobOutcome): string {
+    return `Glue.JobRuns${outcome}`;
+  }
+
+  /** The namespace of the metrics. */
+  public readonly namespace: string;
+
+  constructor(props: PlatformEventMetricsProps) {
+    this.namespace = props.namespace;
+  }
+
+  /** Any metric of the project namespace. @default statistic Sum, unit Count, period 5 minutes */
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return buildMetric(this.namespace, metricName, {}, { statistic: cloudwatch.Stats.SUM, unit: cloudwatch.Unit.COUNT }, props);
+  }
+
+  /**
+   * Batch jobs that reached `status`, in total or for one queue.
+   * @param jobQueueArn the queue ARN (per-queue metric) - default: all queues
+   */
+  public metricBatchJobs(status: BatchJobStatus, jobQueueArn?: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.withDimension(PlatformEventMetrics.batchJobsMetricName(status), PlatformEventMetrics.JOB_QUEUE_DIMENSION, jobQueueArn, props);
+  }
+
+  /**
+   * Glue crawler runs with `outcome`, in total or for one crawler.
+   * @param crawlerName the crawler (per-crawler metric) - default: all crawlers
+   */
+  public metricGlueCrawlerRuns(outcome: GlueCrawlerOutcome, crawlerName?: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.withDimension(PlatformEventMetrics.glueCrawlerRunsMetricName(outcome), PlatformEventMetrics.CRAWLER_NAME_DIMENSION, crawlerName, props);
+  }
+
+  /**
+   * Glue job runs with `outcome`, in total or for one job.
+   * @param jobName the job (per-job metric) - default: all jobs
+   */
+  public metricGlueJobRuns(outcome: GlueJobOutcome, jobName?: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.withDimension(PlatformEventMetrics.glueJobRunsMetricName(outcome), PlatformEventMetrics.JOB_NAME_DIMENSION, jobName, props);
+  }
+
+  private withDimension(metricName: string, dimension: string, value: string | undefined, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    const dimensionsMap = value === undefined ? {} : { [dimension]: value };
+    return this.metric(metricName, { ...props, dimensionsMap: { ...dimensionsMap, ...(props?.dimensionsMap ?? {}) } });
+  }
+}

@@ -1,0 +1,15 @@
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import { NagRuleCompliance } from 'cdk-nag';
+import { isSet, resolve } from '../private/intrinsics';
+import { defineRule } from '../private/rule';
+
+/**
+ * CloudTrail trails deliver events to CloudWatch Logs (`CloudWatchLogsLogGroupArn` set; a token
+ * counts), so metric filters and alarms can watch them.
+ */
+export const CloudTrailCloudWatchLogs = defineRule('CloudTrailCloudWatchLogs', (node) => {
+  if (!(node instanceof cloudtrail.CfnTrail)) return NagRuleCompliance.NOT_APPLICABLE;
+  return isSet(resolve(node, node.cloudWatchLogsLogGroupArn))
+    ? NagRuleCompliance.COMPLIANT
+    : NagRuleCompliance.NON_COMPLIANT;
+});

@@ -1,0 +1,10 @@
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import { NagRuleCompliance } from 'cdk-nag';
+import { isSet, resolve } from '../private/intrinsics';
+import { defineRule } from '../private/rule';
+
+/** CloudTrail trails encrypt their log files with a KMS key (`KMSKeyId` set; a token counts). */
+export const CloudTrailEncrypted = defineRule('CloudTrailEncrypted', (node) => {
+  if (!(node instanceof cloudtrail.CfnTrail)) return NagRuleCompliance.NOT_APPLICABLE;
+  return isSet(resolve(node, node.kmsKeyId)) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+});

@@ -1,0 +1,12 @@
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import { NagRuleCompliance } from 'cdk-nag';
+import { isLiteralTrue, resolve } from '../private/intrinsics';
+import { defineRule } from '../private/rule';
+
+/** CloudTrail trails write digest files (`EnableLogFileValidation` literally true). */
+export const CloudTrailLogFileValidation = defineRule('CloudTrailLogFileValidation', (node) => {
+  if (!(node instanceof cloudtrail.CfnTrail)) return NagRuleCompliance.NOT_APPLICABLE;
+  return isLiteralTrue(resolve(node, node.enableLogFileValidation))
+    ? NagRuleCompliance.COMPLIANT
+    : NagRuleCompliance.NON_COMPLIANT;
+});

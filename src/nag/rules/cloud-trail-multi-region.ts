@@ -1,0 +1,12 @@
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import { NagRuleCompliance } from 'cdk-nag';
+import { isLiteralTrue, resolve } from '../private/intrinsics';
+import { defineRule } from '../private/rule';
+
+/** CloudTrail trails record every region (`IsMultiRegionTrail` literally true). */
+export const CloudTrailMultiRegion = defineRule('CloudTrailMultiRegion', (node) => {
+  if (!(node instanceof cloudtrail.CfnTrail)) return NagRuleCompliance.NOT_APPLICABLE;
+  return isLiteralTrue(resolve(node, node.isMultiRegionTrail))
+    ? NagRuleCompliance.COMPLIANT
+    : NagRuleCompliance.NON_COMPLIANT;
+});

@@ -1,0 +1,10 @@
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { NagRuleCompliance } from 'cdk-nag';
+import { isSet, resolve } from '../private/intrinsics';
+import { defineRule } from '../private/rule';
+
+/** Log groups are encrypted with a KMS key (`KmsKeyId` set; a token counts as set). */
+export const LogGroupEncrypted = defineRule('LogGroupEncrypted', (node) => {
+  if (!(node instanceof logs.CfnLogGroup)) return NagRuleCompliance.NOT_APPLICABLE;
+  return isSet(resolve(node, node.kmsKeyId)) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+});

@@ -1,0 +1,18 @@
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { NagRuleCompliance } from 'cdk-nag';
+import { ALLOWED_RETENTION_DAYS } from '../../private/validation';
+import { resolve } from '../private/intrinsics';
+import { defineRule } from '../private/rule';
+
+/**
+ * Log groups expire their events after a retention CloudWatch Logs accepts. Absent (never expire),
+ * a value outside the list, or a value only known at deploy (a parameter) is non-compliant.
+ */
+export const LogGroupRetention = defineRule('LogGroupRetention', (node) => {
+  if (!(node instanceof logs.CfnLogGroup)) return NagRuleCompliance.NOT_APPLICABLE;
+  const days = resolve(node, node.retentionInDays);
+  const literal = typeof days === 'string' && /^\d+$/.test(days) ? Number(days) : days;
+  return typeof literal === 'number' && ALLOWED_RETENTION_DAYS.includes(literal)
+    ? NagRuleCompliance.COMPLIANT
+    : NagRuleCompliance.NON_COMPLIANT;
+});

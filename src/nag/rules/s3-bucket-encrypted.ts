@@ -1,0 +1,18 @@
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { NagRuleCompliance } from 'cdk-nag';
+import { asList, isSet, resolve } from '../private/intrinsics';
+import { defineRule } from '../private/rule';
+
+/**
+ * S3 buckets declare default encryption: `BucketEncryption.ServerSideEncryptionConfiguration`
+ * has at least one rule, and every rule sets `ServerSideEncryptionByDefault.SSEAlgorithm`
+ * (a token counts as set).
+ */
+export const S3BucketEncrypted = defineRule('S3BucketEncrypted', (node) => {
+  if (!(node instanceof s3.CfnBucket)) return NagRuleCompliance.NOT_APPLICABLE;
+  const encryption = resolve(node, node.bucketEncryption);
+  const rules = asList(encryption?.ServerSideEncryptionConfiguration);
+  const configured = rules.length > 0
+    && rules.every((rule: any) => isSet(rule?.ServerSideEncryptionByDefault?.SSEAlgorithm));
+  return configured ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+});

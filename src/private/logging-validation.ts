@@ -1,0 +1,64 @@
+import { RemovalPolicy, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { validationError } from './errors';
+import { DeploymentEnvironment } from '../environment';
+
+/** CloudWatch Logs: at most 512 characters of `[.-_/#A-Za-z0-9]`. */
+const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
+const MAX_LOG_GROUP_NAME = 512;
+
+/** S3: 3-63 lowercase letters, digits, hyphens and dots, starting and ending with a letter or digit. */
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
+export const MAX_BUCKET_NAME = 63;
+
+/** An AWS account id is always 12 digits: used to measure names whose account is still a token. */
+export const ACCOUNT_ID_LENGTH = 12;
+
+/** Checks a literal log group name (tokens, such as Lambda function names, are skipped). */
+export function validateLogGroupName(scope: IConstruct, name: string, propName: string): void {
+  if (Token.isUnresolved(name)) return;
+  if (name.length === 0 || name.length > MAX_LOG_GROUP_NAME) {
+    throw validationError(scope, `${propName} must be 1-${MAX_LOG_GROUP_NAME} characters (the CloudWatch Logs limit); `
+      + `got ${name.length} characters ("${name.slice(0, 80)}${name.length > 80 ? '...' : ''}").`);
+  }
+  if (!LOG_GROUP_NAME.test(name)) {
+    throw validationError(scope, `${propName} may contain only letters, digits and . - _ / # (the characters CloudWatch `
+      + `Logs accepts); got "${name}".`);
+  }
+}
+
+/**
+ * Checks a bucket name. `literalLength` lets callers measure a name whose account id is still a
+ * token (12 digits at deploy); pass `undefined` to measure `name` itself.
+ */
+export function validateBucketName(scope: IConstruct, name: string, propName: string, literalLength?: number): void {
+  const length = literalLength ?? (Token.isUnresolved(name) ? undefined : name.length);
+  if (length !== undefined && length > MAX_BUCKET_NAME) {
+    throw validationError(scope, `${propName} "${name}" would be ${length} characters, but S3 bucket names are at most `
+      + `${MAX_BUCKET_NAME}: shorten the project name or pass a shorter bucketName.`);
+  }
+  if (Token.isUnresolved(name)) return;
+  if (name.length < 3 || !BUCKET_NAME.test(name) || name.includes('..')) {
+    throw validationError(scope, `${propName} "${name}" is not a valid S3 bucket name: use 3-${MAX_BUCKET_NAME} lowercase `
+      + 'letters, digits, hyphens and dots, starting and ending with a letter or digit.');
+  }
+}
+
+/**
+ * The removal policy of stateful logging and audit resources: RETAIN by default, DESTROY only
+ * outside PROD (audit data must outlive the stack), SNAPSHOT never (log groups and buckets have no
+ * snapshots).
+ */
+export function resolveStatefulRemovalPolicy(scope: IConstruct, environment: DeploymentEnvironment,
+  policy: RemovalPolicy | undefined): RemovalPolicy {
+  if (policy === undefined) return RemovalPolicy.RETAIN;
+  if (policy === RemovalPolicy.SNAPSHOT) {
+    throw validationError(scope, 'removalPolicy SNAPSHOT is not supported by log groups or S3 buckets: '
+      + 'use RemovalPolicy.RETAIN (or DESTROY outside PROD).');
+  }
+  if (policy === RemovalPolicy.DESTROY && environment === DeploymentEnvironment.PROD) {
+    throw validationError(scope, 'removalPolicy DESTROY is refused in PROD: log groups, the audit trail bucket and its '
+      + 'log group must outlive the stack. Remove removalPolicy (RETAIN is the default) or set environment to DEV or STAGING.');
+  }
+  return policy;
+}

@@ -1,0 +1,92 @@
+import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { newStack } from './nag-helpers';
+import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../src';
+
+function build(props: Partial<PlatformMonitoringProps>, stack: Stack = newStack().stack) {
+  return new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', ...props });
+}
+
+describe('projectName', () => {
+  test('empty', () => {
+    expect(() => build({ projectName: '' })).toThrow(/projectName must not be empty/);
+  });
+  test('too long for the trail bucket name', () => {
+    expect(() => build({ projectName: 'a'.repeat(35) })).toThrow(
+      /projectName must be at most 34 characters .*cloudtrail-logs-<account-id>.*63-character limit; got 35 characters/);
+  });
+  test('34 characters is accepted', () => {
+    expect(() => build({ projectName: 'a'.repeat(34) })).not.toThrow();
+  });
+  test.each([
+    ['Ecommerce', 'ecommerce'],
+    ['my_platform', 'my-platform'],
+    ['-shop', 'shop'],
+    ['shop-', 'shop'],
+    ['shop.prod', 'shop-prod'],
+  ])('rejects "%s" and suggests "%s"', (name, suggestion) => {
+    expect(() => build({ projectName: name })).toThrow(
+      new RegExp(`projectName may contain only lowercase letters, digits and hyphens.*got "${name.replace('.', '\\.')}"\\. Try "${suggestion}"`));
+  });
+  test('an unresolved token is refused: names must be known at synth', () => {
+    expect(() => build({ projectName: Token.asString({ Ref: 'P' }) })).toThrow(/projectName must be a literal string/);
+  });
+  test('the error names the construct', () => {
+    expect(() => build({ projectName: '' })).toThrow(/at TestStack\/Monitoring/);
+  });
+});
+
+describe('logRetention', () => {
+  test('INFINITE is refused', () => {
+    expect(() => build({ logRetention: logs.RetentionDays.INFINITE })).toThrow(/logRetention must be finite: INFINITE/);
+  });
+  test('a value CloudWatch Logs does not accept is refused', () => {
+    expect(() => build({ logRetention: 42 as logs.RetentionDays })).toThrow(
+      /logRetention must be one of 1, 3, 5, 7, 14, 30, .* days .*; got 42/);
+  });
+  test('an unresolved token is not validated', () => {
+    expect(() => build({ logRetention: Token.asNumber({ Ref: 'Days' }) })).not.toThrow();
+  });
+  test.each([logs.RetentionDays.ONE_DAY, logs.RetentionDays.ONE_YEAR, logs.RetentionDays.TEN_YEARS])('%d days is accepted', (days) => {
+    expect(() => build({ logRetention: days })).not.toThrow();
+  });
+});
+
+describe('alertEmails', () => {
+  test('malformed address', () => {
+    expect(() => build({ alertEmails: ['ops@example.com', 'not-an-email'] })).toThrow(
+      /alertEmails contains "not-an-email", which is not an email address/);
+  });
+  test('address with spaces', () => {
+    expect(() => build({ alertEmails: ['ops @example.com'] })).toThrow(/"ops @example.com", which is not an email address/);
+  });
+  test('duplicates, compared case-insensitively', () => {
+    expect(() => build({ alertEmails: ['ops@example.com', 'Ops@Example.com'] })).toThrow(
+      /alertEmails lists "Ops@Example.com" more than once \(as "ops@example.com"\)/);
+    expect(() => build({ alertEmails: ['a@b.co', 'a@b.co'] })).toThrow(/alertEmails lists "a@b.co" more than once: /);
+  });
+  test('tokens are not validated', () => {
+    expect(() => build({ alertEmails: [Token.asString({ Ref: 'Email' })] })).not.toThrow();
+  });
+});
+
+describe('removalPolicy', () => {
+  test('DESTROY is refused in PROD', () => {
+    expect(() => build({ removalPolicy: RemovalPolicy.DESTROY })).toThrow(/removalPolicy DESTROY is refused in PROD/);
+  });
+  test('SNAPSHOT is refused', () => {
+    expect(() => build({ environment: DeploymentEnvironment.DEV, removalPolicy: RemovalPolicy.SNAPSHOT }))
+      .toThrow(/removalPolicy SNAPSHOT is not supported/);
+  });
+  test('DESTROY is accepted in DEV and applies to the key', () => {
+    const { stack } = newStack();
+    build({ environment: DeploymentEnvironment.DEV, removalPolicy: RemovalPolicy.DESTROY }, stack);
+    Template.fromStack(stack).hasResource('AWS::KMS::Key', { DeletionPolicy: 'Delete' });
+  });
+  test('RETAIN by default', () => {
+    const { stack } = newStack();
+    build({ environment: DeploymentEnvironment.DEV }, stack);
+    Template.fromStack(stack).hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
+  });
+});
