@@ -8,7 +8,7 @@ import { PlatformKey } from './encryption/platform-key';
 import { DeploymentEnvironment } from './environment';
 import { validationError } from './private/errors';
 import { PlatformNaming } from './private/naming';
-import { validateEmails, validateProjectName, validateRetention } from './private/validation';
+import { validateEmails, validateProjectName, validateRetention, warnComplianceRetention } from './private/validation';
 
 /**
  * Properties of `PlatformMonitoring`.
@@ -111,6 +111,7 @@ export class PlatformMonitoring extends Construct {
     const environment = props.environment ?? DeploymentEnvironment.PROD;
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
     validateRetention(this, logRetention);
+    warnComplianceRetention(this, logRetention);
     validateEmails(this, props.alertEmails ?? []);
     const removalPolicy = resolveRemovalPolicy(this, environment, props.removalPolicy);
 

@@ -1,5 +1,5 @@
 import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { newStack } from './nag-helpers';
 import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../src';
@@ -51,6 +51,16 @@ describe('logRetention', () => {
   test.each([logs.RetentionDays.ONE_DAY, logs.RetentionDays.ONE_YEAR, logs.RetentionDays.TEN_YEARS])('%d days is accepted', (days) => {
     expect(() => build({ logRetention: days })).not.toThrow();
   });
+});
+
+test('a retention some compliance rule sets reject is allowed with a warning', () => {
+  const { stack } = newStack();
+  build({ logRetention: logs.RetentionDays.THREE_YEARS }, stack);
+  const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('logRetention of 1096 days is accepted'));
+  expect(warnings).toHaveLength(1);
+  const { stack: quiet } = newStack();
+  build({ logRetention: logs.RetentionDays.ONE_YEAR }, quiet);
+  expect(Annotations.fromStack(quiet).findWarning('*', Match.stringLikeRegexp('days is accepted'))).toHaveLength(0);
 });
 
 describe('alertEmails', () => {

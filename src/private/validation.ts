@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Annotations, Token } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { IConstruct } from 'constructs';
 import { validationError } from './errors';
@@ -57,6 +57,17 @@ export function validateRetention(scope: IConstruct, retention: logs.RetentionDa
     throw validationError(scope, `${propName} must be one of ${ALLOWED_RETENTION_DAYS.join(', ')} days (the values CloudWatch `
       + `Logs accepts); got ${retention}. Use a logs.RetentionDays member such as RetentionDays.ONE_MONTH.`);
   }
+}
+
+/**
+ * Retention values CloudWatch allows but some compliance rule sets reject get a synth warning
+ * (allowed, but the user should know before an audit does).
+ */
+export function warnComplianceRetention(scope: IConstruct, retention: logs.RetentionDays, propName = 'logRetention'): void {
+  if (Token.isUnresolved(retention) || !COMPLIANCE_REJECTED_RETENTION_DAYS.includes(retention)) return;
+  Annotations.of(scope).addWarningV2('cdk-platform-monitoring:complianceRetention',
+    `${propName} of ${retention} days is accepted by CloudWatch Logs but rejected by some compliance rule sets `
+    + '(AWS Config cw-loggroup-retention-period-check presets); 365, 731, 1827 or 3653 days are safe long retentions.');
 }
 
 /** Well-formed, unique email addresses (compared case-insensitively). */

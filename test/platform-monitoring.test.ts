@@ -1,0 +1,62 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { addStandardPacks, nagFindings, newStack, RECOMMENDED_CONTEXT } from './nag-helpers';
+import { DeploymentEnvironment, PlatformMonitoring } from '../src';
+
+describe('PlatformMonitoring: foundation', () => {
+  test('defaults: PROD, a created key, public names derived from the project', () => {
+    const { stack } = newStack();
+    const m = new PlatformMonitoring(stack, 'Monitoring', { projectName: 'ecommerce-ai-platform' });
+    expect(m.environment).toBe(DeploymentEnvironment.PROD);
+    expect(m.metricNamespace).toBe('ecommerce-ai-platform');
+    expect(m.alarmNamePrefix).toBe('ecommerce-ai-platform-prod-');
+    expect(stack.resolve(m.encryptionKey.keyArn)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^MonitoringEncryptionKey/), 'Arn'] });
+    Template.fromStack(stack).hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  test('every taggable resource carries Project and Environment tags', () => {
+    const { stack } = newStack();
+    new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', environment: DeploymentEnvironment.STAGING });
+    const resources = Template.fromStack(stack).toJSON().Resources as Record<string, any>;
+    const taggable = Object.entries(resources).filter(([, r]) => r.Properties && 'Tags' in r.Properties);
+    expect(taggable.length).toBeGreaterThan(0);
+    for (const [id, r] of taggable) {
+      expect({ id, tags: r.Properties.Tags }).toEqual({
+        id,
+        tags: expect.arrayContaining([{ Key: 'Project', Value: 'shop' }, { Key: 'Environment', Value: 'staging' }]),
+      });
+    }
+  });
+
+  test('env-agnostic stacks synthesize (region and account stay tokens)', () => {
+    const app = new App({ context: RECOMMENDED_CONTEXT });
+    const stack = new Stack(app, 'Agnostic');
+    new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop' });
+    const policy = JSON.stringify(Template.fromStack(stack).findResources('AWS::KMS::Key'));
+    expect(policy).toContain('"Ref":"AWS::Region"');
+    expect(policy).toContain('"Ref":"AWS::AccountId"');
+  });
+
+  test('no unacknowledged finding from AwsSolutions, HIPAA, NIST 800-53 R5 or PCI DSS', () => {
+    const { app, stack } = newStack();
+    new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', alertEmails: ['ops@example.com'] });
+    expect(nagFindings(app, stack)).toEqual([]);
+  });
+
+  test('with the four packs registered, app.synth() does not throw', () => {
+    const { app, stack } = newStack();
+    new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop' });
+    addStandardPacks(app);
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('control: the same check throws on a non-compliant resource, so the test above can fail', () => {
+    const { app, stack } = newStack();
+    new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop' });
+    new s3.Bucket(stack, 'NaiveBucket');
+    expect(nagFindings(app, stack).some((f) => f.startsWith('AwsSolutions-S1:'))).toBe(true);
+    addStandardPacks(app);
+    expect(() => app.synth()).toThrow(/NaiveBucket[\s\S]*AwsSolutions-S1/);
+  });
+});
