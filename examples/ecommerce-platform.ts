@@ -12,7 +12,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import { Construct } from 'constructs';
-import { DeploymentEnvironment, PlatformMonitoring } from '../src';
+import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringChecks } from '../src';
 
 /** The application side of the platform: what the monitoring watches. */
 class EcommercePlatformStack extends Stack {
@@ -105,5 +105,6 @@ Validations.of(app).addPlugins(
   new HIPAASecurityChecks(app),
   new NIST80053R5Checks(app),
   new PCIDSS321Checks(app),
+  new PlatformMonitoringChecks(app),
 );
 app.synth();

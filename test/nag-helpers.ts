@@ -1,6 +1,7 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { PlatformMonitoringChecks } from '../src/nag/platform-monitoring-checks';
 
 /** Feature flags our docs tell users to set; tests run with them too. */
 export const RECOMMENDED_CONTEXT = {
@@ -15,13 +16,16 @@ export function newStack(env: { account?: string; region?: string } = { account:
   return { app, stack };
 }
 
-/** The four standard cdk-nag packs. */
+/** The four standard cdk-nag packs, plus ours (`PlatformMonitoringChecks`). */
 export function standardPacks(app: IConstruct) {
-  return [new AwsSolutionsChecks(app), new HIPAASecurityChecks(app), new NIST80053R5Checks(app), new PCIDSS321Checks(app)];
+  return [
+    new AwsSolutionsChecks(app), new HIPAASecurityChecks(app), new NIST80053R5Checks(app), new PCIDSS321Checks(app),
+    new PlatformMonitoringChecks(app),
+  ];
 }
 
 /**
- * Every unacknowledged finding of the four packs under `scope`, as `ruleName: resource path` lines
+ * Every unacknowledged finding of the five packs under `scope`, as `ruleName: resource path` lines
  * (so a failing test prints what to fix).
  */
 export function nagFindings(app: IConstruct, scope: IConstruct): string[] {
@@ -29,14 +33,14 @@ export function nagFindings(app: IConstruct, scope: IConstruct): string[] {
   for (const pack of standardPacks(app)) {
     for (const v of pack.validateScope(scope).violations) {
       for (const r of v.violatingResources) {
-        lines.push(`${v.ruleName}: ${r.resourceLogicalId} (${r.locations?.join(',') ?? ''})`);
+        lines.push(`${v.ruleName}: ${r.constructPath ?? r.resourceLogicalId}`);
       }
     }
   }
   return lines;
 }
 
-/** Registers the four packs on the app (so `app.synth()` throws on any finding). */
+/** Registers the five packs on the app (so `app.synth()` throws on any finding). */
 export function addStandardPacks(app: App): void {
   Validations.of(app).addPlugins(...standardPacks(app));
 }

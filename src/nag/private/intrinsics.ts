@@ -36,12 +36,12 @@ export function logicalIdOf(node: CfnResource): string {
 /**
  * Renders a resolved value as one string, so ARNs built with `Fn::Join` can be compared:
  * `{ Ref: X }` becomes `${X}`, `{ 'Fn::GetAtt': [X, 'Arn'] }` becomes `${X.Arn}`, joins are
- * concatenated, and any other intrinsic becomes `${?}` (unknown).
+ * concatenated, and any other intrinsic becomes `<unresolved>` (matches no ARN).
  */
 export function render(resolved: unknown): string {
   if (typeof resolved === 'string') return resolved;
   if (typeof resolved === 'number' || typeof resolved === 'boolean') return String(resolved);
-  if (!isIntrinsic(resolved)) return '${?}';
+  if (!isIntrinsic(resolved)) return '<unresolved>';
   const value = resolved as { [key: string]: any };
   if (typeof value.Ref === 'string') return `\${${value.Ref}}`;
   const getAtt = value['Fn::GetAtt'];
@@ -50,7 +50,7 @@ export function render(resolved: unknown): string {
   if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
     return join[1].map(render).join(join[0]);
   }
-  return '${?}';
+  return '<unresolved>';
 }
 
 /** A resolved list property as an array (a single value becomes a one-element list). */
@@ -72,4 +72,17 @@ export function isLiteralFalse(resolved: unknown): boolean {
 /** Set: not undefined/null/empty string. Intrinsics count as set (presence rules trust tokens). */
 export function isSet(resolved: unknown): boolean {
   return resolved !== undefined && resolved !== null && resolved !== '';
+}
+
+/**
+ * A field of a resolved L1 struct. Resolving an L1 property gives the struct in its TypeScript
+ * form (`blockPublicAcls`, `sseAlgorithm`), while raw JSON and escape hatches use CloudFormation's
+ * (`BlockPublicAcls`, `SSEAlgorithm`): pass the CloudFormation name and, when the TypeScript name
+ * is not simply its lower-camel form, that name too.
+ */
+export function field(struct: unknown, cfnName: string, tsName?: string): any {
+  if (struct === null || typeof struct !== 'object') return undefined;
+  const value = struct as { [key: string]: unknown };
+  const camel = tsName ?? cfnName.charAt(0).toLowerCase() + cfnName.slice(1);
+  return value[cfnName] ?? value[camel];
 }

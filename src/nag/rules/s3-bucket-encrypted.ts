@@ -1,6 +1,6 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
-import { asList, isSet, resolve } from '../private/intrinsics';
+import { asList, field, isSet, resolve } from '../private/intrinsics';
 import { defineRule } from '../private/rule';
 
 /**
@@ -11,8 +11,8 @@ import { defineRule } from '../private/rule';
 export const S3BucketEncrypted = defineRule('S3BucketEncrypted', (node) => {
   if (!(node instanceof s3.CfnBucket)) return NagRuleCompliance.NOT_APPLICABLE;
   const encryption = resolve(node, node.bucketEncryption);
-  const rules = asList(encryption?.ServerSideEncryptionConfiguration);
+  const rules = asList(field(encryption, 'ServerSideEncryptionConfiguration'));
   const configured = rules.length > 0
-    && rules.every((rule: any) => isSet(rule?.ServerSideEncryptionByDefault?.SSEAlgorithm));
+    && rules.every((rule) => isSet(field(field(rule, 'ServerSideEncryptionByDefault'), 'SSEAlgorithm', 'sseAlgorithm')));
   return configured ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 });

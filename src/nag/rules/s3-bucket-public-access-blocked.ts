@@ -1,6 +1,6 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
-import { isLiteralTrue, resolve } from '../private/intrinsics';
+import { field, isLiteralTrue, resolve } from '../private/intrinsics';
 import { defineRule } from '../private/rule';
 
 const SETTINGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
@@ -14,7 +14,7 @@ export const S3BucketPublicAccessBlocked = defineRule('S3BucketPublicAccessBlock
   if (!(node instanceof s3.CfnBucket)) return NagRuleCompliance.NOT_APPLICABLE;
   const config = resolve(node, node.publicAccessBlockConfiguration);
   if (config === undefined || config === null || typeof config !== 'object') return NagRuleCompliance.NON_COMPLIANT;
-  return SETTINGS.every((setting) => isLiteralTrue(config[setting]))
+  return SETTINGS.every((setting) => isLiteralTrue(field(config, setting)))
     ? NagRuleCompliance.COMPLIANT
     : NagRuleCompliance.NON_COMPLIANT;
 });
