@@ -64,7 +64,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
       maxWorkers: 2,
     },
   },
-  gitignore: ['cdk.out/', '/dist/code-only/', '/bench/out/'],
+  gitignore: ['cdk.out/', '/dist/code-only/', '/bench/out/', '.jsii.tabl.json'],
 });
 for (const p of ['/examples/', '/bench/', '/scripts/', '/cdk.json', '/cdk.out/', '/.ci/', '/rosetta/']) {
   project.addPackageIgnore(p);

@@ -1,4 +1,43 @@
+// Foundation
 export * from './environment';
 export * from './platform-monitoring';
+export * from './platform-monitoring-props';
 export * from './encryption/platform-key';
+export * from './encryption/key-policy';
+
+// Logging and audit
+export * from './logging/central-logging';
+export * from './logging/service-log-group-mode';
+export { LogGroupPlacement } from './logging/log-group-placement';
+export * from './audit/audit-trail';
+
+// Metrics
+export * from './metrics/monitored-resources';
+export * from './metrics/dms-metrics';
+export * from './metrics/lambda-metrics';
+export * from './metrics/api-gateway-metrics';
+export * from './metrics/glue-metrics';
+export * from './metrics/platform-event-metrics';
+export * from './metrics/ml-metric-definition';
+export * from './metrics/ml-component';
+export * from './metrics/ml-catalog';
+export * from './metrics/ml-alarms';
+
+// Alerts
+export * from './alerts/alert-topic';
+export { IAlarmActionStrategy, SnsAlarmActionStrategy, SnsAlarmActionStrategyProps } from './alerts/alarm-action-strategy';
+export * from './alerts/alarm-options';
+export * from './alerts/platform-events';
+export * from './alerts/security-alarms';
+export * from './alerts/platform-alarms-props';
+export * from './alerts/platform-alarms';
+export { CisControl } from './alerts/cis-controls';
+
+// Dashboards
+export * from './dashboards/dashboard-props';
+export * from './dashboards/data-pipeline-dashboard';
+export * from './dashboards/api-performance-dashboard';
+export * from './dashboards/ml-performance-dashboard';
+
+// Compliance
 export * from './nag/platform-monitoring-checks';

@@ -1,107 +1,114 @@
 import { RemovalPolicy, Tags } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwactions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { AlertTopic } from './alerts/alert-topic';
+import { PlatformAlarms } from './alerts/platform-alarms';
+import { AuditTrail } from './audit/audit-trail';
+import { ApiPerformanceDashboard } from './dashboards/api-performance-dashboard';
+import { DataPipelineDashboard } from './dashboards/data-pipeline-dashboard';
+import { MlPerformanceDashboard } from './dashboards/ml-performance-dashboard';
 import { PlatformKey } from './encryption/platform-key';
 import { DeploymentEnvironment } from './environment';
+import { CentralLogging } from './logging/central-logging';
+import { MlMetricAlarms } from './metrics/ml-alarms';
+import { MlMetricCatalog } from './metrics/ml-catalog';
+import { PlatformMonitoringProps } from './platform-monitoring-props';
 import { validationError } from './private/errors';
 import { PlatformNaming } from './private/naming';
 import { validateEmails, validateProjectName, validateRetention, warnComplianceRetention } from './private/validation';
 
 /**
- * Properties of `PlatformMonitoring`.
- */
-export interface PlatformMonitoringProps {
-  /**
-   * The project name. It names every resource (buckets, topic, dashboards, alarms), prefixes alarm
-   * names and is the namespace of the platform's custom metrics.
-   *
-   * 1-34 lowercase letters, digits and hyphens, starting and ending with a letter or digit.
-   */
-  readonly projectName: string;
-
-  /**
-   * The deployment environment.
-   *
-   * @default DeploymentEnvironment.PROD
-   */
-  readonly environment?: DeploymentEnvironment;
-
-  /**
-   * The KMS key that encrypts logs, the audit trail and the alert topic.
-   *
-   * A key imported from outside the app cannot have its policy changed: a synth warning lists the
-   * statements to add.
-   *
-   * @default - a new customer-managed key with rotation enabled
-   */
-  readonly encryptionKey?: kms.IKey;
-
-  /**
-   * The data-lake bucket whose object-level (S3 data) events the audit trail records.
-   *
-   * @default - no S3 data events
-   */
-  readonly dataLakeBucket?: s3.IBucket;
-
-  /**
-   * How long the platform's log groups keep their events. Must be a finite value that CloudWatch
-   * Logs accepts.
-   *
-   * @default logs.RetentionDays.ONE_MONTH
-   */
-  readonly logRetention?: logs.RetentionDays;
-
-  /**
-   * Email addresses subscribed to the alert topic. Each recipient must confirm the subscription
-   * from the email AWS sends after deployment.
-   *
-   * @default - no subscriptions
-   */
-  readonly alertEmails?: string[];
-
-  /**
-   * The Lambda functions of the platform: each gets an encrypted log group, error metrics and
-   * alarms, dashboard widgets and Lambda invoke data events in the trail.
-   *
-   * @default - none
-   */
-  readonly lambdaFunctions?: lambda.IFunction[];
-
-  /**
-   * What happens to stateful resources (the key, log groups, buckets) when they leave the stack.
-   *
-   * `RemovalPolicy.DESTROY` is accepted in DEV and STAGING only: in PROD, audit data is always
-   * retained. `SNAPSHOT` is not supported by these resources.
-   *
-   * @default RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
-}
-
-/**
  * The monitoring, logging and audit baseline of a platform, in one construct.
  *
- * It composes focused constructs, each usable on its own: `PlatformKey` (the customer-managed key
- * and its exact service grants), and the logging, audit, alerting and dashboard constructs.
+ * It composes focused constructs, each usable on its own: `PlatformKey` (the key and its exact
+ * service grants), `CentralLogging` (log groups, metric filters, saved queries), `AuditTrail`
+ * (the trail, its buckets and log delivery), `AlertTopic` and `PlatformAlarms` (the encrypted
+ * topic, alarms and CIS security alarms) and the three dashboards.
  */
 export class PlatformMonitoring extends Construct {
-  /** The KMS key encrypting the platform's logs, trail and topic (created, or the one passed in). */
-  public readonly encryptionKey: kms.IKey;
+  /**
+   * The JSON access-log format for API Gateway stages: request id, caller, method, path, status,
+   * latency and integration latency, one JSON object per line (what "Find slow API requests" reads).
+   */
+  public static apiAccessLogFormat(): apigateway.AccessLogFormat {
+    return CentralLogging.apiAccessLogFormat();
+  }
 
   /** The project name. */
   public readonly projectName: string;
-
   /** The deployment environment. */
   public readonly environment: DeploymentEnvironment;
-
   /** The namespace of the platform's custom metrics (the project name). */
   public readonly metricNamespace: string;
-
   /** Every alarm this construct creates is named with this prefix (`<project>-<env>-`). */
   public readonly alarmNamePrefix: string;
+
+  /** The KMS key encrypting the platform's logs, trail and topic (created, or the one passed in). */
+  public readonly encryptionKey: kms.IKey;
+
+  /** The centralized logging construct (log groups, metric filters, saved queries). */
+  public readonly logging: CentralLogging;
+  /** Every log group of the platform by name: `batch`, `api-access`, `platform-events`, `cloudtrail`, `lambda:<path>`. */
+  public readonly logGroups: { [name: string]: logs.ILogGroup };
+  /** The log group of each of `lambdaFunctions`, in order. */
+  public readonly lambdaLogGroups: logs.ILogGroup[];
+  /** The log group of AWS Batch jobs. */
+  public readonly batchLogGroup: logs.ILogGroup;
+  /** The API Gateway access-log group. */
+  public readonly apiAccessLogGroup: logs.ILogGroup;
+  /** The log group EventBridge state-change events (Batch, Glue) are written to. */
+  public readonly platformEventsLogGroup: logs.ILogGroup;
+  /** The saved Logs Insights queries. */
+  public readonly queryDefinitions: logs.QueryDefinition[];
+
+  /** The audit construct (trail, buckets, log delivery role). */
+  public readonly audit: AuditTrail;
+  /** The multi-region CloudTrail trail. */
+  public readonly trail: cloudtrail.CfnTrail;
+  /** The trail's ARN. */
+  public readonly trailArn: string;
+  /** The bucket the trail delivers log files to. */
+  public readonly trailBucket: s3.IBucket;
+  /** The log group the trail streams to. */
+  public readonly trailLogGroup: logs.ILogGroup;
+
+  /** The encrypted SNS topic every alarm notifies on ALARM and OK. */
+  public readonly alertTopic: sns.ITopic;
+  /** The alarms construct. */
+  public readonly platformAlarms: PlatformAlarms;
+  /** Every alarm this construct creates (including ML and security alarms). */
+  public readonly alarms: cloudwatch.IAlarm[];
+  /** DMS replication lag (`CDCLatencyTarget` > 300 s), one per task. */
+  public readonly dmsReplicationLagAlarms: cloudwatch.IAlarm[];
+  /** Lambda errors across `lambdaFunctions` (or account-wide). */
+  public readonly lambdaErrorsAlarm?: cloudwatch.IAlarm;
+  /** API Gateway 5xx errors, one per API. */
+  public readonly apiGateway5xxAlarms: cloudwatch.IAlarm[];
+  /** AWS Batch job failures. */
+  public readonly batchJobFailuresAlarm?: cloudwatch.IAlarm;
+  /** The composite "platform health" alarm. */
+  public readonly platformHealthAlarm?: cloudwatch.IAlarm;
+  /** The CIS security alarms on the CloudTrail log group. */
+  public readonly securityAlarms: cloudwatch.IAlarm[];
+  /** The ML metric alarms (`mlAlarms`). */
+  public readonly mlAlarms: cloudwatch.IAlarm[];
+
+  /** The data pipeline dashboard (DMS, Batch, Glue). */
+  public readonly dataPipelineDashboard: cloudwatch.Dashboard;
+  /** The API performance dashboard (API Gateway, Lambda). */
+  public readonly apiPerformanceDashboard: cloudwatch.Dashboard;
+  /** The ML model performance dashboard (the platform's custom metrics). */
+  public readonly mlPerformanceDashboard: cloudwatch.Dashboard;
+  /** The ML metric catalog, in the project namespace: build and publish metrics from it. */
+  public readonly mlCatalog: MlMetricCatalog;
 
   constructor(scope: Construct, id: string, props: PlatformMonitoringProps) {
     super(scope, id);
@@ -114,25 +121,157 @@ export class PlatformMonitoring extends Construct {
     warnComplianceRetention(this, logRetention);
     validateEmails(this, props.alertEmails ?? []);
     const removalPolicy = resolveRemovalPolicy(this, environment, props.removalPolicy);
+    const lambdaFunctions = props.lambdaFunctions ?? [];
+    const restApis = props.restApis ?? [];
 
     const naming = new PlatformNaming(props.projectName, environment);
     this.projectName = props.projectName;
     this.environment = environment;
     this.metricNamespace = naming.metricNamespace;
     this.alarmNamePrefix = naming.alarmNamePrefix;
+    const identity = { projectName: props.projectName, environment };
 
     // 2. The key, with grants for every service that writes encrypted data for us.
-    const platformKey = new PlatformKey(this, 'Encryption', {
-      projectName: props.projectName,
-      environment,
-      encryptionKey: props.encryptionKey,
-      removalPolicy,
-    });
+    const platformKey = new PlatformKey(this, 'Encryption', { ...identity, encryptionKey: props.encryptionKey, removalPolicy });
     this.encryptionKey = platformKey.key;
 
-    // 3. Tags on everything below this construct.
+    // 3. Logs: one encrypted group per function, Batch, API access, platform events, CloudTrail.
+    this.logging = new CentralLogging(this, 'Logging', {
+      ...identity,
+      encryptionKey: this.encryptionKey,
+      retention: logRetention,
+      removalPolicy,
+      lambdaFunctions,
+      lambdaLogGroupMode: props.lambdaLogGroupMode,
+      lambdaLogGroupPlacement: props.lambdaLogGroupPlacement,
+      batchLogGroupName: props.batchLogGroupName,
+      batchLogGroupMode: props.batchLogGroupMode,
+      slowApiRequestThreshold: props.slowApiRequestThreshold,
+    });
+    this.logGroups = this.logging.logGroups;
+    this.lambdaLogGroups = this.logging.lambdaLogGroups;
+    this.batchLogGroup = this.logging.batchLogGroup;
+    this.apiAccessLogGroup = this.logging.apiAccessLogGroup;
+    this.platformEventsLogGroup = this.logging.platformEventsLogGroup;
+    this.queryDefinitions = this.logging.queryDefinitions;
+    if (props.restApiAccessLogs ?? true) {
+      for (const api of restApis) this.enableAccessLogs(api);
+    }
+
+    // 4. Audit: the trail streams into the CloudTrail group created above.
+    this.audit = new AuditTrail(this, 'Audit', {
+      ...identity,
+      encryptionKey: this.encryptionKey,
+      logGroup: this.logging.cloudTrailLogGroup,
+      removalPolicy,
+      dataLakeBucket: props.dataLakeBucket,
+      lambdaFunctions,
+      logAllLambdaDataEvents: props.logAllLambdaDataEvents,
+      insightTypes: props.trailInsightTypes,
+      isOrganizationTrail: props.isOrganizationTrail,
+      organizationId: props.organizationId,
+      bucketName: props.trailBucketName,
+      bucketRetention: props.trailBucketRetention,
+      requiredAuditRetention: props.requiredAuditRetention,
+      objectLockRetention: props.objectLockRetention,
+      replicationDestination: props.replicationDestination,
+      replicationDestinationKey: props.replicationDestinationKey,
+    });
+    this.trail = this.audit.trail;
+    this.trailArn = this.audit.trailArn;
+    this.trailBucket = this.audit.trailBucket;
+    this.trailLogGroup = this.audit.trailLogGroup;
+
+    // 5. Alerts: the encrypted topic, then every alarm notifying it on ALARM and OK.
+    this.alertTopic = new AlertTopic(this, 'Alerts', { ...identity, masterKey: this.encryptionKey, emails: props.alertEmails }).topic;
+    this.platformAlarms = new PlatformAlarms(this, 'Alarms', {
+      ...identity,
+      ...props.alarmOptions,
+      alertTopic: this.alertTopic,
+      dmsReplicationTasks: props.dmsReplicationTasks,
+      restApis,
+      restApiStages: props.restApiStages,
+      httpApis: props.httpApis,
+      lambdaFunctions,
+      lambdaAlarmsAccountWide: props.lambdaAlarmsAccountWide,
+      eventsLogGroup: this.platformEventsLogGroup,
+      batchJobQueues: props.batchJobQueues,
+      glueCrawlerNames: props.glueCrawlerNames,
+      glueJobNames: props.glueJobNames,
+      cloudTrailLogGroup: this.trailLogGroup,
+      securityAlarms: props.securityAlarms,
+      disabledCisControls: props.disabledCisControls,
+      platformHealthAlarm: props.platformHealthAlarm,
+    });
+    this.mlCatalog = new MlMetricCatalog({ namespace: this.metricNamespace, components: props.mlComponents });
+    this.mlAlarms = props.mlAlarms && props.mlAlarms.length > 0
+      ? new MlMetricAlarms(this, 'MlAlarms', {
+        ...identity,
+        mlComponents: props.mlComponents,
+        alarms: props.mlAlarms,
+        actions: [new cwactions.SnsAction(this.alertTopic)],
+      }).alarms
+      : [];
+    const a = this.platformAlarms;
+    this.alarms = [...a.alarms, ...this.mlAlarms];
+    this.dmsReplicationLagAlarms = a.dmsReplicationLagAlarms;
+    this.lambdaErrorsAlarm = a.lambdaErrorsAlarm;
+    this.apiGateway5xxAlarms = a.apiGateway5xxAlarms;
+    this.batchJobFailuresAlarm = a.batchJobFailuresAlarm;
+    this.platformHealthAlarm = a.platformHealthAlarm;
+    this.securityAlarms = a.securityAlarms;
+
+    // 6. Dashboards: they read metrics and alarms, and never create either.
+    this.dataPipelineDashboard = new DataPipelineDashboard(this, 'DataPipelineDashboard', {
+      ...identity,
+      dmsReplicationTasks: props.dmsReplicationTasks,
+      batchJobQueues: props.batchJobQueues,
+      glueCrawlerNames: props.glueCrawlerNames,
+      glueJobNames: props.glueJobNames,
+      batchLogGroups: [this.batchLogGroup],
+      alarms: a.dataPipelineAlarms,
+    }).dashboard;
+    this.apiPerformanceDashboard = new ApiPerformanceDashboard(this, 'ApiPerformanceDashboard', {
+      ...identity,
+      restApis,
+      restApiStages: props.restApiStages,
+      httpApis: props.httpApis,
+      lambdaFunctions,
+      lambdaLogGroups: this.lambdaLogGroups,
+      alarms: a.apiAlarms,
+    }).dashboard;
+    this.mlPerformanceDashboard = new MlPerformanceDashboard(this, 'MlPerformanceDashboard', {
+      ...identity,
+      mlComponents: props.mlComponents,
+      alarms: this.mlAlarms,
+    }).dashboard;
+
+    // 7. Tags on everything below this construct.
     Tags.of(this).add('Project', props.projectName);
     Tags.of(this).add('Environment', environment);
+  }
+
+  /**
+   * Lets `grantee` publish custom metrics in the project namespace only
+   * (`cloudwatch:PutMetricData` with the `cloudwatch:namespace` condition key).
+   */
+  public grantPutMetricData(grantee: iam.IGrantable): iam.Grant {
+    return this.mlCatalog.grantPutMetricData(grantee);
+  }
+
+  /** The platform's access-log group as an API Gateway access-log destination. */
+  public apiAccessLogDestination(): apigateway.IAccessLogDestination {
+    return this.logging.apiAccessLogDestination();
+  }
+
+  /** Points the API's deployment stage at the access-log group, unless it already logs somewhere. */
+  private enableAccessLogs(api: apigateway.IRestApi): void {
+    if (!(api instanceof apigateway.RestApiBase) || !api.latestDeployment) return; // no stage of ours to configure
+    const stage = api.deploymentStage;
+    const cfnStage = stage.node.defaultChild;
+    if (!(cfnStage instanceof apigateway.CfnStage) || cfnStage.accessLogSetting !== undefined) return;
+    const destination = this.apiAccessLogDestination().bind(stage);
+    cfnStage.accessLogSetting = { destinationArn: destination.destinationArn, format: PlatformMonitoring.apiAccessLogFormat().toString() };
   }
 }
 

@@ -11,8 +11,10 @@ export enum ServiceLogGroupMode {
    * Create the log group with the platform key, retention and removal policy.
    *
    * Use for functions and jobs that have not run yet (for example, defined in the same stack).
-   * To adopt a group that already exists, keep this mode and deploy once with
-   * `cdk deploy --import-existing-resources` (the group must be RETAIN), or run `cdk import`.
+   * If the group already exists, the deployment fails: either delete it first (its events are
+   * lost) or adopt it with `cdk import` (the group is RETAIN by default), then bring it in line
+   * with the template with `aws logs associate-kms-key` and `aws logs put-retention-policy`,
+   * because an import does not change the resource.
    */
   CREATE = 'create',
 

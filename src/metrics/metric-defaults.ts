@@ -16,12 +16,14 @@ export function buildMetric(
   defaults: cloudwatch.MetricOptions,
   props: cloudwatch.MetricOptions = {},
 ): cloudwatch.Metric {
+  const dimensionsMap = { ...dimensions, ...(props.dimensionsMap ?? {}) };
   return new cloudwatch.Metric({
     namespace,
     metricName,
     period: DEFAULT_METRIC_PERIOD,
     ...defaults,
     ...props,
-    dimensionsMap: { ...dimensions, ...(props.dimensionsMap ?? {}) },
+    // No dimension at all (not an empty map) for account-wide and total metrics.
+    dimensionsMap: Object.keys(dimensionsMap).length > 0 ? dimensionsMap : undefined,
   });
 }

@@ -2,12 +2,15 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { DeploymentEnvironment } from '../environment';
-import { mlComponentsProblem, MlMetricCatalog } from './ml-catalog';
+import { MlMetricCatalog } from './ml-catalog';
 import { MlComponent } from './ml-component';
+import { DEFAULT_ML_METRIC_PERIOD } from './ml-defaults';
+import { mlComponentsProblem } from './ml-validation';
 import { validationError } from '../private/errors';
 import { PlatformNaming } from '../private/naming';
 
 const MAX_ALARM_NAME_LENGTH = 255;
+const MAX_ACTIONS_PER_STATE = 5;
 
 /**
  * One alarm on an ML metric, e.g. forecast accuracy below a floor:
@@ -96,12 +99,20 @@ export interface MlMetricAlarmsProps {
 
   /** The alarms to create (at most one per component, metric and direction). */
   readonly alarms: MlMetricAlarmDefinition[];
+
+  /**
+   * Actions run when an alarm enters ALARM and when it returns to OK (e.g. an `SnsAction` on the
+   * alert topic). At most 5.
+   *
+   * @default - none: add them later (`PlatformMonitoring` adds its alert topic)
+   */
+  readonly actions?: cloudwatch.IAlarmAction[];
 }
 
 /**
  * Alarms on the platform's ML metrics, named `<project>-<env>-ml-<component>-<metric>-low|high`.
  *
- * Creates alarms without actions: `PlatformMonitoring` adds its ALARM and OK notifications.
+ * `actions` (if any) run on ALARM and on OK; `PlatformMonitoring` adds its alert topic's.
  */
 export class MlMetricAlarms extends Construct {
   /** The alarms, in the order of `alarms`. */
@@ -116,6 +127,9 @@ export class MlMetricAlarms extends Construct {
     if (problem) throw validationError(this, problem);
     const catalog = new MlMetricCatalog({ namespace: naming.metricNamespace, components });
     const dashboardName = naming.dashboardName('ml-performance');
+    if ((props.actions ?? []).length > MAX_ACTIONS_PER_STATE) {
+      throw validationError(this, `actions lists ${props.actions!.length} actions; CloudWatch allows ${MAX_ACTIONS_PER_STATE} per alarm state.`);
+    }
 
     const keys = new Set<string>();
     this.alarms = props.alarms.map(a => {
@@ -142,12 +156,15 @@ export class MlMetricAlarms extends Construct {
         throw validationError(this, `The alarm name "${alarmName}" is longer than ${MAX_ALARM_NAME_LENGTH} characters: `
           + 'use a shorter component id or metric name.');
       }
-      const metric = catalog.metric(component.id, definition.metricName, {
-        period: a.period,
-        ...(a.statistic !== undefined ? { statistic: a.statistic } : {}),
+      const fullName = catalog.fullMetricName(component.id, definition.metricName);
+      // No label: a labelled metric would turn the alarm into a metric-math style alarm.
+      const metric = new cloudwatch.Metric({
+        namespace: catalog.namespace,
+        metricName: fullName,
+        statistic: a.statistic ?? definition.statistic,
+        period: a.period ?? DEFAULT_ML_METRIC_PERIOD,
       });
-      const fullName = component.fullMetricName(definition.metricName);
-      return new cloudwatch.Alarm(this, `${component.id}-${definition.metricName}-${direction}`, {
+      const alarm = new cloudwatch.Alarm(this, `${component.id}-${definition.metricName}-${direction}`, {
         alarmName,
         alarmDescription: `${component.displayName}: ${fullName} (${metric.statistic}) is ${direction === 'low' ? 'below' : 'above'} `
           + `${a.threshold} ${definition.unit}. See the CloudWatch dashboard "${dashboardName}".`
@@ -159,6 +176,11 @@ export class MlMetricAlarms extends Construct {
         datapointsToAlarm: a.datapointsToAlarm,
         treatMissingData: a.treatMissingData ?? cloudwatch.TreatMissingData.MISSING,
       });
+      for (const action of props.actions ?? []) {
+        alarm.addAlarmAction(action);
+        alarm.addOkAction(action);
+      }
+      return alarm;
     });
   }
 }

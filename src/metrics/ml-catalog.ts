@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { MlComponent } from './ml-component';
 import { grantPutMetricDataInNamespace } from './ml-grants';
 import { MlMetricDefinition } from './ml-metric-definition';
+import { mlComponentsProblem } from './ml-validation';
 
 const { AVERAGE, MAXIMUM, SUM } = cloudwatch.Stats;
 const P90 = cloudwatch.Stats.p(90);
@@ -110,7 +111,7 @@ export class MlMetricCatalog {
    * Lets `grantee` publish metrics (`cloudwatch:PutMetricData`) to `namespace` only, through the
    * `cloudwatch:namespace` condition key (the action supports no resource ARNs).
    */
-  public static grantPutMetricData(grantee: iam.IGrantable, namespace: string): iam.Grant {
+  public static grantPutMetricDataInNamespace(grantee: iam.IGrantable, namespace: string): iam.Grant {
     return grantPutMetricDataInNamespace(grantee, namespace);
   }
 
@@ -151,22 +152,4 @@ export class MlMetricCatalog {
   public grantPutMetricData(grantee: iam.IGrantable): iam.Grant {
     return grantPutMetricDataInNamespace(grantee, this.namespace);
   }
-}
-
-/**
- * Why a list of components cannot form a catalog (duplicate ids or metric prefixes), or undefined.
- * Not part of the public API.
- */
-export function mlComponentsProblem(components: MlComponent[]): string | undefined {
-  const ids = new Set<string>();
-  const prefixes = new Set<string>();
-  for (const c of components) {
-    if (ids.has(c.id)) return `The ML component id "${c.id}" is used more than once: ids must be unique.`;
-    if (prefixes.has(c.metricPrefix)) {
-      return `The ML metric prefix "${c.metricPrefix}" is used by more than one component: metric names would collide.`;
-    }
-    ids.add(c.id);
-    prefixes.add(c.metricPrefix);
-  }
-  return undefined;
 }

@@ -1,6 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { DEFAULT_ML_METRIC_PERIOD } from './ml-defaults';
-import { assertMlName, MlMetricDefinition } from './ml-metric-definition';
+import { MlMetricDefinition } from './ml-metric-definition';
+import { assertMlName } from './ml-validation';
 
 const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
@@ -97,7 +98,7 @@ export class MlComponent {
       statistic: definition.statistic,
       period: DEFAULT_ML_METRIC_PERIOD,
       label: definition.label,
-      ...options,
+      ...definedOnly(options),
     });
   }
 
@@ -115,4 +116,13 @@ export class MlComponent {
       metrics: [...this.metrics, ...metrics],
     });
   }
+}
+
+/** The options that are set (an explicit `undefined` must not erase a default). */
+function definedOnly(options?: cloudwatch.MetricOptions): cloudwatch.MetricOptions {
+  const out: { [key: string]: unknown } = {};
+  for (const [key, value] of Object.entries(options ?? {})) {
+    if (value !== undefined) out[key] = value;
+  }
+  return out as cloudwatch.MetricOptions;
 }

@@ -1,7 +1,5 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-
-/** Names of ML metrics and component prefixes: a letter, then letters, digits or underscores. */
-const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
+import { assertMlName } from './ml-validation';
 
 /**
  * Properties of an `MlMetricDefinition`.
@@ -71,14 +69,6 @@ export class MlMetricDefinition {
     this.statistic = props.statistic ?? cloudwatch.Stats.AVERAGE;
     this.description = props.description;
     this.label = props.label ?? splitPascalCase(props.metricName);
-  }
-}
-
-/** Throws unless `value` is a valid ML metric name or prefix. Not part of the public API. */
-export function assertMlName(what: string, value: string): void {
-  if (!NAME_PATTERN.test(value)) {
-    throw new Error(`${what} must start with a letter and contain only letters, digits and underscores (at most 100 `
-      + `characters), because it becomes part of a CloudWatch metric name "<prefix>.<metricName>"; got "${value}".`);
   }
 }
 

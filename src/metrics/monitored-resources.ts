@@ -1,3 +1,5 @@
+import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
+
 /**
  * A DMS replication task to monitor. CloudWatch identifies its metrics by both identifiers.
  */
@@ -24,7 +26,50 @@ export interface DmsReplicationTask {
 
 /**
  * An API Gateway HTTP API (v2) stage to monitor. HTTP API metrics use the `ApiId` and `Stage`
- * dimensions.
+ * dimensions (metric names `4xx`, `5xx`, `Latency`...).
+ */
+export interface MonitoredHttpApi {
+  /** The HTTP API. */
+  readonly api: apigatewayv2.IHttpApi;
+
+  /**
+   * The stage whose metrics to read. HTTP APIs publish metrics per stage, and most use the
+   * auto-deployed `$default` stage.
+   *
+   * @default '$default'
+   */
+  readonly stageName?: string;
+
+  /**
+   * A human-readable name for dashboards and alarm descriptions.
+   *
+   * @default - the API id
+   */
+  readonly displayName?: string;
+}
+
+/**
+ * A REST API stage given by name, for APIs without a `deploymentStage` (imported with
+ * `RestApi.fromRestApiId`, or a stage other than the deployment stage).
+ */
+export interface MonitoredRestApiStage {
+  /** The REST API's name (the `ApiName` dimension). */
+  readonly apiName: string;
+
+  /** The deployed stage (the `Stage` dimension). */
+  readonly stageName: string;
+
+  /**
+   * A human-readable name for dashboards and alarm descriptions.
+   *
+   * @default - the API name
+   */
+  readonly displayName?: string;
+}
+
+/**
+ * An API Gateway HTTP API (v2) stage given by id (for dashboards and metric factories, which need
+ * only the dimensions). HTTP API metrics use the `ApiId` and `Stage` dimensions.
  */
 export interface HttpApiStageRef {
   /** The HTTP API's id (`IHttpApi.apiId`). */

@@ -108,7 +108,8 @@ export class PlatformEventMetrics {
    * @param crawlerName the crawler (per-crawler metric) - default: all crawlers
    */
   public metricGlueCrawlerRuns(outcome: GlueCrawlerOutcome, crawlerName?: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.withDimension(PlatformEventMetrics.glueCrawlerRunsMetricName(outcome), PlatformEventMetrics.CRAWLER_NAME_DIMENSION, crawlerName, props);
+    const name = PlatformEventMetrics.glueCrawlerRunsMetricName(outcome);
+    return this.withDimension(name, PlatformEventMetrics.CRAWLER_NAME_DIMENSION, crawlerName, props);
   }
 
   /**

@@ -28,18 +28,17 @@ export function validateLogGroupName(scope: IConstruct, name: string, propName: 
 }
 
 /**
- * Checks a bucket name. `literalLength` lets callers measure a name whose account id is still a
- * token (12 digits at deploy); pass `undefined` to measure `name` itself.
+ * Checks a bucket name. `shownName` is what messages print (e.g. with `<account-id>` where the
+ * account is still a token, while `name` carries a 12-digit stand-in so the length is right).
  */
-export function validateBucketName(scope: IConstruct, name: string, propName: string, literalLength?: number): void {
-  const length = literalLength ?? (Token.isUnresolved(name) ? undefined : name.length);
-  if (length !== undefined && length > MAX_BUCKET_NAME) {
-    throw validationError(scope, `${propName} "${name}" would be ${length} characters, but S3 bucket names are at most `
+export function validateBucketName(scope: IConstruct, name: string, propName: string, shownName: string = name): void {
+  if (Token.isUnresolved(name)) return;
+  if (name.length > MAX_BUCKET_NAME) {
+    throw validationError(scope, `${propName} "${shownName}" would be ${name.length} characters, but S3 bucket names are at most `
       + `${MAX_BUCKET_NAME}: shorten the project name or pass a shorter bucketName.`);
   }
-  if (Token.isUnresolved(name)) return;
   if (name.length < 3 || !BUCKET_NAME.test(name) || name.includes('..')) {
-    throw validationError(scope, `${propName} "${name}" is not a valid S3 bucket name: use 3-${MAX_BUCKET_NAME} lowercase `
+    throw validationError(scope, `${propName} "${shownName}" is not a valid S3 bucket name: use 3-${MAX_BUCKET_NAME} lowercase `
       + 'letters, digits, hyphens and dots, starting and ending with a letter or digit.');
   }
 }

@@ -1,0 +1,308 @@
+import { Token } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Construct } from 'constructs';
+import { IAlarmActionStrategy, SnsAlarmActionStrategy } from './alarm-action-strategy';
+import { AlarmDefaults, AlarmFactory } from './alarm-factory';
+import { lambdaAggregateAlarm } from './lambda-aggregate-alarm';
+import { PlatformAlarmsProps } from './platform-alarms-props';
+import { PlatformEvents } from './platform-events';
+import { SecurityAlarms } from './security-alarms';
+import { DeploymentEnvironment } from '../environment';
+import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
+import { DmsMetrics } from '../metrics/dms-metrics';
+import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome } from '../metrics/platform-event-metrics';
+import { validationError } from '../private/errors';
+import { PlatformNaming } from '../private/naming';
+
+const GT = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
+const GTE = cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
+const NOT_BREACHING = cloudwatch.TreatMissingData.NOT_BREACHING;
+const DEFAULTS: { [kind: string]: AlarmDefaults } = {
+  dmsReplicationLag: { threshold: 300, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
+  dmsSourceLatency: { threshold: 300, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
+  lambdaErrors: { threshold: 10, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
+  lambdaThrottles: { threshold: 5, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
+  apiGateway5xx: { threshold: 5, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
+  apiLatencyP99: { threshold: 3000, comparisonOperator: GT, evaluationPeriods: 3, treatMissingData: NOT_BREACHING },
+  batchJobFailures: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING },
+  glueCrawlerFailures: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING },
+  glueJobFailures: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING },
+};
+
+/** Keeps a composite alarm's rule (`ALARM("<arn>") OR ...`) well under CloudWatch's 10,240 characters. */
+const MAX_ALARMS_PER_COMPOSITE = 50;
+
+/**
+ * The platform's alarms, all notifying through one action strategy (ALARM and OK):
+ * DMS replication lag and source latency per task, Lambda errors and throttles (summed over the
+ * listed functions, or account-wide), API Gateway 5xx and p99 latency per REST / HTTP API, Batch
+ * job and Glue crawler / job failures (from `PlatformEvents`), the CIS security alarms, and a
+ * composite "platform health" alarm.
+ */
+export class PlatformAlarms extends Construct {
+  /** Every alarm created, composites and security alarms included. */
+  public readonly alarms: cloudwatch.IAlarm[] = [];
+  /** DMS replication lag (`CDCLatencyTarget` > 300 s), one per task. */
+  public readonly dmsReplicationLagAlarms: cloudwatch.IAlarm[] = [];
+  /** DMS source latency (`CDCLatencySource` > 300 s), one per task. */
+  public readonly dmsSourceLatencyAlarms: cloudwatch.IAlarm[] = [];
+  /** Lambda errors > 10 in 5 minutes (the notifying alarm). */
+  public readonly lambdaErrorsAlarm?: cloudwatch.IAlarm;
+  /** Lambda throttles > 5 in 5 minutes (the notifying alarm). */
+  public readonly lambdaThrottlesAlarm?: cloudwatch.IAlarm;
+  /** API Gateway 5xx > 5 in 5 minutes, one per REST / HTTP API stage. */
+  public readonly apiGateway5xxAlarms: cloudwatch.IAlarm[] = [];
+  /** API Gateway p99 latency, one per REST / HTTP API stage. */
+  public readonly apiLatencyAlarms: cloudwatch.IAlarm[] = [];
+  /** Batch jobs failed >= 1 in 5 minutes (needs `eventsLogGroup`). */
+  public readonly batchJobFailuresAlarm?: cloudwatch.IAlarm;
+  /** Glue crawler runs failed >= 1 in 5 minutes (needs `eventsLogGroup`). */
+  public readonly glueCrawlerFailuresAlarm?: cloudwatch.IAlarm;
+  /** Glue job runs failed or timed out >= 1 in 5 minutes (needs `eventsLogGroup`). */
+  public readonly glueJobFailuresAlarm?: cloudwatch.IAlarm;
+  /** The CIS security alarms. */
+  public readonly securityAlarms: cloudwatch.IAlarm[] = [];
+  /** The composite "platform health" alarm. */
+  public readonly platformHealthAlarm?: cloudwatch.IAlarm;
+  /** DMS, Batch and Glue alarms, for the data-pipeline dashboard's alarm-status widget. */
+  public readonly dataPipelineAlarms: cloudwatch.IAlarm[] = [];
+  /** API Gateway and Lambda alarms, for the api-performance dashboard's alarm-status widget. */
+  public readonly apiAlarms: cloudwatch.IAlarm[] = [];
+  /** The event rules and filters behind the Batch and Glue alarms, when `eventsLogGroup` is set. */
+  public readonly platformEvents?: PlatformEvents;
+
+  constructor(scope: Construct, id: string, props: PlatformAlarmsProps) {
+    super(scope, id);
+    const environment = props.environment ?? DeploymentEnvironment.PROD;
+    const naming = new PlatformNaming(props.projectName, environment);
+    const strategy: IAlarmActionStrategy | undefined = props.actionStrategy
+      ?? (props.alertTopic ? new SnsAlarmActionStrategy({ topics: [props.alertTopic] }) : undefined);
+    const factory = new AlarmFactory(this, naming, strategy);
+    const pipelineDashboard = `dashboard ${naming.dashboardName('data-pipeline')}`;
+    const apiDashboard = `dashboard ${naming.dashboardName('api-performance')}`;
+    const keep = (list: cloudwatch.IAlarm[], alarm?: cloudwatch.IAlarm) => { if (alarm) list.push(alarm); return alarm; };
+
+    // DMS: one lag and one source-latency alarm per task.
+    const tasks = props.dmsReplicationTasks ?? [];
+    checkDuplicates(this, 'dmsReplicationTasks', tasks.map((t, i) => {
+      for (const field of ['replicationInstanceIdentifier', 'replicationTaskIdentifier'] as const) {
+        if (typeof t[field] !== 'string' || t[field].length === 0) {
+          throw validationError(this, `dmsReplicationTasks[${i}] is missing ${field}: CloudWatch publishes DMS task metrics `
+            + 'per ReplicationInstanceIdentifier and ReplicationTaskIdentifier (the task resource id), so both are required.');
+        }
+      }
+      return `${t.replicationInstanceIdentifier}/${t.replicationTaskIdentifier}`;
+    }));
+    tasks.forEach((task, i) => {
+      const metrics = new DmsMetrics(task);
+      const part = keyPart(task.replicationTaskIdentifier, i);
+      const label = task.displayName ?? task.replicationTaskIdentifier;
+      keep(this.dmsReplicationLagAlarms, factory.create({
+        key: `dms-${part}-replication-lag`,
+        metric: metrics.metricCdcLatencyTarget(),
+        unit: 'seconds',
+        what: `DMS task ${label} replication lag (AWS/DMS CDCLatencyTarget, Maximum)`,
+        where: pipelineDashboard,
+        defaults: DEFAULTS.dmsReplicationLag,
+        options: props.dmsReplicationLag,
+        optionsProp: 'dmsReplicationLag',
+      }));
+      keep(this.dmsSourceLatencyAlarms, factory.create({
+        key: `dms-${part}-source-latency`,
+        metric: metrics.metricCdcLatencySource(),
+        unit: 'seconds',
+        what: `DMS task ${label} source latency (AWS/DMS CDCLatencySource, Maximum)`,
+        where: pipelineDashboard,
+        defaults: DEFAULTS.dmsSourceLatency,
+        options: props.dmsSourceLatency,
+        optionsProp: 'dmsSourceLatency',
+      }));
+    });
+
+    // Lambda: errors and throttles summed over the functions.
+    const functionNames = (props.lambdaFunctions ?? []).map((f) => f.functionName);
+    const accountWide = props.lambdaAlarmsAccountWide ?? false;
+    const errors = lambdaAggregateAlarm(factory, functionNames, accountWide, 'Errors', {
+      key: 'lambda-errors',
+      unit: 'errors',
+      what: 'Lambda errors (AWS/Lambda Errors, Sum)',
+      where: apiDashboard,
+      defaults: DEFAULTS.lambdaErrors,
+      options: props.lambdaErrors,
+      optionsProp: 'lambdaErrors',
+    });
+    const throttles = lambdaAggregateAlarm(factory, functionNames, accountWide, 'Throttles', {
+      key: 'lambda-throttles',
+      unit: 'throttles',
+      what: 'Lambda throttles (AWS/Lambda Throttles, Sum)',
+      where: apiDashboard,
+      defaults: DEFAULTS.lambdaThrottles,
+      options: props.lambdaThrottles,
+      optionsProp: 'lambdaThrottles',
+    });
+    this.lambdaErrorsAlarm = keep(this.apiAlarms, errors.alarm);
+    this.lambdaThrottlesAlarm = keep(this.apiAlarms, throttles.alarm);
+
+    // API Gateway: 5xx and p99 latency per REST / HTTP API stage.
+    const apis: Array<{ key: string; label: string; metrics: RestApiMetrics | HttpApiMetrics; kind: string; identity: string }> = [];
+    (props.restApis ?? []).forEach((api, i) => {
+      let stageName: string;
+      try {
+        stageName = api.deploymentStage.stageName;
+      } catch {
+        throw validationError(this, `restApis[${i}] has no deploymentStage (an imported REST API?): list it in restApiStages `
+          + 'with its apiName and stageName instead.');
+      }
+      apis.push({
+        key: `rest-api-${keyPart(api.restApiName, i)}`,
+        label: api.restApiName,
+        kind: 'REST API (5XXError)',
+        metrics: new RestApiMetrics({ apiName: api.restApiName, stageName }),
+        identity: `REST ${api.restApiName}/${stageName}`,
+      });
+    });
+    (props.restApiStages ?? []).forEach((s, i) => {
+      apis.push({
+        key: `rest-api-${keyPart(s.apiName, i)}-${keyPart(s.stageName, i)}`,
+        label: s.displayName ?? s.apiName,
+        kind: 'REST API (5XXError)',
+        metrics: new RestApiMetrics({ apiName: s.apiName, stageName: s.stageName }),
+        identity: `REST ${s.apiName}/${s.stageName}`,
+      });
+    });
+    (props.httpApis ?? []).forEach((h, i) => {
+      const stageName = h.stageName ?? '$default';
+      apis.push({
+        key: `http-api-${h.displayName ? keyPart(h.displayName, i) : i + 1}`,
+        label: h.displayName ?? h.api.apiId,
+        kind: 'HTTP API (5xx)',
+        metrics: new HttpApiMetrics({ apiId: h.api.apiId, stageName }),
+        identity: `HTTP ${h.api.apiId}/${stageName}`,
+      });
+    });
+    checkDuplicates(this, 'restApis / restApiStages / httpApis', apis.map((a) => a.identity));
+    checkDuplicates(this, 'API alarm keys (displayName or apiName)', apis.map((a) => a.key));
+    for (const api of apis) {
+      keep(this.apiGateway5xxAlarms, factory.create({
+        key: `${api.key}-5xx`,
+        metric: api.metrics.metricServerErrors(),
+        unit: 'server errors',
+        what: `${api.kind.split(' (')[0]} ${api.label} server errors (AWS/ApiGateway ${api.kind.includes('HTTP') ? '5xx' : '5XXError'}, Sum)`,
+        where: apiDashboard,
+        defaults: DEFAULTS.apiGateway5xx,
+        options: props.apiGateway5xx,
+        optionsProp: 'apiGateway5xx',
+      }));
+      keep(this.apiLatencyAlarms, factory.create({
+        key: `${api.key}-latency-p99`,
+        metric: api.metrics.metricLatency({ statistic: cloudwatch.Stats.p(99) }),
+        unit: 'ms',
+        what: `${api.kind.split(' (')[0]} ${api.label} p99 latency (AWS/ApiGateway Latency, p99)`,
+        where: apiDashboard,
+        defaults: DEFAULTS.apiLatencyP99,
+        options: props.apiLatencyP99,
+        optionsProp: 'apiLatencyP99',
+      }));
+    }
+    this.apiAlarms.push(...this.apiGateway5xxAlarms, ...this.apiLatencyAlarms);
+
+    // Batch and Glue: from the event metrics.
+    if (props.eventsLogGroup) {
+      const events = new PlatformEvents(this, 'Events', {
+        projectName: props.projectName,
+        environment,
+        logGroup: props.eventsLogGroup,
+        batchJobQueues: props.batchJobQueues,
+        glueCrawlerNames: props.glueCrawlerNames,
+        glueJobNames: props.glueJobNames,
+      });
+      this.platformEvents = events;
+      const m = events.metrics;
+      this.batchJobFailuresAlarm = keep(this.dataPipelineAlarms, factory.create({
+        key: 'batch-job-failures',
+        metric: m.metricBatchJobs(BatchJobStatus.FAILED),
+        unit: 'failed jobs',
+        what: `AWS Batch jobs failed (${m.namespace} Batch.JobsFailed from Batch Job State Change events, Sum)`,
+        where: `${pipelineDashboard}, and the job's log stream in /aws/batch/job`,
+        defaults: DEFAULTS.batchJobFailures,
+        options: props.batchJobFailures,
+        optionsProp: 'batchJobFailures',
+      }));
+      this.glueCrawlerFailuresAlarm = keep(this.dataPipelineAlarms, factory.create({
+        key: 'glue-crawler-failures',
+        metric: m.metricGlueCrawlerRuns(GlueCrawlerOutcome.FAILED),
+        unit: 'failed runs',
+        what: `Glue crawler runs failed (${m.namespace} Glue.CrawlerRunsFailed from Glue Crawler State Change events, Sum)`,
+        where: `${pipelineDashboard}, and /aws-glue/crawlers`,
+        defaults: DEFAULTS.glueCrawlerFailures,
+        options: props.glueCrawlerFailures,
+        optionsProp: 'glueCrawlerFailures',
+      }));
+      this.glueJobFailuresAlarm = keep(this.dataPipelineAlarms, factory.create({
+        key: 'glue-job-failures',
+        metric: new cloudwatch.MathExpression({
+          expression: 'FILL(failed, 0) + FILL(timedOut, 0)',
+          usingMetrics: { failed: m.metricGlueJobRuns(GlueJobOutcome.FAILED), timedOut: m.metricGlueJobRuns(GlueJobOutcome.TIMED_OUT) },
+          label: 'Glue job runs failed or timed out',
+        }),
+        unit: 'failed runs',
+        what: `Glue job runs failed or timed out (${m.namespace} Glue.JobRunsFailed + Glue.JobRunsTimedOut from Glue Job State Change events)`,
+        where: `${pipelineDashboard}, and /aws-glue/jobs/error`,
+        defaults: DEFAULTS.glueJobFailures,
+        options: props.glueJobFailures,
+        optionsProp: 'glueJobFailures',
+      }));
+    }
+    this.dataPipelineAlarms.unshift(...this.dmsReplicationLagAlarms, ...this.dmsSourceLatencyAlarms);
+
+    this.alarms.push(...this.dataPipelineAlarms, ...errors.all, ...throttles.all, ...this.apiGateway5xxAlarms, ...this.apiLatencyAlarms);
+
+    // CIS security alarms.
+    const securityOn = props.securityAlarms ?? environment === DeploymentEnvironment.PROD;
+    if (securityOn && props.cloudTrailLogGroup) {
+      const security = new SecurityAlarms(this, 'Security', {
+        projectName: props.projectName,
+        environment,
+        cloudTrailLogGroup: props.cloudTrailLogGroup,
+        actionStrategy: strategy,
+        disabledControls: props.disabledCisControls,
+      });
+      this.securityAlarms.push(...security.alarms);
+    }
+
+    // Composite platform health over the notifying, non-security alarms.
+    const healthInputs = [...this.dataPipelineAlarms, ...this.apiAlarms];
+    if ((props.platformHealthAlarm ?? true) && healthInputs.length > 0) {
+      // A composite rule is at most 10,240 characters (~100 alarm ARNs): nest groups of 50.
+      const parts = healthInputs.length <= MAX_ALARMS_PER_COMPOSITE ? healthInputs : chunk(healthInputs, MAX_ALARMS_PER_COMPOSITE)
+        .map((group, g) => factory.createAnyOf(`platform-health-part${g + 1}`, group,
+          `Platform health, part ${g + 1}: at least one of ${group.length} platform alarms is in ALARM`, pipelineDashboard, false));
+      this.alarms.push(...(parts === healthInputs ? [] : parts));
+      this.platformHealthAlarm = factory.createAnyOf('platform-health', parts,
+        `Platform health: at least one of ${healthInputs.length} platform alarms is in ALARM`, `${pipelineDashboard} and ${apiDashboard}`);
+    }
+    this.alarms.push(...this.securityAlarms);
+    if (this.platformHealthAlarm) this.alarms.push(this.platformHealthAlarm);
+  }
+}
+
+/** A literal value as a key part, or the 1-based index when it is a token. */
+function keyPart(value: string, index: number): string {
+  return Token.isUnresolved(value) ? String(index + 1) : value.replace(/[^A-Za-z0-9_.-]+/g, '-');
+}
+
+function checkDuplicates(scope: Construct, propName: string, identities: string[]): void {
+  const seen = new Set<string>();
+  for (const identity of identities) {
+    if (seen.has(identity)) {
+      throw validationError(scope, `${propName} lists ${identity} more than once: each would get the same alarms. Remove the duplicate.`);
+    }
+    seen.add(identity);
+  }
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const groups: T[][] = [];
+  for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
+  return groups;
+}

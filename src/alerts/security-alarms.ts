@@ -1,0 +1,86 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { IAlarmActionStrategy } from './alarm-action-strategy';
+import { AlarmFactory } from './alarm-factory';
+import { CIS_CONTROLS, CisControl } from './cis-controls';
+import { DeploymentEnvironment } from '../environment';
+import { PlatformNaming } from '../private/naming';
+
+/**
+ * Properties of `SecurityAlarms`.
+ */
+export interface SecurityAlarmsProps {
+  /** The project name: alarm-name prefix and metric namespace. */
+  readonly projectName: string;
+
+  /**
+   * The deployment environment.
+   *
+   * @default DeploymentEnvironment.PROD
+   */
+  readonly environment?: DeploymentEnvironment;
+
+  /** The log group the CloudTrail trail delivers to. */
+  readonly cloudTrailLogGroup: logs.ILogGroup;
+
+  /**
+   * What every alarm does on ALARM / OK (e.g. an `SnsAlarmActionStrategy` for the alert topic).
+   *
+   * @default - alarms without actions
+   */
+  readonly actionStrategy?: IAlarmActionStrategy;
+
+  /**
+   * CIS controls to leave out (e.g. `CisControl.VPC_CHANGES` where VPC changes are routine).
+   *
+   * @default - none: all 15 controls
+   */
+  readonly disabledControls?: CisControl[];
+}
+
+/**
+ * The CIS AWS Foundations Benchmark monitoring controls: for each, a metric filter on the CloudTrail
+ * log group (the benchmark's exact pattern) counting into `<project>` / `Security.*`, and an alarm at
+ * one or more matches in 5 minutes. Missing data is not breaching (no match, no datapoint).
+ */
+export class SecurityAlarms extends Construct {
+  /** The alarms, in control order. */
+  public readonly alarms: cloudwatch.IAlarm[] = [];
+
+  /** The alarm of each enabled control, keyed by `CisControl` value. */
+  public readonly alarmsByControl: { [control: string]: cloudwatch.IAlarm } = {};
+
+  constructor(scope: Construct, id: string, props: SecurityAlarmsProps) {
+    super(scope, id);
+    const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD);
+    const factory = new AlarmFactory(this, naming, props.actionStrategy);
+    const disabled = new Set(props.disabledControls ?? []);
+
+    for (const def of CIS_CONTROLS) {
+      if (disabled.has(def.control)) continue;
+      const filter = new logs.MetricFilter(this, `${def.control}-filter`, {
+        logGroup: props.cloudTrailLogGroup,
+        filterPattern: logs.FilterPattern.literal(def.filterPattern),
+        metricNamespace: naming.metricNamespace,
+        metricName: def.metricName,
+        metricValue: '1',
+        unit: cloudwatch.Unit.COUNT,
+      });
+      const alarm = factory.create({
+        key: `cis-${def.control}`,
+        metric: filter.metric({ statistic: cloudwatch.Stats.SUM, unit: cloudwatch.Unit.COUNT }),
+        what: `CIS ${def.number} ${def.title}: CloudTrail events matching the benchmark filter (${naming.metricNamespace}/${def.metricName}, Sum)`,
+        where: `CloudTrail log group ${props.cloudTrailLogGroup.logGroupName} (Logs Insights, the filter pattern of ${def.metricName})`,
+        defaults: {
+          threshold: 1,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        },
+        optionsProp: 'securityAlarms',
+      })!;
+      this.alarms.push(alarm);
+      this.alarmsByControl[def.control] = alarm;
+    }
+  }
+}

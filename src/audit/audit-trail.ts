@@ -1,0 +1,370 @@
+import { Aws, Duration, RemovalPolicy, Stack, Tags, Token, Validations } from 'aws-cdk-lib';
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { buildEventSelectors } from './event-selectors';
+import { auditLifecycleRules, createAccessLogBucket, createReplicationRole } from './trail-buckets';
+import { createTrailLogsRole } from './trail-logs-role';
+import { DeploymentEnvironment } from '../environment';
+import { validationError } from '../private/errors';
+import { encryptedLogGroup } from '../private/logging-groups';
+import { ACCOUNT_ID_LENGTH, resolveStatefulRemovalPolicy, validateBucketName } from '../private/logging-validation';
+import { LoggingNaming, PlatformNaming } from '../private/naming';
+import { validateProjectName, validateRetention } from '../private/validation';
+
+/** Default lifetime of trail log files in the bucket: 7 years (2557 days), a common audit requirement. */
+const DEFAULT_TRAIL_BUCKET_RETENTION = Duration.days(2557);
+
+/**
+ * Properties of `AuditTrail`.
+ */
+export interface AuditTrailProps {
+  /** The project name: part of the trail, bucket and log group names. */
+  readonly projectName: string;
+
+  /**
+   * The deployment environment (part of the trail name; outside PROD also of the bucket and log
+   * group names, so environments can share an account).
+   *
+   * @default DeploymentEnvironment.PROD
+   */
+  readonly environment?: DeploymentEnvironment;
+
+  /**
+   * The KMS key that encrypts the trail's log files, its bucket and (if created here) its log
+   * group. Its policy must let CloudTrail use it for the trail named `<project>-<env>-audit-trail`
+   * and CloudWatch Logs for the account's log groups (a `PlatformKey` does).
+   */
+  readonly encryptionKey: kms.IKey;
+
+  /**
+   * The encrypted log group the trail streams to (e.g. `CentralLogging.cloudTrailLogGroup`).
+   *
+   * @default - a group `/aws/cloudtrail/<project>` encrypted with `encryptionKey`
+   */
+  readonly logGroup?: logs.ILogGroup;
+
+  /**
+   * Retention of the log group created here. Ignored if `logGroup` is given.
+   *
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly logGroupRetention?: logs.RetentionDays;
+
+  /**
+   * What happens to the buckets and the log group created here when they leave the stack.
+   * DESTROY is refused in PROD. A bucket that still holds objects is not deleted by CloudFormation.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * The data-lake bucket whose object-level (S3 data) events, read and write, the trail records.
+   *
+   * @default - no S3 data events
+   */
+  readonly dataLakeBucket?: s3.IBucket;
+
+  /**
+   * Functions whose invocations (Lambda data events) the trail records. At most 250 (with the
+   * data-lake bucket, 249): a CloudTrail limit for the whole trail.
+   *
+   * @default - none
+   */
+  readonly lambdaFunctions?: lambda.IFunction[];
+
+  /**
+   * Record the invocations of every Lambda function in the account (current and future), in every
+   * region the trail covers, instead of `lambdaFunctions`.
+   *
+   * Cost: data events are charged per event delivered ($0.10 per 100,000 at the time of writing),
+   * so every invocation of every function is billed, plus CloudWatch Logs ingestion ($0.50 per GB)
+   * for the log group and S3 storage. 10 million invocations a month cost about $10 in CloudTrail
+   * alone; a busy event-driven account can reach hundreds of dollars a month.
+   *
+   * @default false
+   */
+  readonly logAllLambdaDataEvents?: boolean;
+
+  /**
+   * CloudTrail Insights types to enable (unusual API call rate or error rate). Billed per 100,000
+   * write management events analyzed per insight type.
+   *
+   * @default - no Insights
+   */
+  readonly insightTypes?: cloudtrail.InsightType[];
+
+  /**
+   * Whether the trail records every account of the AWS Organization. The stack must be deployed
+   * in the management account (or a CloudTrail delegated administrator account) with trusted
+   * access for CloudTrail enabled in Organizations. Requires `organizationId`.
+   *
+   * @default false
+   */
+  readonly isOrganizationTrail?: boolean;
+
+  /**
+   * The organization id (`o-...`): member accounts' log files are written under
+   * `AWSLogs/<organizationId>/`, which the bucket policy allows. Required if `isOrganizationTrail`.
+   *
+   * @default - none
+   */
+  readonly organizationId?: string;
+
+  /**
+   * The trail bucket's name.
+   *
+   * @default - `<project>-cloudtrail-logs-<account-id>` in PROD, `<project>-<env>-cloudtrail-logs-<account-id>` elsewhere
+   */
+  readonly bucketName?: string;
+
+  /**
+   * How long log files (and their noncurrent versions) stay in the trail bucket before they
+   * expire. They move to Standard-IA after 30 days and to Glacier Flexible Retrieval after 90.
+   * Must be at least `requiredAuditRetention` and `objectLockRetention`.
+   *
+   * @default Duration.days(2557) (7 years)
+   */
+  readonly bucketRetention?: Duration;
+
+  /**
+   * The retention your audit policy requires (for example 1 year for PCI DSS, 6 years for HIPAA
+   * documentation). Synth fails if `bucketRetention` is shorter.
+   *
+   * @default - no requirement beyond `bucketRetention`
+   */
+  readonly requiredAuditRetention?: Duration;
+
+  /**
+   * Turn on S3 Object Lock in compliance mode with this default retention: no one, including
+   * the root user, can delete or overwrite a log file version before it ends. Object Lock can only
+   * be set when the bucket is created; a replication destination must also have Object Lock.
+   *
+   * @default - no Object Lock
+   */
+  readonly objectLockRetention?: Duration;
+
+  /**
+   * A bucket (normally in another region) the trail bucket is replicated to, versioned.
+   *
+   * @default - no replication
+   */
+  readonly replicationDestination?: s3.IBucket;
+
+  /**
+   * The KMS key of the replication destination's region that encrypts the replicas. Required if
+   * `replicationDestination` is set (the trail's log files are SSE-KMS encrypted).
+   *
+   * @default - none
+   */
+  readonly replicationDestinationKey?: kms.IKey;
+}
+
+/**
+ * A multi-region CloudTrail trail with log file validation, every management event (read and
+ * write), global service events, S3 data events for the data-lake bucket and Lambda invoke events,
+ * delivered to a dedicated KMS-encrypted, versioned, private, SSL-only bucket (with server access
+ * logs and an audit lifecycle) and streamed to an encrypted CloudWatch Logs group through a
+ * least-privilege role.
+ *
+ * The trail is an L1 `CfnTrail`: the L2 `Trail` always adds bucket-policy statements without
+ * `aws:SourceArn` and an inline role policy; here every statement is scoped to this trail.
+ *
+ * Usable on its own; `PlatformMonitoring` creates one.
+ */
+export class AuditTrail extends Construct {
+  /** How long log files stay in the trail bucket unless `bucketRetention` says otherwise (7 years). */
+  public static readonly DEFAULT_BUCKET_RETENTION = DEFAULT_TRAIL_BUCKET_RETENTION;
+
+  /** The trail. */
+  public readonly trail: cloudtrail.CfnTrail;
+
+  /** The trail's ARN. */
+  public readonly trailArn: string;
+
+  /** The trail's name (`<project>-<env>-audit-trail`; the key policy trusts exactly this name). */
+  public readonly trailName: string;
+
+  /** The bucket the trail delivers log and digest files to. */
+  public readonly trailBucket: s3.IBucket;
+
+  /** The bucket receiving the trail bucket's server access logs. */
+  public readonly accessLogBucket: s3.IBucket;
+
+  /** The log group the trail streams to. */
+  public readonly trailLogGroup: logs.ILogGroup;
+
+  /** The role CloudTrail assumes to write to `trailLogGroup`. */
+  public readonly logsRole: iam.IRole;
+
+  constructor(scope: Construct, id: string, props: AuditTrailProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+
+    // 1. Validate.
+    validateProjectName(this, props.projectName);
+    const environment = props.environment ?? DeploymentEnvironment.PROD;
+    const removalPolicy = resolveStatefulRemovalPolicy(this, environment, props.removalPolicy);
+    const naming = new PlatformNaming(props.projectName, environment);
+    const loggingNaming = new LoggingNaming(naming);
+    this.trailName = naming.trailName;
+    const bucketName = this.resolveBucketName(loggingNaming, props.bucketName);
+    const bucketRetention = props.bucketRetention ?? DEFAULT_TRAIL_BUCKET_RETENTION;
+    this.validateRetentions(bucketRetention, props);
+    if (props.isOrganizationTrail && !props.organizationId) {
+      throw validationError(this, 'isOrganizationTrail requires organizationId (o-...): the bucket policy must allow the '
+        + 'member accounts\' log files under AWSLogs/<organizationId>/.');
+    }
+    if (props.replicationDestination && !props.replicationDestinationKey) {
+      throw validationError(this, 'replicationDestination requires replicationDestinationKey: the trail\'s log files are '
+        + 'SSE-KMS encrypted, and S3 replicates them only when told which key of the destination region encrypts the replicas.');
+    }
+    const eventSelectors = buildEventSelectors(this, {
+      dataLakeBucket: props.dataLakeBucket,
+      lambdaFunctions: props.lambdaFunctions ?? [],
+      logAllLambdaDataEvents: props.logAllLambdaDataEvents ?? false,
+    });
+    // The ARN is built from the literal name (not the trail's attribute) so the bucket policy and
+    // the trail do not depend on each other.
+    const trailArn = stack.formatArn({ service: 'cloudtrail', resource: 'trail', resourceName: naming.trailName });
+
+    // 2. Buckets.
+    const bucketOptions = { retention: bucketRetention, removalPolicy };
+    this.accessLogBucket = createAccessLogBucket(this, bucketOptions);
+    const replicationRole = props.replicationDestination && props.replicationDestinationKey
+      ? createReplicationRole(this, stack.formatArn({ service: 's3', region: '', account: '', resource: bucketName }),
+        props.encryptionKey, { destination: props.replicationDestination, destinationKey: props.replicationDestinationKey })
+      : undefined;
+    const bucket = new s3.Bucket(this, 'Bucket', {
+      bucketName,
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: props.encryptionKey,
+      bucketKeyEnabled: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      versioned: true,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'trail-bucket/',
+      lifecycleRules: auditLifecycleRules(bucketRetention),
+      objectLockDefaultRetention: props.objectLockRetention
+        ? s3.ObjectLockRetention.compliance(props.objectLockRetention) : undefined,
+      replicationRole: replicationRole?.role,
+      replicationRules: props.replicationDestination ? [{
+        id: 'ReplicateAuditLogs',
+        destination: props.replicationDestination,
+        kmsKey: props.replicationDestinationKey,
+        sseKmsEncryptedObjects: true,
+        deleteMarkerReplication: false,
+      }] : undefined,
+      removalPolicy,
+    });
+    this.trailBucket = bucket;
+    this.addTrailBucketPolicy(bucket, trailArn, props);
+    if (!props.replicationDestination) {
+      for (const pack of ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321']) {
+        Validations.of(bucket).acknowledge({
+          id: `${pack}-S3BucketReplicationEnabled`,
+          reason: 'No replicationDestination was given; log file validation and versioning protect the audit logs in this region.',
+        });
+      }
+    }
+
+    // 3. Log group and the role that writes to it.
+    this.trailLogGroup = props.logGroup ?? this.createLogGroup(loggingNaming, props, removalPolicy);
+    const logsRole = createTrailLogsRole(this, this.trailLogGroup);
+    this.logsRole = logsRole.role;
+
+    // 4. The trail.
+    this.trail = new cloudtrail.CfnTrail(this, 'Resource', {
+      trailName: naming.trailName,
+      isLogging: true,
+      s3BucketName: bucket.bucketName,
+      kmsKeyId: props.encryptionKey.keyArn,
+      isMultiRegionTrail: true,
+      includeGlobalServiceEvents: true,
+      enableLogFileValidation: true,
+      cloudWatchLogsLogGroupArn: this.trailLogGroup.logGroupArn,
+      cloudWatchLogsRoleArn: logsRole.role.roleArn,
+      eventSelectors,
+      insightSelectors: props.insightTypes?.length ? props.insightTypes.map((t) => ({ insightType: t.value })) : undefined,
+      isOrganizationTrail: props.isOrganizationTrail ?? false,
+    });
+    // CloudTrail checks the bucket policy and the role when the trail is created.
+    this.trail.node.addDependency(bucket.policy!, logsRole.policy);
+    this.trailArn = this.trail.attrArn;
+
+    Tags.of(this).add('Project', props.projectName);
+    Tags.of(this).add('Environment', environment);
+  }
+
+  private resolveBucketName(naming: LoggingNaming, override?: string): string {
+    if (override !== undefined) {
+      validateBucketName(this, override, 'bucketName');
+      return override;
+    }
+    const account = Stack.of(this).account;
+    const name = naming.trailBucketName(account);
+    if (Token.isUnresolved(account)) {
+      // Account ids are always 12 digits: check the name the bucket will have at deploy.
+      validateBucketName(this, naming.trailBucketName('0'.repeat(ACCOUNT_ID_LENGTH)), 'The trail bucket name',
+        naming.trailBucketName('<account-id>'));
+    } else {
+      validateBucketName(this, name, 'The trail bucket name');
+    }
+    return name;
+  }
+
+  private validateRetentions(bucketRetention: Duration, props: AuditTrailProps): void {
+    const days = bucketRetention.toDays();
+    if (days < 1) {
+      throw validationError(this, `bucketRetention must be at least 1 day; got ${bucketRetention.toHumanString()}.`);
+    }
+    const required = [
+      ['requiredAuditRetention', props.requiredAuditRetention],
+      ['objectLockRetention', props.objectLockRetention],
+    ] as const;
+    for (const [name, value] of required) {
+      if (value && value.toDays() > days) {
+        throw validationError(this, `bucketRetention (${days} days) is shorter than ${name} (${value.toDays()} days): the `
+          + 'trail bucket\'s lifecycle would expire audit logs before your audit policy allows. Set bucketRetention to at least '
+          + `Duration.days(${value.toDays()}).`);
+      }
+    }
+  }
+
+  private addTrailBucketPolicy(bucket: s3.IBucket, trailArn: string, props: AuditTrailProps): void {
+    const cloudTrail = new iam.ServicePrincipal('cloudtrail.amazonaws.com');
+    const fromThisTrail = { 'aws:SourceArn': trailArn };
+    bucket.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'AWSCloudTrailAclCheck',
+      principals: [cloudTrail],
+      actions: ['s3:GetBucketAcl'],
+      resources: [bucket.bucketArn],
+      conditions: { StringEquals: fromThisTrail },
+    }));
+    const prefixes = [`AWSLogs/${Aws.ACCOUNT_ID}/*`];
+    if (props.isOrganizationTrail && props.organizationId) prefixes.push(`AWSLogs/${props.organizationId}/*`);
+    bucket.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'AWSCloudTrailWrite',
+      principals: [cloudTrail],
+      actions: ['s3:PutObject'],
+      resources: prefixes.map((p) => bucket.arnForObjects(p)),
+      conditions: { StringEquals: { ...fromThisTrail, 's3:x-amz-acl': 'bucket-owner-full-control' } },
+    }));
+  }
+
+  private createLogGroup(naming: LoggingNaming, props: AuditTrailProps, removalPolicy: RemovalPolicy): logs.ILogGroup {
+    const retention = props.logGroupRetention ?? logs.RetentionDays.ONE_YEAR;
+    validateRetention(this, retention, 'logGroupRetention');
+    return encryptedLogGroup(this, 'LogGroup', naming.cloudTrailLogGroupName, {
+      encryptionKey: props.encryptionKey, retention, removalPolicy,
+    });
+  }
+}

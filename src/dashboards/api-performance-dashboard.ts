@@ -1,0 +1,229 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { PlatformDashboardProps } from './dashboard-props';
+import { resolveDashboardSettings } from './dashboard-settings';
+import { lambdaGraphs, METRICS_PER_FUNCTION } from './lambda-widgets';
+import {
+  HALF_WIDTH, MAX_LOG_GROUPS_PER_QUERY, MAX_METRICS_PER_DASHBOARD,
+  MAX_WIDGETS_PER_DASHBOARD, QUARTER_WIDTH, THIRD_WIDTH,
+} from './layout';
+import { LAMBDA_ERRORS_QUERY } from './queries';
+import { chunk, DashboardContent, partTitle } from './widgets';
+import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
+import { LambdaMetrics } from '../metrics/lambda-metrics';
+import { MonitoredHttpApi, MonitoredRestApiStage } from '../metrics/monitored-resources';
+import { validationError } from '../private/errors';
+
+const DEFAULT_APIS_PER_GRAPH = 10;
+const MAX_APIS_PER_GRAPH = 50;
+const DEFAULT_FUNCTIONS_PER_GRAPH = 20;
+const MAX_FUNCTIONS_PER_GRAPH = 100;
+/** Graphs per group of functions: invocations, errors, throttles, duration. */
+const LAMBDA_GRAPHS_PER_GROUP = 4;
+/** Metrics per API: requests, 4xx, 5xx, latency p50/p90/p99, integration latency p50/p90/p99. */
+const METRICS_PER_API = 9;
+const PERCENTILES = [50, 90, 99];
+
+/**
+ * Properties of `ApiPerformanceDashboard`.
+ */
+export interface ApiPerformanceDashboardProps extends PlatformDashboardProps {
+  /**
+   * REST APIs (metrics by `ApiName` and their deployed stage; each must have a `deploymentStage`).
+   *
+   * @default - none
+   */
+  readonly restApis?: apigateway.IRestApi[];
+
+  /**
+   * REST API stages given by name (for imported APIs, or stages other than the deployment stage).
+   *
+   * @default - none
+   */
+  readonly restApiStages?: MonitoredRestApiStage[];
+
+  /**
+   * HTTP APIs (API Gateway v2; metrics by `ApiId` and `Stage`).
+   *
+   * @default - none
+   */
+  readonly httpApis?: MonitoredHttpApi[];
+
+  /**
+   * Lambda functions: invocations, errors, throttles and duration (p50 / p99) per function.
+   *
+   * @default - account-wide Lambda metrics (all functions in the region, aggregated)
+   */
+  readonly lambdaFunctions?: lambda.IFunction[];
+
+  /**
+   * The log groups the "Recent Lambda errors" widget queries (widgets of at most 50 groups).
+   *
+   * @default - `/aws/lambda/<function name>` of each of `lambdaFunctions`
+   */
+  readonly lambdaLogGroups?: logs.ILogGroup[];
+
+  /**
+   * The API and Lambda alarms for the alarm status widget.
+   *
+   * @default - no alarm status widget
+   */
+  readonly alarms?: cloudwatch.IAlarm[];
+
+  /**
+   * APIs per graph (1-50); more APIs get more graphs.
+   *
+   * @default 10
+   */
+  readonly apisPerGraph?: number;
+
+  /**
+   * Functions per graph (1-100). Raised automatically when the dashboard would otherwise exceed
+   * 500 widgets.
+   *
+   * @default 20
+   */
+  readonly functionsPerGraph?: number;
+}
+
+/** An API on the dashboard: its label and metric factory. */
+interface ApiEntry {
+  readonly label: string;
+  readonly metrics: RestApiMetrics | HttpApiMetrics;
+}
+
+/**
+ * The API performance dashboard (`<projectName>-api-performance`): API Gateway requests, 4xx and
+ * 5xx per API, latency and integration latency (p50 / p90 / p99), Lambda invocations, errors,
+ * throttles and duration (p50 / p99) per function, recent Lambda errors and the alarms.
+ *
+ * With many functions, graphs group them (`functionsPerGraph`); when explicit metrics would exceed
+ * CloudWatch's 2,500 metrics per dashboard, the Lambda graphs use SEARCH expressions matching
+ * exactly the listed functions instead. Creates no alarm or log group.
+ */
+export class ApiPerformanceDashboard extends Construct {
+  /** The dashboard. */
+  public readonly dashboard: cloudwatch.Dashboard;
+
+  /** The dashboard's name. */
+  public readonly dashboardName: string;
+
+  /** Whether the Lambda graphs use SEARCH expressions (too many functions for explicit metrics). */
+  public readonly lambdaUsesSearchExpressions: boolean;
+
+  constructor(scope: Construct, id: string, props: ApiPerformanceDashboardProps) {
+    super(scope, id);
+    const settings = resolveDashboardSettings(this, props, 'api-performance', Duration.hours(3));
+    this.dashboardName = settings.dashboardName;
+    const period = settings.period;
+    const apisPerGraph = checkedCount(this, 'apisPerGraph', props.apisPerGraph ?? DEFAULT_APIS_PER_GRAPH, MAX_APIS_PER_GRAPH);
+    const functionsPerGraph = checkedCount(this, 'functionsPerGraph', props.functionsPerGraph ?? DEFAULT_FUNCTIONS_PER_GRAPH,
+      MAX_FUNCTIONS_PER_GRAPH);
+    const content = new DashboardContent(this, period);
+    const alarms = props.alarms ?? [];
+    content.addRow(...content.alarmStatus('API and Lambda alarms', alarms));
+
+    // API Gateway, in groups of `apisPerGraph`.
+    const apis = [
+      ...(props.restApis ?? []).map(api => restEntry(this, api)),
+      ...(props.restApiStages ?? []).map(stageEntry),
+      ...(props.httpApis ?? []).map(httpEntry),
+    ];
+    if (apis.length * METRICS_PER_API > MAX_METRICS_PER_DASHBOARD) {
+      throw validationError(this, `${apis.length} APIs need ${apis.length * METRICS_PER_API} metrics; a dashboard shows at `
+        + `most ${MAX_METRICS_PER_DASHBOARD}. Split the APIs across several ApiPerformanceDashboards with different dashboardNames.`);
+    }
+    if (apis.length > 0) content.addRow(content.header('API Gateway'));
+    const apiGroups = chunk(apis, apisPerGraph);
+    apiGroups.forEach((group, i) => {
+      const t = (title: string) => partTitle(title, i, apiGroups.length);
+      content.addRow(
+        content.graph({ title: t('API requests'), left: group.map(a => a.metrics.metricCount({ period, label: a.label })), width: THIRD_WIDTH }),
+        content.graph({ title: t('API 4xx errors'), left: group.map(a => a.metrics.metricClientErrors({ period, label: a.label })), width: THIRD_WIDTH }),
+        content.graph({ title: t('API 5xx errors'), left: group.map(a => a.metrics.metricServerErrors({ period, label: a.label })), width: THIRD_WIDTH }),
+      );
+      content.addRow(
+        content.graph({
+          title: t('API latency p50 / p90 / p99 (ms)'),
+          left: group.flatMap(a => PERCENTILES.map(p => a.metrics.metricLatency({ period, statistic: `p${p}`, label: `${a.label} p${p}` }))),
+          width: HALF_WIDTH,
+        }),
+        content.graph({
+          title: t('API integration latency p50 / p90 / p99 (ms)'),
+          left: group.flatMap(a => PERCENTILES.map(p => a.metrics.metricIntegrationLatency({ period, statistic: `p${p}`, label: `${a.label} p${p}` }))),
+          width: HALF_WIDTH,
+        }),
+      );
+    });
+
+    // Lambda: per-function graphs in groups, or account-wide when no function is listed.
+    const functionNames = (props.lambdaFunctions ?? []).map(fn => fn.functionName);
+    const logGroupNames = props.lambdaLogGroups?.map(g => g.logGroupName) ?? functionNames.map(n => `/aws/lambda/${n}`);
+    content.addRow(content.header(functionNames.length > 0 ? 'Lambda functions' : 'Lambda (all functions in the region)'));
+    this.lambdaUsesSearchExpressions = content.metrics + functionNames.length * METRICS_PER_FUNCTION > MAX_METRICS_PER_DASHBOARD;
+    if (functionNames.length === 0) {
+      const all = new LambdaMetrics();
+      content.addRow(
+        content.graph({ title: 'Lambda invocations (all functions)', left: [all.metricInvocations({ period })], width: QUARTER_WIDTH }),
+        content.graph({ title: 'Lambda errors (all functions)', left: [all.metricErrors({ period })], width: QUARTER_WIDTH }),
+        content.graph({ title: 'Lambda throttles (all functions)', left: [all.metricThrottles({ period })], width: QUARTER_WIDTH }),
+        content.graph({
+          title: 'Lambda duration p50 / p99 (ms, all functions)',
+          left: [
+            all.metricDuration({ period, statistic: cloudwatch.Stats.p(50), label: 'p50' }),
+            all.metricDuration({ period, statistic: cloudwatch.Stats.p(99), label: 'p99' }),
+          ],
+          width: QUARTER_WIDTH,
+        }),
+      );
+    } else {
+      const reserved = content.widgets + Math.ceil(logGroupNames.length / MAX_LOG_GROUPS_PER_QUERY);
+      const maxGroups = Math.max(1, Math.floor((MAX_WIDGETS_PER_DASHBOARD - reserved) / LAMBDA_GRAPHS_PER_GROUP));
+      const groupSize = Math.min(MAX_FUNCTIONS_PER_GRAPH, Math.max(functionsPerGraph, Math.ceil(functionNames.length / maxGroups)));
+      const groups = chunk(functionNames, groupSize);
+      groups.forEach((group, i) => content.addRow(...lambdaGraphs(group, period, this.lambdaUsesSearchExpressions)
+        .map(g => content.graph({ title: partTitle(g.title, i, groups.length), left: g.metrics, width: QUARTER_WIDTH }))));
+    }
+    content.addRow(...content.logQueries('Recent Lambda errors', logGroupNames, LAMBDA_ERRORS_QUERY));
+
+    this.dashboard = new cloudwatch.Dashboard(this, 'Resource', {
+      dashboardName: settings.dashboardName,
+      defaultInterval: settings.defaultInterval,
+      periodOverride: cloudwatch.PeriodOverride.INHERIT,
+    });
+    content.addTo(this.dashboard, 'API performance');
+  }
+}
+
+function restEntry(scope: Construct, api: apigateway.IRestApi): ApiEntry {
+  let stageName: string;
+  try {
+    stageName = api.deploymentStage.stageName;
+  } catch {
+    throw validationError(scope, `The REST API "${api.restApiName}" has no deployment stage (imported APIs have none): `
+      + 'API Gateway metrics are per stage. Pass it in restApiStages with its apiName and stageName instead.');
+  }
+  return { label: api.restApiName, metrics: new RestApiMetrics({ apiName: api.restApiName, stageName }) };
+}
+
+function stageEntry(ref: MonitoredRestApiStage): ApiEntry {
+  return { label: ref.displayName ?? ref.apiName, metrics: new RestApiMetrics({ apiName: ref.apiName, stageName: ref.stageName }) };
+}
+
+function httpEntry(ref: MonitoredHttpApi): ApiEntry {
+  return {
+    label: ref.displayName ?? ref.api.apiId,
+    metrics: new HttpApiMetrics({ apiId: ref.api.apiId, stageName: ref.stageName }),
+  };
+}
+
+function checkedCount(scope: Construct, name: string, value: number, max: number): number {
+  if (Token.isUnresolved(value) || !Number.isInteger(value) || value < 1 || value > max) {
+    throw validationError(scope, `${name} must be a whole number from 1 to ${max}; got ${value}.`);
+  }
+  return value;
+}

@@ -1,0 +1,36 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { PlatformDashboardProps } from './dashboard-props';
+import { DEFAULT_DASHBOARD_PERIOD } from './layout';
+import { DeploymentEnvironment } from '../environment';
+import { validationError } from '../private/errors';
+import { PlatformNaming } from '../private/naming';
+
+/** The validated common settings of a dashboard. Not part of the public API. */
+export interface ResolvedDashboardSettings {
+  readonly naming: PlatformNaming;
+  readonly dashboardName: string;
+  readonly defaultInterval: Duration;
+  readonly period: Duration;
+}
+
+const DASHBOARD_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+
+/** Validates the common props of a dashboard and fills in defaults. Not part of the public API. */
+export function resolveDashboardSettings(scope: IConstruct, props: PlatformDashboardProps, suffix: string,
+  defaultInterval: Duration): ResolvedDashboardSettings {
+  const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD);
+  const dashboardName = props.dashboardName ?? naming.dashboardName(suffix);
+  if (!Token.isUnresolved(dashboardName) && !DASHBOARD_NAME.test(dashboardName)) {
+    throw validationError(scope, 'A dashboard name must be 1-255 letters, digits, hyphens and underscores; '
+      + `got "${dashboardName}" (${dashboardName.length} characters).`);
+  }
+  const period = props.period ?? DEFAULT_DASHBOARD_PERIOD;
+  if (!period.isUnresolved()) {
+    const seconds = period.toSeconds({ integral: false });
+    if (seconds < 60 || seconds % 60 !== 0) {
+      throw validationError(scope, `period must be a whole number of minutes (at least 1); got ${period.toHumanString()}.`);
+    }
+  }
+  return { naming, dashboardName, defaultInterval: props.defaultInterval ?? defaultInterval, period };
+}

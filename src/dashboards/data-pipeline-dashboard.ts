@@ -1,0 +1,217 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { PlatformDashboardProps } from './dashboard-props';
+import { resolveDashboardSettings } from './dashboard-settings';
+import { HALF_WIDTH, THIRD_WIDTH } from './layout';
+import { BATCH_ERRORS_QUERY } from './queries';
+import { chunk, DashboardContent, partTitle } from './widgets';
+import { DmsMetrics } from '../metrics/dms-metrics';
+import { GlueJobMetrics } from '../metrics/glue-metrics';
+import { DmsReplicationTask } from '../metrics/monitored-resources';
+import { BatchJobStatus, GlueCrawlerOutcome, PlatformEventMetrics } from '../metrics/platform-event-metrics';
+import { validationError } from '../private/errors';
+
+/** The AWS Batch default job log group. */
+const BATCH_DEFAULT_LOG_GROUP = '/aws/batch/job';
+/** Crawlers or Glue jobs per graph (two metrics each). */
+const GLUE_ITEMS_PER_GRAPH = 25;
+/** The statuses on the "Batch jobs by status" graphs. */
+const BATCH_STATUSES: Array<[BatchJobStatus, string]> = [
+  [BatchJobStatus.SUBMITTED, 'Submitted'],
+  [BatchJobStatus.RUNNING, 'Running'],
+  [BatchJobStatus.SUCCEEDED, 'Succeeded'],
+  [BatchJobStatus.FAILED, 'Failed'],
+];
+
+/**
+ * Properties of `DataPipelineDashboard`.
+ */
+export interface DataPipelineDashboardProps extends PlatformDashboardProps {
+  /**
+   * DMS replication tasks: throughput (rows and KB/s, source and target) and latency per task.
+   *
+   * @default - no DMS section
+   */
+  readonly dmsReplicationTasks?: DmsReplicationTask[];
+
+  /**
+   * The replication lag drawn as a line on the DMS latency graphs (keep it equal to the lag alarm's
+   * threshold).
+   *
+   * @default Duration.seconds(300)
+   */
+  readonly replicationLagThreshold?: Duration;
+
+  /**
+   * AWS Batch job queue ARNs: each gets its own "jobs by status" graph (the platform's event
+   * metrics must be created with the same queues). The all-queues graph is always shown.
+   *
+   * @default - the all-queues graph only
+   */
+  readonly batchJobQueues?: string[];
+
+  /**
+   * Glue crawlers whose succeeded / failed runs to graph (from the platform's event metrics).
+   *
+   * @default - all crawlers, as totals
+   */
+  readonly glueCrawlerNames?: string[];
+
+  /**
+   * Glue jobs whose completed / failed tasks to graph (Glue job metrics, which need job metrics
+   * enabled on the job).
+   *
+   * @default - no Glue job graph
+   */
+  readonly glueJobNames?: string[];
+
+  /**
+   * The log groups the "Recent Batch job errors" widget queries (widgets of at most 50 groups).
+   *
+   * @default - the AWS Batch default job log group `/aws/batch/job`
+   */
+  readonly batchLogGroups?: logs.ILogGroup[];
+
+  /**
+   * The data-pipeline alarms for the alarm status widget.
+   *
+   * @default - no alarm status widget
+   */
+  readonly alarms?: cloudwatch.IAlarm[];
+}
+
+/**
+ * The data-pipeline dashboard (`<projectName>-data-pipeline`): DMS replication throughput and
+ * latency, AWS Batch jobs by status, Glue crawler runs and job tasks, recent Batch job errors and
+ * the pipeline's alarms. Reads metrics only: it creates no alarm or log group.
+ */
+export class DataPipelineDashboard extends Construct {
+  /** The dashboard. */
+  public readonly dashboard: cloudwatch.Dashboard;
+
+  /** The dashboard's name. */
+  public readonly dashboardName: string;
+
+  constructor(scope: Construct, id: string, props: DataPipelineDashboardProps) {
+    super(scope, id);
+    const settings = resolveDashboardSettings(this, props, 'data-pipeline', Duration.hours(3));
+    this.dashboardName = settings.dashboardName;
+    const period = settings.period;
+    const events = new PlatformEventMetrics({ namespace: settings.naming.metricNamespace });
+    const content = new DashboardContent(this, period);
+
+    content.addRow(...content.alarmStatus('Data pipeline alarms', props.alarms ?? []));
+
+    // DMS: one row per task.
+    const tasks = props.dmsReplicationTasks ?? [];
+    validateTasks(this, tasks);
+    const lag = props.replicationLagThreshold ?? Duration.seconds(300);
+    if (tasks.length > 0) content.addRow(content.header('DMS replication'));
+    for (const task of tasks) {
+      const m = new DmsMetrics(task);
+      const name = task.displayName ?? task.replicationTaskIdentifier;
+      content.addRow(
+        content.graph({
+          title: `DMS ${name}: throughput (rows/s)`,
+          left: [m.metricCdcThroughputRowsSource({ period, label: 'Source' }), m.metricCdcThroughputRowsTarget({ period, label: 'Target' })],
+          width: THIRD_WIDTH,
+        }),
+        content.graph({
+          title: `DMS ${name}: throughput (KB/s)`,
+          left: [m.metricCdcThroughputBandwidthSource({ period, label: 'Source' }), m.metricCdcThroughputBandwidthTarget({ period, label: 'Target' })],
+          width: THIRD_WIDTH,
+        }),
+        content.graph({
+          title: `DMS ${name}: latency (s)`,
+          left: [m.metricCdcLatencySource({ period, label: 'Source' }), m.metricCdcLatencyTarget({ period, label: 'Target' })],
+          leftAnnotations: [{ value: lag.toSeconds(), label: `Replication lag limit (${lag.toSeconds()} s)`, color: '#d62728' }],
+          width: THIRD_WIDTH,
+        }),
+      );
+    }
+
+    // AWS Batch: jobs by status (event metrics), then recent errors.
+    content.addRow(content.header('AWS Batch jobs'));
+    const batchGraphs = [content.graph({
+      title: 'Batch jobs by status (all queues)',
+      left: BATCH_STATUSES.map(([status, label]) => events.metricBatchJobs(status, undefined, { period, label })),
+      width: HALF_WIDTH,
+    })];
+    (props.batchJobQueues ?? []).forEach((queueArn, i) => batchGraphs.push(content.graph({
+      title: `Batch jobs by status: ${queueLabel(queueArn, i)}`,
+      left: BATCH_STATUSES.map(([status, label]) => events.metricBatchJobs(status, queueArn, { period, label })),
+      width: HALF_WIDTH,
+    })));
+    content.addRow(...batchGraphs);
+    const batchLogGroupNames = props.batchLogGroups?.map(g => g.logGroupName) ?? [BATCH_DEFAULT_LOG_GROUP];
+    content.addRow(...content.logQueries('Recent Batch job errors', batchLogGroupNames, BATCH_ERRORS_QUERY));
+
+    // Glue: crawler runs (event metrics) and job tasks (Glue job metrics).
+    content.addRow(content.header('AWS Glue'));
+    const glueGraphs: cloudwatch.GraphWidget[] = [];
+    const crawlers = props.glueCrawlerNames ?? [];
+    if (crawlers.length === 0) {
+      glueGraphs.push(content.graph({
+        title: 'Glue crawler runs (all crawlers)',
+        left: [
+          events.metricGlueCrawlerRuns(GlueCrawlerOutcome.SUCCEEDED, undefined, { period, label: 'Succeeded' }),
+          events.metricGlueCrawlerRuns(GlueCrawlerOutcome.FAILED, undefined, { period, label: 'Failed' }),
+        ],
+        width: HALF_WIDTH,
+      }));
+    }
+    const crawlerGroups = chunk(crawlers, GLUE_ITEMS_PER_GRAPH);
+    crawlerGroups.forEach((group, i) => glueGraphs.push(content.graph({
+      title: partTitle('Glue crawler runs', i, crawlerGroups.length),
+      left: group.flatMap(name => [
+        events.metricGlueCrawlerRuns(GlueCrawlerOutcome.SUCCEEDED, name, { period, label: `${name} succeeded` }),
+        events.metricGlueCrawlerRuns(GlueCrawlerOutcome.FAILED, name, { period, label: `${name} failed` }),
+      ]),
+      width: HALF_WIDTH,
+    })));
+    const jobGroups = chunk(props.glueJobNames ?? [], GLUE_ITEMS_PER_GRAPH);
+    jobGroups.forEach((group, i) => glueGraphs.push(content.graph({
+      title: partTitle('Glue job tasks', i, jobGroups.length),
+      left: group.flatMap(jobName => {
+        const m = new GlueJobMetrics({ jobName });
+        return [
+          m.metricCompletedTasks({ period, label: `${jobName} completed` }),
+          m.metricFailedTasks({ period, label: `${jobName} failed` }),
+        ];
+      }),
+      width: HALF_WIDTH,
+    })));
+    content.addRow(...glueGraphs);
+
+    this.dashboard = new cloudwatch.Dashboard(this, 'Resource', {
+      dashboardName: settings.dashboardName,
+      defaultInterval: settings.defaultInterval,
+      periodOverride: cloudwatch.PeriodOverride.INHERIT,
+    });
+    content.addTo(this.dashboard, 'data pipeline');
+  }
+}
+
+function validateTasks(scope: Construct, tasks: DmsReplicationTask[]): void {
+  const seen = new Set<string>();
+  for (const t of tasks) {
+    if (!t.replicationInstanceIdentifier || !t.replicationTaskIdentifier) {
+      throw validationError(scope, 'Each DMS replication task needs both replicationInstanceIdentifier and '
+        + 'replicationTaskIdentifier (CloudWatch identifies task metrics by both).');
+    }
+    const key = `${t.replicationInstanceIdentifier}/${t.replicationTaskIdentifier}`;
+    if (!Token.isUnresolved(key) && seen.has(key)) {
+      throw validationError(scope, `The DMS replication task ${key} is listed more than once.`);
+    }
+    seen.add(key);
+  }
+}
+
+/** The queue's name from its ARN (`...:job-queue/<name>`), or `queue <n>` for a token. */
+function queueLabel(queueArn: string, index: number): string {
+  if (Token.isUnresolved(queueArn)) return `queue ${index + 1}`;
+  const slash = queueArn.lastIndexOf('/');
+  return slash >= 0 ? queueArn.slice(slash + 1) : queueArn;
+}

@@ -1,0 +1,88 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { MAX_SEARCH_EXPRESSION_LENGTH } from './layout';
+import { LambdaMetrics } from '../metrics/lambda-metrics';
+
+// Per-function Lambda metrics for the API dashboard, as explicit metrics or, when a dashboard would
+// exceed CloudWatch's 2,500 metrics, as SEARCH expressions (dashboards only, never alarms).
+// Not part of the public API.
+
+/** Metrics per function on the Lambda graphs: invocations, errors, throttles, duration p50 and p99. */
+export const METRICS_PER_FUNCTION = 5;
+
+/** Lambda's maximum function name length: the assumed length of a name that is a token. */
+const MAX_FUNCTION_NAME_LENGTH = 64;
+
+/** One of the Lambda graphs of a group of functions. */
+export interface LambdaGraphSpec {
+  readonly title: string;
+  readonly metrics: cloudwatch.IMetric[];
+}
+
+/** The four graphs (invocations, errors, throttles, duration p50/p99) of `functionNames`. */
+export function lambdaGraphs(functionNames: string[], period: Duration, useSearch: boolean): LambdaGraphSpec[] {
+  const sum = cloudwatch.Stats.SUM;
+  if (!useSearch) {
+    const per = (f: (m: LambdaMetrics, name: string) => cloudwatch.IMetric[]) =>
+      functionNames.flatMap(name => f(new LambdaMetrics({ functionName: name }), name));
+    return [
+      { title: 'Lambda invocations', metrics: per((m, n) => [m.metricInvocations({ period, label: n })]) },
+      { title: 'Lambda errors', metrics: per((m, n) => [m.metricErrors({ period, label: n })]) },
+      { title: 'Lambda throttles', metrics: per((m, n) => [m.metricThrottles({ period, label: n })]) },
+      {
+        title: 'Lambda duration p50 / p99 (ms)',
+        metrics: per((m, n) => [
+          m.metricDuration({ period, statistic: cloudwatch.Stats.p(50), label: `${n} p50` }),
+          m.metricDuration({ period, statistic: cloudwatch.Stats.p(99), label: `${n} p99` }),
+        ]),
+      },
+    ];
+  }
+  const search = (metricName: string, statistic: string, suffix = '') =>
+    searchExpressions(functionNames, metricName, statistic, period, suffix);
+  return [
+    { title: 'Lambda invocations', metrics: search('Invocations', sum) },
+    { title: 'Lambda errors', metrics: search('Errors', sum) },
+    { title: 'Lambda throttles', metrics: search('Throttles', sum) },
+    {
+      title: 'Lambda duration p50 / p99 (ms)',
+      metrics: [...search('Duration', 'p50', ' p50'), ...search('Duration', 'p99', ' p99')],
+    },
+  ];
+}
+
+/**
+ * SEARCH expressions matching exactly `functionNames` (as many names per expression as fit in
+ * 1,024 characters, assuming 64 characters for a name that is a token).
+ */
+export function searchExpressions(functionNames: string[], metricName: string, statistic: string,
+  period: Duration, labelSuffix: string): cloudwatch.MathExpression[] {
+  const seconds = period.toSeconds();
+  const open = `SEARCH('{${LambdaMetrics.NAMESPACE},FunctionName} MetricName="${metricName}" AND (`;
+  const close = `)', '${statistic}', ${seconds})`;
+  const budget = MAX_SEARCH_EXPRESSION_LENGTH - open.length - close.length;
+  const groups: string[][] = [];
+  let current: string[] = [];
+  let used = 0;
+  for (const name of functionNames) {
+    const length = `FunctionName="${'x'.repeat(nameLength(name))}"`.length + (current.length > 0 ? ' OR '.length : 0);
+    if (current.length > 0 && used + length > budget) {
+      groups.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(name);
+    used += current.length === 1 ? `FunctionName="${'x'.repeat(nameLength(name))}"`.length : length;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups.map(group => new cloudwatch.MathExpression({
+    expression: `${open}${group.map(n => `FunctionName="${n}"`).join(' OR ')}${close}`,
+    label: `\${PROP('Dim.FunctionName')}${labelSuffix}`,
+    period,
+    usingMetrics: {},
+  }));
+}
+
+function nameLength(name: string): number {
+  return Token.isUnresolved(name) ? MAX_FUNCTION_NAME_LENGTH : name.length;
+}

@@ -1,0 +1,134 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Construct } from 'constructs';
+import {
+  ALARM_STATUS_HEIGHT, DEFAULT_DASHBOARD_PERIOD, FULL_WIDTH, GRAPH_HEIGHT, HEADER_HEIGHT, LOG_TABLE_HEIGHT,
+  MAX_ALARMS_PER_STATUS_WIDGET, MAX_LOG_GROUPS_PER_QUERY, MAX_METRICS_PER_DASHBOARD, MAX_METRICS_PER_GRAPH,
+  MAX_WIDGETS_PER_DASHBOARD,
+} from './layout';
+import { validationError } from '../private/errors';
+
+// Shared widget helpers of the three dashboards. Not part of the public API.
+
+/** Splits `items` into consecutive chunks of at most `size`. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** `title`, or `title (2/3)` when a widget was split into several. */
+export function partTitle(title: string, index: number, count: number): string {
+  return count > 1 ? `${title} (${index + 1}/${count})` : title;
+}
+
+/** Options of a graph built through `DashboardContent.graph`. */
+export interface GraphOptions {
+  readonly title: string;
+  readonly left: cloudwatch.IMetric[];
+  readonly right?: cloudwatch.IMetric[];
+  readonly width: number;
+  readonly height?: number;
+  readonly leftAnnotations?: cloudwatch.HorizontalAnnotation[];
+  readonly leftYAxis?: cloudwatch.YAxisProps;
+  readonly stacked?: boolean;
+}
+
+/**
+ * The rows of one dashboard, with the widget and metric counts CloudWatch limits. Every widget goes
+ * through here, so `addTo` can prove the limits at synth instead of failing at deploy.
+ */
+export class DashboardContent {
+  private readonly rows: cloudwatch.IWidget[][] = [];
+  private widgetCount = 0;
+  private metricCount = 0;
+
+  constructor(private readonly scope: Construct, private readonly period: Duration = DEFAULT_DASHBOARD_PERIOD) {}
+
+  /** The number of widgets so far. */
+  public get widgets(): number { return this.widgetCount; }
+  /** The number of metrics and expressions so far. */
+  public get metrics(): number { return this.metricCount; }
+
+  /** Adds a row of widgets (CDK wraps a row wider than 24 columns onto the next line). */
+  public addRow(...widgets: cloudwatch.IWidget[]): void {
+    if (widgets.length === 0) return;
+    this.rows.push(widgets);
+    this.widgetCount += widgets.length;
+  }
+
+  /** A markdown section header spanning the row. */
+  public header(title: string): cloudwatch.TextWidget {
+    return new cloudwatch.TextWidget({ markdown: `## ${title}`, width: FULL_WIDTH, height: HEADER_HEIGHT });
+  }
+
+  /** A line graph with the dashboard period. */
+  public graph(o: GraphOptions): cloudwatch.GraphWidget {
+    const count = o.left.length + (o.right?.length ?? 0);
+    if (count > MAX_METRICS_PER_GRAPH) {
+      throw validationError(this.scope, `The graph "${o.title}" would show ${count} metrics; CloudWatch allows ${MAX_METRICS_PER_GRAPH}.`);
+    }
+    this.metricCount += count;
+    return new cloudwatch.GraphWidget({
+      title: o.title,
+      left: o.left,
+      right: o.right,
+      width: o.width,
+      height: o.height ?? GRAPH_HEIGHT,
+      period: this.period,
+      leftAnnotations: o.leftAnnotations,
+      leftYAxis: o.leftYAxis ?? { min: 0, showUnits: false },
+      stacked: o.stacked,
+      liveData: false,
+    });
+  }
+
+  /** A single-value widget showing each metric's latest value. */
+  public singleValue(title: string, metrics: cloudwatch.IMetric[], width: number, height: number): cloudwatch.SingleValueWidget {
+    this.metricCount += metrics.length;
+    return new cloudwatch.SingleValueWidget({ title, metrics, width, height, period: this.period });
+  }
+
+  /**
+   * Logs Insights tables over `logGroupNames`, split into widgets of at most 50 log groups (the
+   * query limit); none when there are no log groups.
+   */
+  public logQueries(title: string, logGroupNames: string[], queryLines: string[], width = FULL_WIDTH): cloudwatch.LogQueryWidget[] {
+    const parts = chunk(logGroupNames, MAX_LOG_GROUPS_PER_QUERY);
+    return parts.map((names, i) => new cloudwatch.LogQueryWidget({
+      title: partTitle(title, i, parts.length),
+      logGroupNames: names,
+      queryLines,
+      view: cloudwatch.LogQueryVisualizationType.TABLE,
+      width,
+      height: LOG_TABLE_HEIGHT,
+    }));
+  }
+
+  /** Alarm status widgets of at most 100 alarms each; none when there are no alarms. */
+  public alarmStatus(title: string, alarms: cloudwatch.IAlarm[]): cloudwatch.AlarmStatusWidget[] {
+    const parts = chunk(alarms, MAX_ALARMS_PER_STATUS_WIDGET);
+    return parts.map((part, i) => new cloudwatch.AlarmStatusWidget({
+      title: partTitle(title, i, parts.length),
+      alarms: part,
+      width: FULL_WIDTH,
+      height: ALARM_STATUS_HEIGHT,
+      sortBy: cloudwatch.AlarmStatusWidgetSortBy.STATE_UPDATED_TIMESTAMP,
+    }));
+  }
+
+  /** Checks CloudWatch's dashboard limits and adds the rows to `dashboard`. */
+  public addTo(dashboard: cloudwatch.Dashboard, what: string): void {
+    if (this.widgetCount > MAX_WIDGETS_PER_DASHBOARD) {
+      throw validationError(this.scope, `The ${what} dashboard would have ${this.widgetCount} widgets; CloudWatch allows `
+        + `${MAX_WIDGETS_PER_DASHBOARD}. Monitor fewer resources on this dashboard (split them across several `
+        + 'instances of the construct, each with its own name suffix).');
+    }
+    if (this.metricCount > MAX_METRICS_PER_DASHBOARD) {
+      throw validationError(this.scope, `The ${what} dashboard would show ${this.metricCount} metrics; CloudWatch allows `
+        + `${MAX_METRICS_PER_DASHBOARD} per dashboard. Monitor fewer resources on this dashboard (split them across `
+        + 'several instances of the construct, each with its own name suffix).');
+    }
+    for (const row of this.rows) dashboard.addWidgets(...row);
+  }
+}

@@ -1,0 +1,297 @@
+import { Duration, NestedStack, RemovalPolicy, Tags } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { apiAccessLogFormatString } from './api-access-log-format';
+import { BATCH_LOG_ERRORS_METRIC, errorCountMetric, errorMetricFilter, lambdaLogErrorsMetricName } from './log-error-metrics';
+import { AUTO_NESTED_THRESHOLD, LogGroupPlacement, NESTED_SHARDS, shardOf } from './log-group-placement';
+import { createSavedQueries } from './saved-queries';
+import { ServiceLogGroupMode } from './service-log-group-mode';
+import { DeploymentEnvironment } from '../environment';
+import { validationError } from '../private/errors';
+import { encryptedLogGroup, EncryptedLogGroupOptions } from '../private/logging-groups';
+import { resolveStatefulRemovalPolicy, validateLogGroupName } from '../private/logging-validation';
+import { LoggingNaming, PlatformNaming } from '../private/naming';
+import { validateProjectName, validateRetention } from '../private/validation';
+
+/** Default name of the AWS Batch job log group (where Batch jobs write unless told otherwise). */
+const DEFAULT_BATCH_LOG_GROUP_NAME = '/aws/batch/job';
+
+/** Keys of the non-Lambda groups in `CentralLogging.logGroups`. */
+export enum PlatformLogGroup {
+  /** The AWS Batch job log group. */
+  BATCH = 'batch',
+  /** The API Gateway access-log group. */
+  API_ACCESS = 'api-access',
+  /** The group EventBridge state-change events (Batch, Glue) are written to. */
+  PLATFORM_EVENTS = 'platform-events',
+  /** The group the audit trail streams to. */
+  CLOUDTRAIL = 'cloudtrail',
+}
+
+/**
+ * Properties of `CentralLogging`.
+ */
+export interface CentralLoggingProps {
+  /** The project name: part of log group and query names, and the namespace of the log-error metrics. */
+  readonly projectName: string;
+
+  /**
+   * The deployment environment. Outside PROD, the project's own group names carry `-<env>`
+   * (`/aws/cloudtrail/<project>-dev`) so environments can share an account.
+   *
+   * @default DeploymentEnvironment.PROD
+   */
+  readonly environment?: DeploymentEnvironment;
+
+  /**
+   * The KMS key every log group is encrypted with. Its policy must allow
+   * `logs.<region>.amazonaws.com` (a `PlatformKey` does).
+   */
+  readonly encryptionKey: kms.IKey;
+
+  /**
+   * How long every group keeps its events: a finite value CloudWatch Logs accepts.
+   *
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly retention?: logs.RetentionDays;
+
+  /**
+   * What happens to the log groups when they leave the stack. DESTROY is refused in PROD.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * Functions whose log group (`/aws/lambda/<functionName>`) is created encrypted, with retention
+   * and an ERROR metric filter.
+   *
+   * @default - none
+   */
+  readonly lambdaFunctions?: lambda.IFunction[];
+
+  /**
+   * What to do with the functions' log groups, which Lambda may already have created.
+   *
+   * @default ServiceLogGroupMode.CREATE
+   */
+  readonly lambdaLogGroupMode?: ServiceLogGroupMode;
+
+  /**
+   * The log group AWS Batch jobs write to.
+   *
+   * @default '/aws/batch/job'
+   */
+  readonly batchLogGroupName?: string;
+
+  /**
+   * Where the per-function log groups and metric filters are created: the same stack, or nested
+   * stacks sharded by a stable hash of each function's construct path.
+   *
+   * @default LogGroupPlacement.AUTO - nested stacks above 100 functions
+   */
+  readonly lambdaLogGroupPlacement?: LogGroupPlacement;
+
+  /**
+   * What to do with the Batch log group, which Batch creates on the first job if it is missing.
+   * `/aws/batch/job` is shared by every Batch job of the account and region: when several
+   * environments share an account, create it in one and use `USE_EXISTING` (or another
+   * `batchLogGroupName`) in the others.
+   *
+   * @default ServiceLogGroupMode.CREATE
+   */
+  readonly batchLogGroupMode?: ServiceLogGroupMode;
+
+  /**
+   * Whether to create the group the audit trail streams to (`/aws/cloudtrail/<project>`). Pass
+   * it to `AuditTrail` as `logGroup`. Set to false when the trail's group is created elsewhere.
+   *
+   * @default true
+   */
+  readonly createCloudTrailLogGroup?: boolean;
+
+  /**
+   * The response latency above which the saved "Find slow API requests" query lists a request.
+   *
+   * @default Duration.seconds(1)
+   */
+  readonly slowApiRequestThreshold?: Duration;
+}
+
+/**
+ * The platform's log groups, each encrypted with the platform key, with a retention and a removal
+ * policy: one per Lambda function, the Batch job group, the API Gateway access-log group, the
+ * platform-events group (EventBridge state changes) and the CloudTrail group. ERROR lines of the
+ * Lambda and Batch groups are counted into the project namespace, and saved Logs Insights queries
+ * cover the daily on-call questions.
+ *
+ * Usable on its own; `PlatformMonitoring` creates one.
+ */
+export class CentralLogging extends Construct {
+  /** The log group AWS Batch jobs write to unless a job definition says otherwise. */
+  public static readonly DEFAULT_BATCH_LOG_GROUP_NAME = DEFAULT_BATCH_LOG_GROUP_NAME;
+
+  /**
+   * The ready-made JSON access-log format of the platform (request id, status, response and
+   * integration latency, method, path, caller, source IP, error message), matching the saved
+   * "Find slow API requests" query. Use with `apiAccessLogDestination()`.
+   */
+  public static apiAccessLogFormat(): apigateway.AccessLogFormat {
+    return apigateway.AccessLogFormat.custom(apiAccessLogFormatString());
+  }
+
+  /**
+   * Every log group, by key: the `PlatformLogGroup` values and `lambda:<construct path of the function>`.
+   */
+  public readonly logGroups: { [name: string]: logs.ILogGroup };
+
+  /** The Lambda functions' groups, in the order of `lambdaFunctions`. */
+  public readonly lambdaLogGroups: logs.ILogGroup[];
+
+  /** The AWS Batch job group. */
+  public readonly batchLogGroup: logs.ILogGroup;
+
+  /** The API Gateway access-log group. */
+  public readonly apiAccessLogGroup: logs.ILogGroup;
+
+  /** The group EventBridge state-change events (Batch, Glue) are written to, under `/aws/events/`. */
+  public readonly platformEventsLogGroup: logs.ILogGroup;
+
+  /** The group the audit trail streams to (undefined when `createCloudTrailLogGroup` is false). */
+  public readonly cloudTrailLogGroup?: logs.ILogGroup;
+
+  /** The saved Logs Insights queries. */
+  public readonly queryDefinitions: logs.QueryDefinition[];
+
+  /** The namespace of the log-error metrics (the project name). */
+  public readonly metricNamespace: string;
+
+  private readonly lambdaGroupsByAddr = new Map<string, { fn: lambda.IFunction; logGroup: logs.ILogGroup }>();
+
+  constructor(scope: Construct, id: string, props: CentralLoggingProps) {
+    super(scope, id);
+
+    // Validate.
+    validateProjectName(this, props.projectName);
+    const environment = props.environment ?? DeploymentEnvironment.PROD;
+    const retention = props.retention ?? logs.RetentionDays.ONE_MONTH;
+    validateRetention(this, retention, 'retention');
+    const removalPolicy = resolveStatefulRemovalPolicy(this, environment, props.removalPolicy);
+    const batchName = props.batchLogGroupName ?? DEFAULT_BATCH_LOG_GROUP_NAME;
+    validateLogGroupName(this, batchName, 'batchLogGroupName');
+    const naming = new LoggingNaming(new PlatformNaming(props.projectName, environment));
+    this.metricNamespace = new PlatformNaming(props.projectName, environment).metricNamespace;
+    for (const name of [naming.apiAccessLogGroupName, naming.platformEventsLogGroupName, naming.cloudTrailLogGroupName]) {
+      validateLogGroupName(this, name, 'a log group name derived from projectName');
+    }
+    const options: EncryptedLogGroupOptions = { encryptionKey: props.encryptionKey, retention, removalPolicy };
+
+    // Lambda: one group per function, construct ids from the function's construct address.
+    const lambdaMode = props.lambdaLogGroupMode ?? ServiceLogGroupMode.CREATE;
+    const functions = props.lambdaFunctions ?? [];
+    const placement = props.lambdaLogGroupPlacement ?? LogGroupPlacement.AUTO;
+    const nested = placement === LogGroupPlacement.NESTED_STACKS
+      || (placement === LogGroupPlacement.AUTO && functions.length > AUTO_NESTED_THRESHOLD);
+    const lambdaScope = new Construct(this, 'Lambda');
+    const shards = new Map<number, Construct>();
+    const shardScope = (fn: lambda.IFunction): Construct => {
+      if (!nested) return lambdaScope;
+      const index = shardOf(fn.node.path);
+      let shard = shards.get(index);
+      if (!shard) {
+        shard = new NestedStack(lambdaScope, `Shard${index}`, {
+          description: `${props.projectName}: Lambda log groups and error metric filters (shard ${index + 1} of ${NESTED_SHARDS})`,
+        });
+        shards.set(index, shard);
+      }
+      return shard;
+    };
+    for (const fn of functions) {
+      const key = fn.node.addr;
+      if (this.lambdaGroupsByAddr.has(key)) continue;
+      const fnScope = new Construct(shardScope(fn), `${fn.node.id}-${key.slice(0, 8)}`);
+      const name = `/aws/lambda/${fn.functionName}`;
+      validateLogGroupName(this, name, `the log group name of function ${fn.node.path}`);
+      const logGroup = lambdaMode === ServiceLogGroupMode.USE_EXISTING
+        ? logs.LogGroup.fromLogGroupName(fnScope, 'LogGroup', name)
+        : encryptedLogGroup(fnScope, 'LogGroup', name, options);
+      errorMetricFilter(fnScope, 'ErrorsFilter', logGroup, this.metricNamespace, lambdaLogErrorsMetricName(fn.functionName));
+      this.lambdaGroupsByAddr.set(key, { fn, logGroup });
+    }
+    this.lambdaLogGroups = [...this.lambdaGroupsByAddr.values()].map((e) => e.logGroup);
+
+    // Batch, API access, platform events, CloudTrail.
+    this.batchLogGroup = (props.batchLogGroupMode ?? ServiceLogGroupMode.CREATE) === ServiceLogGroupMode.USE_EXISTING
+      ? logs.LogGroup.fromLogGroupName(this, 'BatchLogGroup', batchName)
+      : encryptedLogGroup(this, 'BatchLogGroup', batchName, options);
+    errorMetricFilter(this, 'BatchErrorsFilter', this.batchLogGroup, this.metricNamespace, BATCH_LOG_ERRORS_METRIC);
+    this.apiAccessLogGroup = encryptedLogGroup(this, 'ApiAccessLogGroup', naming.apiAccessLogGroupName, options);
+    this.platformEventsLogGroup = encryptedLogGroup(this, 'PlatformEventsLogGroup', naming.platformEventsLogGroupName, options);
+    if (props.createCloudTrailLogGroup ?? true) {
+      this.cloudTrailLogGroup = encryptedLogGroup(this, 'CloudTrailLogGroup', naming.cloudTrailLogGroupName, options);
+    }
+
+    // Expose.
+    this.logGroups = {
+      [PlatformLogGroup.BATCH]: this.batchLogGroup,
+      [PlatformLogGroup.API_ACCESS]: this.apiAccessLogGroup,
+      [PlatformLogGroup.PLATFORM_EVENTS]: this.platformEventsLogGroup,
+      ...(this.cloudTrailLogGroup ? { [PlatformLogGroup.CLOUDTRAIL]: this.cloudTrailLogGroup } : {}),
+    };
+    for (const { fn, logGroup } of this.lambdaGroupsByAddr.values()) this.logGroups[`lambda:${fn.node.path}`] = logGroup;
+
+    this.queryDefinitions = createSavedQueries(new Construct(this, 'Queries'), naming, {
+      lambda: this.lambdaLogGroups,
+      batch: this.batchLogGroup,
+      apiAccess: this.apiAccessLogGroup,
+      platformEvents: this.platformEventsLogGroup,
+      cloudTrail: this.cloudTrailLogGroup,
+      slowApiRequestThreshold: props.slowApiRequestThreshold ?? Duration.seconds(1),
+    });
+
+    Tags.of(this).add('Project', props.projectName);
+    Tags.of(this).add('Environment', environment);
+  }
+
+  /** The log group of one of `lambdaFunctions`. */
+  public lambdaLogGroup(fn: lambda.IFunction): logs.ILogGroup {
+    return this.lambdaEntry(fn).logGroup;
+  }
+
+  /**
+   * The count of ERROR lines in a function's log group (namespace = project name, metric
+   * `Lambda.LogErrors.<functionName>`, Sum over 5 minutes, unit Count). Counts errors a function
+   * logs and handles itself, which `AWS/Lambda` `Errors` does not.
+   */
+  public lambdaLogErrorsMetric(fn: lambda.IFunction, options?: cloudwatch.MetricOptions): cloudwatch.IMetric {
+    this.lambdaEntry(fn);
+    return errorCountMetric(this.metricNamespace, lambdaLogErrorsMetricName(fn.functionName), options);
+  }
+
+  /** The count of ERROR lines in the Batch job group (metric `Batch.LogErrors`, Sum over 5 minutes, Count). */
+  public batchLogErrorsMetric(options?: cloudwatch.MetricOptions): cloudwatch.IMetric {
+    return errorCountMetric(this.metricNamespace, BATCH_LOG_ERRORS_METRIC, options);
+  }
+
+  /**
+   * The access-log destination for a REST API stage. With the format:
+   * `deployOptions: { accessLogDestination: logging.apiAccessLogDestination(), accessLogFormat: CentralLogging.apiAccessLogFormat() }`.
+   */
+  public apiAccessLogDestination(): apigateway.IAccessLogDestination {
+    return new apigateway.LogGroupLogDestination(this.apiAccessLogGroup);
+  }
+
+  private lambdaEntry(fn: lambda.IFunction) {
+    const entry = this.lambdaGroupsByAddr.get(fn.node.addr);
+    if (!entry) {
+      throw validationError(this, `Function ${fn.node.path} is not one of lambdaFunctions, so it has no platform log group `
+        + 'or log-error metric. Add it to lambdaFunctions.');
+    }
+    return entry;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Where the per-function logging resources (one log group and one metric filter per Lambda
+ * function) are created.
+ *
+ * CloudFormation allows 500 resources per stack; two per function overflow it near 250 functions.
+ * Nested stacks hold them in eight shards chosen by a stable hash of each function's construct
+ * path, so adding or removing functions never moves another function's log group.
+ */
+export enum LogGroupPlacement {
+  /**
+   * The same stack while there are at most 100 functions; nested stacks above that.
+   *
+   * Crossing the threshold moves existing per-function log groups into nested stacks, which fails
+   * at deploy for retained groups with fixed names: choose `NESTED_STACKS` from the start if the
+   * platform may grow past 100 functions.
+   */
+  AUTO = 'auto',
+  /** Always in the same stack as the construct (fails at synth beyond the stack limit). */
+  SAME_STACK = 'same-stack',
+  /** Always in up to eight nested stacks, sharded by a stable hash of each function's path. */
+  NESTED_STACKS = 'nested-stacks',
+}
+
+/** Above this many functions, AUTO places per-function resources in nested stacks. */
+export const AUTO_NESTED_THRESHOLD = 100;
+
+/** Number of nested-stack shards (fixed, so a function's shard never changes). */
+export const NESTED_SHARDS = 8;
+
+/** A stable shard index for a construct path (FNV-1a). */
+export function shardOf(path: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) {
+    hash ^= path.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % NESTED_SHARDS;
+}

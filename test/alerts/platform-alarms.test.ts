@@ -1,0 +1,269 @@
+import { Duration } from 'aws-cdk-lib';
+import { Template, Match } from 'aws-cdk-lib/assertions';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { matchesFilterPattern } from './filter-pattern';
+import { AlertTopic } from '../../src/alerts/alert-topic';
+import { CIS_CONTROLS, CisControl } from '../../src/alerts/cis-controls';
+import { PlatformAlarms } from '../../src/alerts/platform-alarms';
+import { PlatformAlarmsProps } from '../../src/alerts/platform-alarms-props';
+import { PlatformKey } from '../../src/encryption/platform-key';
+import { DeploymentEnvironment } from '../../src/environment';
+import { nagFindings, newStack } from '../nag-helpers';
+
+const TOPIC = { Ref: Match.stringLikeRegexp('^AlertsTopic') };
+
+function setup(extra: Partial<PlatformAlarmsProps> = {}, fnCount = 0) {
+  const { app, stack } = newStack();
+  const key = new PlatformKey(stack, 'Key', { projectName: 'proj' });
+  const alerts = new AlertTopic(stack, 'Alerts', { projectName: 'proj', masterKey: key.key });
+  const group = (id: string, name: string) => new logs.LogGroup(stack, id, {
+    logGroupName: name, encryptionKey: key.key, retention: logs.RetentionDays.ONE_YEAR,
+  });
+  const fns = Array.from({ length: fnCount }, (_, i) => lambda.Function.fromFunctionName(stack, `Fn${i}`, `function-${i}`));
+  const alarms = new PlatformAlarms(stack, 'Alarms', {
+    projectName: 'proj',
+    alertTopic: alerts.topic,
+    lambdaFunctions: fns,
+    eventsLogGroup: group('Events', '/aws/events/proj/platform'),
+    cloudTrailLogGroup: group('Trail', '/aws/cloudtrail/proj'),
+    ...extra,
+  });
+  return { app, stack, alarms, t: () => Template.fromStack(stack) };
+}
+
+function restApi(stack: any, id: string) {
+  const api = new apigateway.RestApi(stack, id, { restApiName: id.toLowerCase(), deployOptions: { stageName: 'prod' } });
+  api.root.addMethod('GET', new apigateway.MockIntegration());
+  return api;
+}
+
+const TASK = { replicationInstanceIdentifier: 'ri-1', replicationTaskIdentifier: 'ABCDEF123' };
+
+describe('PlatformAlarms', () => {
+  test('DMS replication lag: CDCLatencyTarget Maximum > 300 s per task, notifying ALARM and OK', () => {
+    const { t } = setup({ dmsReplicationTasks: [TASK] });
+    t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'proj-prod-dms-ABCDEF123-replication-lag',
+      Namespace: 'AWS/DMS',
+      MetricName: 'CDCLatencyTarget',
+      Statistic: 'Maximum',
+      Period: 300,
+      Dimensions: [{ Name: 'ReplicationInstanceIdentifier', Value: 'ri-1' }, { Name: 'ReplicationTaskIdentifier', Value: 'ABCDEF123' }],
+      Threshold: 300,
+      ComparisonOperator: 'GreaterThanThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [TOPIC],
+      OKActions: [TOPIC],
+      AlarmDescription: Match.stringLikeRegexp('replication lag.*> 300 seconds.*proj-data-pipeline'),
+    });
+    t().hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'CDCLatencySource', Statistic: 'Maximum', Threshold: 300 });
+  });
+
+  test('Lambda errors: account-wide when no function is listed', () => {
+    const { t, alarms } = setup();
+    expect(alarms.lambdaErrorsAlarm).toBeDefined();
+    t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'proj-prod-lambda-errors',
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Statistic: 'Sum',
+      Period: 300,
+      Dimensions: Match.absent(),
+      Threshold: 10,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [TOPIC],
+      OKActions: [TOPIC],
+    });
+  });
+
+  test('Lambda errors: one function, and the sum of 3', () => {
+    setup({}, 1).t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'proj-prod-lambda-errors', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: Match.anyValue() }], Threshold: 10,
+    });
+    setup({}, 3).t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'proj-prod-lambda-errors',
+      Threshold: 10,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [TOPIC],
+      Metrics: Match.arrayWith([Match.objectLike({ Expression: 'FILL(m0, 0) + FILL(m1, 0) + FILL(m2, 0)', ReturnData: true })]),
+    });
+  });
+
+  test('Lambda errors: 500 functions give valid math alarms (<= 10 metrics each) under a notifying composite', () => {
+    const { t } = setup({}, 500);
+    const template = t();
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((r: any) => r.Properties);
+    const groups = alarms.filter((a) => /lambda-errors-group\d+$/.test(a.AlarmName));
+    expect(groups).toHaveLength(50);
+    for (const g of groups) {
+      expect(g.Metrics.filter((m: any) => m.MetricStat).length).toBeLessThanOrEqual(10);
+      expect(g.AlarmActions).toBeUndefined();
+    }
+    template.hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
+      AlarmName: 'proj-prod-lambda-errors', AlarmActions: [TOPIC], OKActions: [TOPIC],
+    });
+  });
+
+  test('API Gateway 5xx: REST per ApiName + deployed stage, HTTP per ApiId + stage', () => {
+    const { stack, alarms } = setup();
+    void alarms;
+    const { stack: s2, t } = (() => {
+      const r = setup({});
+      const api = restApi(r.stack, 'Orders');
+      const http = new apigatewayv2.HttpApi(r.stack, 'Http');
+      new PlatformAlarms(r.stack, 'More', { projectName: 'proj2', restApis: [api], httpApis: [{ api: http, displayName: 'checkout' }] });
+      return r;
+    })();
+    void stack; void s2;
+    t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'proj2-prod-rest-api-orders-5xx',
+      Namespace: 'AWS/ApiGateway',
+      MetricName: '5XXError',
+      Statistic: 'Sum',
+      Period: 300,
+      Dimensions: [{ Name: 'ApiName', Value: 'orders' }, { Name: 'Stage', Value: { Ref: Match.stringLikeRegexp('^OrdersDeploymentStageprod') } }],
+      Threshold: 5,
+      ComparisonOperator: 'GreaterThanThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+    });
+    t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'proj2-prod-http-api-checkout-5xx',
+      MetricName: '5xx',
+      Dimensions: [{ Name: 'ApiId', Value: { Ref: Match.stringLikeRegexp('^Http') } }, { Name: 'Stage', Value: '$default' }],
+      Threshold: 5,
+    });
+    t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'proj2-prod-rest-api-orders-latency-p99', MetricName: 'Latency', ExtendedStatistic: 'p99', Threshold: 3000, EvaluationPeriods: 3,
+    });
+  });
+
+  test('Batch job failures >= 1 in 5 minutes, Glue failures, platform health composite', () => {
+    const { t, alarms } = setup({ dmsReplicationTasks: [TASK] });
+    t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'proj-prod-batch-job-failures',
+      Namespace: 'proj',
+      MetricName: 'Batch.JobsFailed',
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [TOPIC],
+      OKActions: [TOPIC],
+    });
+    t().hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'proj-prod-glue-crawler-failures', MetricName: 'Glue.CrawlerRunsFailed', Threshold: 1 });
+    t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'proj-prod-glue-job-failures', Metrics: Match.arrayWith([Match.objectLike({ Expression: 'FILL(failed, 0) + FILL(timedOut, 0)' })]),
+    });
+    t().hasResourceProperties('AWS::CloudWatch::CompositeAlarm', { AlarmName: 'proj-prod-platform-health', AlarmActions: [TOPIC], OKActions: [TOPIC] });
+    expect(alarms.batchJobFailuresAlarm).toBeDefined();
+    expect(alarms.dataPipelineAlarms).toContain(alarms.batchJobFailuresAlarm);
+    expect(alarms.alarms).toContain(alarms.platformHealthAlarm);
+  });
+
+  test('overrides: threshold, period, evaluation periods, datapoints, disabled', () => {
+    const { t, alarms } = setup({
+      dmsReplicationTasks: [TASK],
+      dmsReplicationLag: { threshold: 120, period: Duration.minutes(1), evaluationPeriods: 5, datapointsToAlarm: 3, runbookUrl: 'https://runbooks/dms' },
+      dmsSourceLatency: { enabled: false },
+    });
+    t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'CDCLatencyTarget',
+      Threshold: 120,
+      Period: 60,
+      EvaluationPeriods: 5,
+      DatapointsToAlarm: 3,
+      AlarmDescription: Match.stringLikeRegexp('Runbook: https://runbooks/dms'),
+    });
+    expect(alarms.dmsSourceLatencyAlarms).toHaveLength(0);
+  });
+
+  test('CIS security alarms: on by default in PROD, off elsewhere, individually switchable', () => {
+    const prod = setup();
+    prod.t().resourceCountIs('AWS::Logs::MetricFilter', 11 + 15);
+    expect(prod.alarms.securityAlarms).toHaveLength(15);
+    prod.t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'proj-prod-cis-root-account-usage',
+      Namespace: 'proj',
+      MetricName: 'Security.RootAccountUsage',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [TOPIC],
+    });
+    expect(setup({ environment: DeploymentEnvironment.DEV }).alarms.securityAlarms).toHaveLength(0);
+    expect(setup({ disabledCisControls: [CisControl.VPC_CHANGES] }).alarms.securityAlarms).toHaveLength(14);
+  });
+
+  test('bad input', () => {
+    expect(() => setup({ lambdaErrors: { threshold: -1 } })).toThrow(/lambdaErrors.threshold must be a finite number >= 0; got -1/);
+    expect(() => setup({ lambdaErrors: { threshold: NaN } })).toThrow(/lambdaErrors.threshold must be a finite number >= 0; got NaN/);
+    expect(() => setup({ batchJobFailures: { evaluationPeriods: 0 } })).toThrow(/batchJobFailures.evaluationPeriods must be a whole number >= 1; got 0/);
+    expect(() => setup({ dmsReplicationTasks: [{ replicationInstanceIdentifier: 'ri', replicationTaskIdentifier: '' }] }))
+      .toThrow(/dmsReplicationTasks\[0\] is missing replicationTaskIdentifier/);
+    expect(() => setup({ dmsReplicationTasks: [{ replicationInstanceIdentifier: '', replicationTaskIdentifier: 'T' }] }))
+      .toThrow(/dmsReplicationTasks\[0\] is missing replicationInstanceIdentifier/);
+    expect(() => setup({ dmsReplicationTasks: [TASK, { ...TASK }] })).toThrow(/dmsReplicationTasks lists ri-1\/ABCDEF123 more than once/);
+    expect(() => setup({ restApiStages: [{ apiName: 'a', stageName: 'p' }, { apiName: 'a', stageName: 'p' }] }))
+      .toThrow(/lists REST a\/p more than once/);
+    expect(() => setup({}, 501)).toThrow(/501 Lambda functions is more than the 500/);
+  });
+
+  test('no cdk-nag findings with everything on', () => {
+    const r = setup({
+      dmsReplicationTasks: [TASK],
+      batchJobQueues: ['arn:aws:batch:eu-west-1:123456789012:job-queue/q'],
+      glueCrawlerNames: ['c'],
+      glueJobNames: ['j'],
+    }, 12);
+    const api = restApi(r.stack, 'Orders');
+    new PlatformAlarms(r.stack, 'Api', {
+      projectName: 'proj2',
+      alertTopic: r.alarms.node.scope!.node.findChild('Alerts').node.findChild('Topic') as any,
+      restApis: [api],
+      httpApis: [{ api: new apigatewayv2.HttpApi(r.stack, 'Http') }],
+    });
+    // The sample APIs' own findings (access logging, authorizers...) are not this construct's.
+    const findings = nagFindings(r.app, r.stack).filter((f) => !/\(TestStack\/(Orders|Http)\//.test(f) && !/: TestStack\/(Orders|Http)\//.test(f));
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('CIS filter patterns against CloudTrail events', () => {
+  const pattern = (c: CisControl) => CIS_CONTROLS.find((d) => d.control === c)!.filterPattern;
+  test('each control matches its event and not an unrelated one', () => {
+    const unrelated = { eventSource: 's3.amazonaws.com', eventName: 'GetObject', userIdentity: { type: 'IAMUser' }, sourceIPAddress: '1.2.3.4', eventType: 'AwsApiCall' };
+    const cases: Array<[CisControl, object]> = [
+      [CisControl.UNAUTHORIZED_API_CALLS, { errorCode: 'AccessDenied', eventName: 'GetObject', sourceIPAddress: '1.2.3.4' }],
+      [CisControl.CONSOLE_SIGN_IN_WITHOUT_MFA, { eventName: 'ConsoleLogin', additionalEventData: { MFAUsed: 'No' }, userIdentity: { type: 'IAMUser' }, responseElements: { ConsoleLogin: 'Success' } }],
+      [CisControl.ROOT_ACCOUNT_USAGE, { userIdentity: { type: 'Root' }, eventType: 'AwsApiCall', eventName: 'ListBuckets' }],
+      [CisControl.IAM_POLICY_CHANGES, { eventName: 'AttachRolePolicy' }],
+      [CisControl.CLOUDTRAIL_CONFIG_CHANGES, { eventName: 'StopLogging' }],
+      [CisControl.CONSOLE_AUTH_FAILURES, { eventName: 'ConsoleLogin', errorMessage: 'Failed authentication' }],
+      [CisControl.KMS_KEY_DISABLE_OR_DELETION, { eventSource: 'kms.amazonaws.com', eventName: 'ScheduleKeyDeletion' }],
+      [CisControl.S3_BUCKET_POLICY_CHANGES, { eventSource: 's3.amazonaws.com', eventName: 'PutBucketPolicy' }],
+      [CisControl.AWS_CONFIG_CHANGES, { eventSource: 'config.amazonaws.com', eventName: 'StopConfigurationRecorder' }],
+      [CisControl.SECURITY_GROUP_CHANGES, { eventName: 'AuthorizeSecurityGroupIngress' }],
+      [CisControl.NACL_CHANGES, { eventName: 'CreateNetworkAclEntry' }],
+      [CisControl.NETWORK_GATEWAY_CHANGES, { eventName: 'AttachInternetGateway' }],
+      [CisControl.ROUTE_TABLE_CHANGES, { eventSource: 'ec2.amazonaws.com', eventName: 'CreateRoute' }],
+      [CisControl.VPC_CHANGES, { eventName: 'ModifyVpcAttribute' }],
+      [CisControl.ORGANIZATIONS_CHANGES, { eventSource: 'organizations.amazonaws.com', eventName: 'LeaveOrganization' }],
+    ];
+    expect(cases).toHaveLength(CIS_CONTROLS.length);
+    for (const [control, event] of cases) {
+      expect([control, matchesFilterPattern(pattern(control), event)]).toEqual([control, true]);
+      expect([control, matchesFilterPattern(pattern(control), unrelated)]).toEqual([control, false]);
+    }
+    // Root used by an AWS service, and console sign-in with MFA, do not match.
+    expect(matchesFilterPattern(pattern(CisControl.ROOT_ACCOUNT_USAGE), { userIdentity: { type: 'Root', invokedBy: 'support.amazonaws.com' }, eventType: 'AwsApiCall' })).toBe(false);
+    expect(matchesFilterPattern(pattern(CisControl.CONSOLE_SIGN_IN_WITHOUT_MFA), { eventName: 'ConsoleLogin', additionalEventData: { MFAUsed: 'Yes' }, userIdentity: { type: 'IAMUser' }, responseElements: { ConsoleLogin: 'Success' } })).toBe(false);
+  });
+});

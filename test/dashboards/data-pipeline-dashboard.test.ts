@@ -1,0 +1,146 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { allMetrics, dashboardBody, layoutProblems, titles, widget, widgetMetrics } from './body';
+import { DataPipelineDashboard } from '../../src/dashboards/data-pipeline-dashboard';
+import { newStack } from '../nag-helpers';
+
+const TASK = { replicationInstanceIdentifier: 'platform-repl', replicationTaskIdentifier: 'ABCDEF123', displayName: 'orders' };
+const QUEUE = 'arn:aws:batch:eu-west-1:123456789012:job-queue/etl-queue';
+const DMS_DIMS = { ReplicationInstanceIdentifier: 'platform-repl', ReplicationTaskIdentifier: 'ABCDEF123' };
+
+function build(extra: object = {}) {
+  const { stack } = newStack();
+  const d = new DataPipelineDashboard(stack, 'Pipeline', {
+    projectName: 'shop',
+    dmsReplicationTasks: [TASK],
+    batchJobQueues: [QUEUE],
+    glueCrawlerNames: ['raw-crawler'],
+    glueJobNames: ['curate-job'],
+    ...extra,
+  });
+  return { stack, d, body: dashboardBody(d.dashboard) };
+}
+
+describe('DataPipelineDashboard', () => {
+  test('name, time range, widgets in order, layout on the grid', () => {
+    const { stack, body } = build();
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'shop-data-pipeline' });
+    Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Alarm', 0);
+    Template.fromStack(stack).resourceCountIs('AWS::Logs::LogGroup', 0);
+    expect(body.start).toBe('-PT3H');
+    expect(titles(body)).toEqual([
+      '## DMS replication',
+      'DMS orders: throughput (rows/s)',
+      'DMS orders: throughput (KB/s)',
+      'DMS orders: latency (s)',
+      '## AWS Batch jobs',
+      'Batch jobs by status (all queues)',
+      'Batch jobs by status: etl-queue',
+      'Recent Batch job errors',
+      '## AWS Glue',
+      'Glue crawler runs',
+      'Glue job tasks',
+    ]);
+    expect(layoutProblems(body)).toEqual([]);
+  });
+
+  test('DMS metrics per task, with the 300 s lag annotation', () => {
+    const { body } = build();
+    const m = (name: string, stat: string, label: string) => ({ namespace: 'AWS/DMS', metricName: name, dimensions: DMS_DIMS, stat, period: 300, label });
+    expect(widgetMetrics(widget(body, 'DMS orders: throughput (rows/s)'))).toEqual([
+      m('CDCThroughputRowsSource', 'Average', 'Source'), m('CDCThroughputRowsTarget', 'Average', 'Target'),
+    ]);
+    expect(widgetMetrics(widget(body, 'DMS orders: throughput (KB/s)'))).toEqual([
+      m('CDCThroughputBandwidthSource', 'Average', 'Source'), m('CDCThroughputBandwidthTarget', 'Average', 'Target'),
+    ]);
+    const latency = widget(body, 'DMS orders: latency (s)');
+    expect(widgetMetrics(latency)).toEqual([m('CDCLatencySource', 'Maximum', 'Source'), m('CDCLatencyTarget', 'Maximum', 'Target')]);
+    expect(latency.properties.annotations.horizontal).toEqual([
+      expect.objectContaining({ value: 300, label: 'Replication lag limit (300 s)' }),
+    ]);
+  });
+
+  test('Batch jobs by status from the platform event metrics', () => {
+    const { body } = build();
+    const statuses = [['Batch.JobsSubmitted', 'Submitted'], ['Batch.JobsRunning', 'Running'], ['Batch.JobsSucceeded', 'Succeeded'], ['Batch.JobsFailed', 'Failed']];
+    expect(widgetMetrics(widget(body, 'Batch jobs by status (all queues)'))).toEqual(statuses.map(([metricName, label]) =>
+      ({ namespace: 'shop', metricName, dimensions: {}, stat: 'Sum', period: 300, label })));
+    expect(widgetMetrics(widget(body, 'Batch jobs by status: etl-queue'))).toEqual(statuses.map(([metricName, label]) =>
+      ({ namespace: 'shop', metricName, dimensions: { JobQueue: QUEUE }, stat: 'Sum', period: 300, label })));
+  });
+
+  test('Glue crawler runs (event metrics) and job tasks (Glue namespace)', () => {
+    const { body } = build();
+    expect(widgetMetrics(widget(body, 'Glue crawler runs'))).toEqual([
+      { namespace: 'shop', metricName: 'Glue.CrawlerRunsSucceeded', dimensions: { CrawlerName: 'raw-crawler' }, stat: 'Sum', period: 300, label: 'raw-crawler succeeded' },
+      { namespace: 'shop', metricName: 'Glue.CrawlerRunsFailed', dimensions: { CrawlerName: 'raw-crawler' }, stat: 'Sum', period: 300, label: 'raw-crawler failed' },
+    ]);
+    const jobDims = { JobName: 'curate-job', JobRunId: 'ALL', Type: 'count' };
+    expect(widgetMetrics(widget(body, 'Glue job tasks'))).toEqual([
+      { namespace: 'Glue', metricName: 'glue.driver.aggregate.numCompletedTasks', dimensions: jobDims, stat: 'Sum', period: 300, label: 'curate-job completed' },
+      { namespace: 'Glue', metricName: 'glue.driver.aggregate.numFailedTasks', dimensions: jobDims, stat: 'Sum', period: 300, label: 'curate-job failed' },
+    ]);
+  });
+
+  test('Recent Batch job errors: default /aws/batch/job, or the given log groups', () => {
+    const q = widget(build().body, 'Recent Batch job errors').properties;
+    expect(q.query).toBe("SOURCE '/aws/batch/job' | fields @timestamp, @logStream, @message"
+      + '\n| filter @message like /(?i)(error|exception|fatal|traceback)/\n| sort @timestamp desc\n| limit 100');
+    expect(q.view).toBe('table');
+    const { stack } = newStack();
+    const groups = [logs.LogGroup.fromLogGroupName(stack, 'G1', '/platform/batch-a'), logs.LogGroup.fromLogGroupName(stack, 'G2', '/platform/batch-b')];
+    const d = new DataPipelineDashboard(stack, 'P', { projectName: 'shop', batchLogGroups: groups });
+    expect(widget(dashboardBody(d.dashboard), 'Recent Batch job errors').properties.query)
+      .toMatch(/^SOURCE '\/platform\/batch-a' \| SOURCE '\/platform\/batch-b' \| fields/);
+  });
+
+  test('without crawlers or jobs: crawler totals, no job graph, no DMS section', () => {
+    const { body } = build({ dmsReplicationTasks: [], glueCrawlerNames: [], glueJobNames: [], batchJobQueues: [] });
+    expect(titles(body)).toEqual(['## AWS Batch jobs', 'Batch jobs by status (all queues)', 'Recent Batch job errors',
+      '## AWS Glue', 'Glue crawler runs (all crawlers)']);
+    expect(widgetMetrics(widget(body, 'Glue crawler runs (all crawlers)')).map(m => [m.metricName, m.dimensions]))
+      .toEqual([['Glue.CrawlerRunsSucceeded', {}], ['Glue.CrawlerRunsFailed', {}]]);
+  });
+
+  test('alarm status widget lists the alarms given', () => {
+    const { stack } = newStack();
+    const alarm = cloudwatch.Alarm.fromAlarmArn(stack, 'A', 'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:shop-prod-dms-lag');
+    const d = new DataPipelineDashboard(stack, 'P', { projectName: 'shop', alarms: [alarm] });
+    const body = dashboardBody(d.dashboard);
+    expect(body.widgets[0]).toMatchObject({
+      type: 'alarm',
+      x: 0,
+      y: 0,
+      width: 24,
+      properties: { title: 'Data pipeline alarms', alarms: ['arn:aws:cloudwatch:eu-west-1:123456789012:alarm:shop-prod-dms-lag'] },
+    });
+  });
+
+  test('many crawlers, jobs and 120 log groups split into graphs and Logs Insights widgets within the limits', () => {
+    const { stack } = newStack();
+    const groups = Array.from({ length: 120 }, (_, i) => logs.LogGroup.fromLogGroupName(stack, `G${i}`, `/batch/g${i}`));
+    const d = new DataPipelineDashboard(stack, 'P', {
+      projectName: 'shop',
+      glueCrawlerNames: Array.from({ length: 60 }, (_, i) => `crawler-${i}`),
+      glueJobNames: Array.from({ length: 30 }, (_, i) => `job-${i}`),
+      batchLogGroups: groups,
+    });
+    const body = dashboardBody(d.dashboard);
+    const logWidgets = body.widgets.filter((w: any) => w.type === 'log');
+    expect(logWidgets.map((w: any) => w.properties.title)).toEqual(['Recent Batch job errors (1/3)', 'Recent Batch job errors (2/3)', 'Recent Batch job errors (3/3)']);
+    expect(logWidgets.map((w: any) => (w.properties.query.match(/SOURCE /g) ?? []).length)).toEqual([50, 50, 20]);
+    expect(titles(body).filter(t => t.startsWith('Glue'))).toEqual(['Glue crawler runs (1/3)', 'Glue crawler runs (2/3)',
+      'Glue crawler runs (3/3)', 'Glue job tasks (1/2)', 'Glue job tasks (2/2)']);
+    expect(allMetrics(body)).toHaveLength(4 + 120 + 60);
+    expect(layoutProblems(body)).toEqual([]);
+  });
+
+  test('bad DMS tasks fail at synth', () => {
+    const { stack } = newStack();
+    expect(() => new DataPipelineDashboard(stack, 'A', { projectName: 'shop', dmsReplicationTasks: [{ ...TASK, replicationTaskIdentifier: '' }] }))
+      .toThrow(/needs both replicationInstanceIdentifier and replicationTaskIdentifier/);
+    expect(() => new DataPipelineDashboard(stack, 'B', { projectName: 'shop', dmsReplicationTasks: [TASK, TASK] }))
+      .toThrow(/The DMS replication task platform-repl\/ABCDEF123 is listed more than once/);
+  });
+});
