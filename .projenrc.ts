@@ -125,6 +125,9 @@ const example = project.addTask('example', {
 example.exec('rm -rf cdk.out');
 example.exec('cdk synth --quiet --ci');
 example.exec('ts-node --project scripts/tsconfig.json scripts/summarize.ts cdk.out');
+// Dashboard layout pictures (from the synthesized bodies) into cdk.out/, and the example's into
+// docs/dashboards/ for the README (CI fails if the committed copies are stale).
+example.exec('ts-node --project scripts/tsconfig.json scripts/dashboard-svg.ts cdk.out docs/dashboards ecommerce-ai-platform-');
 
 project.addTask('bench', {
   description: 'Benchmark synth time and output size at 1, 10, 100 and 500 Lambda functions',

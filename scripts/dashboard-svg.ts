@@ -188,8 +188,9 @@ export function renderAssemblyDashboards(outDir: string): string[] {
       const body = JSON.parse(dashboardBodyToString(resource.Properties?.DashboardBody ?? '{}'));
       const rawName = resource.Properties?.DashboardName;
       const name = typeof rawName === 'string' ? rawName : logicalId;
-      let target = path.join(outDir, `${logicalId}.svg`);
-      if (written.includes(target)) target = path.join(outDir, `${stackName}-${logicalId}.svg`);
+      const base = typeof rawName === 'string' ? rawName : logicalId;
+      let target = path.join(outDir, `${base}.svg`);
+      if (written.includes(target)) target = path.join(outDir, `${stackName}-${base}.svg`);
       fs.writeFileSync(target, renderDashboardSvg(name, body));
       written.push(target);
     }
@@ -205,5 +206,15 @@ if (require.main === module) {
   }
   const written = renderAssemblyDashboards(outDir);
   for (const file of written) console.log(`dashboard-svg: wrote ${file}`);
+  // Optional: copy pictures whose name starts with a prefix into a docs folder, without the prefix.
+  const [docsDir, prefix] = [process.argv[3], process.argv[4]];
+  if (docsDir && prefix) {
+    fs.mkdirSync(docsDir, { recursive: true });
+    for (const file of written.filter((f) => path.basename(f).startsWith(prefix))) {
+      const target = path.join(docsDir, path.basename(file).slice(prefix.length));
+      fs.copyFileSync(file, target);
+      console.log(`dashboard-svg: copied ${file} to ${target}`);
+    }
+  }
   if (written.length === 0) console.log(`dashboard-svg: no AWS::CloudWatch::Dashboard in ${outDir}`);
 }

@@ -25,7 +25,7 @@ export * from './metrics/ml-alarms';
 
 // Alerts
 export * from './alerts/alert-topic';
-export { IAlarmActionStrategy, SnsAlarmActionStrategy, SnsAlarmActionStrategyProps } from './alerts/alarm-action-strategy';
+export * from './alerts/alarm-action-strategy';
 export * from './alerts/alarm-options';
 export * from './alerts/platform-events';
 export * from './alerts/security-alarms';
