@@ -16,6 +16,9 @@ import { ACCOUNT_ID_LENGTH, resolveStatefulRemovalPolicy, validateBucketName } f
 import { LoggingNaming, PlatformNaming } from '../private/naming';
 import { validateProjectName, validateRetention } from '../private/validation';
 
+/** Prefix of the trail bucket's server access logs in the access-log bucket. */
+const ACCESS_LOG_PREFIX = 'trail-bucket/';
+
 /** Default lifetime of trail log files in the bucket: 7 years (2557 days), a common audit requirement. */
 const DEFAULT_TRAIL_BUCKET_RETENTION = Duration.days(2557);
 
@@ -250,8 +253,6 @@ export class AuditTrail extends Construct {
       enforceSSL: true,
       minimumTLSVersion: 1.2,
       versioned: true,
-      serverAccessLogsBucket: this.accessLogBucket,
-      serverAccessLogsPrefix: 'trail-bucket/',
       lifecycleRules: auditLifecycleRules(bucketRetention),
       objectLockDefaultRetention: props.objectLockRetention
         ? s3.ObjectLockRetention.compliance(props.objectLockRetention) : undefined,
@@ -266,6 +267,7 @@ export class AuditTrail extends Construct {
       removalPolicy,
     });
     this.trailBucket = bucket;
+    this.enableServerAccessLogs(bucket, bucketName);
     this.addTrailBucketPolicy(bucket, trailArn, props);
     if (!props.replicationDestination) {
       for (const pack of ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321']) {
@@ -337,6 +339,30 @@ export class AuditTrail extends Construct {
           + `Duration.days(${value.toDays()}).`);
       }
     }
+  }
+
+  /**
+   * Server access logs of the trail bucket go to the access-log bucket through a bucket policy for
+   * `logging.s3.amazonaws.com` scoped to this bucket and account. Written here rather than with
+   * `serverAccessLogsBucket`, which without the `@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy`
+   * flag falls back to an ACL that `BUCKET_OWNER_ENFORCED` forbids.
+   */
+  private enableServerAccessLogs(bucket: s3.Bucket, bucketName: string): void {
+    const stack = Stack.of(this);
+    (bucket.node.defaultChild as s3.CfnBucket).loggingConfiguration = {
+      destinationBucketName: this.accessLogBucket.bucketName,
+      logFilePrefix: ACCESS_LOG_PREFIX,
+    };
+    this.accessLogBucket.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'AllowS3ServerAccessLogDelivery',
+      principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+      actions: ['s3:PutObject'],
+      resources: [this.accessLogBucket.arnForObjects(`${ACCESS_LOG_PREFIX}*`)],
+      conditions: {
+        ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:s3:::${bucketName}` },
+        StringEquals: { 'aws:SourceAccount': stack.account },
+      },
+    }));
   }
 
   private addTrailBucketPolicy(bucket: s3.IBucket, trailArn: string, props: AuditTrailProps): void {
