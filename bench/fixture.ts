@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
-import * as cxapi from 'aws-cdk-lib/cx-api';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import { PlatformMonitoring } from '../src/platform-monitoring';
 
 // The benchmark's platform at size N. Everything monitored is imported by name, so the synthesized
@@ -31,7 +31,13 @@ export interface PlatformSize {
 /** N functions, N/10 REST APIs, N/25 DMS tasks, N/50 Batch queues and Glue crawlers (at least one each). */
 export function platformSize(n: number): PlatformSize {
   const atLeastOne = (x: number) => Math.max(1, Math.floor(x));
-  return { functions: n, restApis: atLeastOne(n / 10), dmsTasks: atLeastOne(n / 25), batchQueues: atLeastOne(n / 50), glueCrawlers: atLeastOne(n / 50) };
+  return {
+    functions: n,
+    restApis: atLeastOne(n / 10),
+    dmsTasks: atLeastOne(n / 25),
+    batchQueues: atLeastOne(n / 50),
+    glueCrawlers: atLeastOne(n / 50),
+  };
 }
 
 /** A fresh app and stack (the environment of the tests: account 123456789012, eu-west-1). */
@@ -57,6 +63,8 @@ export function addPlatform(stack: Stack, n: number): PlatformMonitoring | undef
   return new PlatformMonitoring(stack, 'Monitoring', {
     projectName: 'bench-platform',
     lambdaFunctions: range(size.functions).map(i => lambda.Function.fromFunctionName(stack, `Fn${i}`, `bench-platform-service-${pad(i)}`)),
+    // REST APIs by name and stage: the alarms, widgets and metrics are the same as for a `RestApi`
+    // object, whose own resources (API, method, deployment, stage) would be counted as monitoring.
     restApiStages: range(size.restApis).map(i => ({ apiName: `bench-platform-api-${pad(i)}`, stageName: 'prod' })),
     dmsReplicationTasks: range(size.dmsTasks).map(i => ({
       replicationInstanceIdentifier: 'bench-platform-replication',

@@ -21,6 +21,8 @@ export interface DashboardMeasurement {
   /** Metrics across the dashboard (a SEARCH counts the series it can return). */
   readonly metrics: number;
   readonly maxMetricsPerGraph: number;
+  /** Logs Insights widgets (each runs a query, billed per GB scanned, when the dashboard is viewed). */
+  readonly logQueryWidgets: number;
   /** Most log groups (`SOURCE`s) in one Logs Insights widget. */
   readonly maxLogGroupsPerQueryWidget: number;
 }
@@ -116,7 +118,7 @@ export function measureTemplates(
     longestAlarmName: max(alarmNames.map(n => n.length)),
     duplicateAlarmNames: alarmNames.filter((n, i) => alarmNames.indexOf(n) !== i),
     metricFilters: filters.length,
-    filterMetrics: new Set(filters.filter(m => !m.Dimensions).map(m => `${m.MetricNamespace}/${m.MetricName}`)).size,
+    filterMetrics: new Set(filters.filter(m => !m.Dimensions).map(m => JSON.stringify([m.MetricNamespace, m.MetricName]))).size,
     dimensionedFilters: filters.filter(m => m.Dimensions).length,
     logGroups: logGroups.length,
     badRetentions: logGroups.map(g => g.days).filter(d => !RETENTION_DAYS.includes(d)),
@@ -142,6 +144,7 @@ export function measureDashboard(name: string, body: string): DashboardMeasureme
     widgets: widgets.length,
     metrics: sum(graphs),
     maxMetricsPerGraph: max(graphs),
+    logQueryWidgets: sources.length,
     maxLogGroupsPerQueryWidget: max(sources),
   };
 }

@@ -96,25 +96,26 @@ export interface PlatformMonitoringProps {
   readonly dmsReplicationTasks?: DmsReplicationTask[];
 
   /**
-   * AWS Batch job queue ARNs to break job counts down by. Batch job state-change events of all
-   * queues are always counted.
+   * AWS Batch job queue ARNs whose job state changes are counted, broken down per queue. When
+   * given, only these queues' events are delivered and counted.
    *
-   * @default - all queues, without a per-queue breakdown
+   * @default - every queue of the account and region, without a per-queue breakdown
    */
   readonly batchJobQueues?: string[];
 
   /**
-   * Glue crawler names to break crawler runs down by.
+   * Glue crawlers whose runs are counted, broken down per crawler. When given, only these
+   * crawlers' events are delivered and counted.
    *
-   * @default - all crawlers, without a per-crawler breakdown
+   * @default - every crawler of the account and region, without a per-crawler breakdown
    */
   readonly glueCrawlerNames?: string[];
 
   /**
-   * Glue job names: their task metrics go on the data-pipeline dashboard and their runs are
-   * broken down by job.
+   * Glue jobs whose runs are counted (broken down per job) and whose task metrics go on the
+   * data-pipeline dashboard. When given, only these jobs' events are delivered and counted.
    *
-   * @default - all jobs, without a per-job breakdown
+   * @default - every job of the account and region, without a per-job breakdown
    */
   readonly glueJobNames?: string[];
 

@@ -46,7 +46,7 @@ export class PlatformMonitoring extends Construct {
   public readonly projectName: string;
   /** The deployment environment. */
   public readonly environment: DeploymentEnvironment;
-  /** The namespace of the platform's custom metrics (the project name). */
+  /** The namespace of the platform's custom metrics: the project name in PROD, `<project>-<env>` elsewhere. */
   public readonly metricNamespace: string;
   /** Every alarm this construct creates is named with this prefix (`<project>-<env>-`). */
   public readonly alarmNamePrefix: string;

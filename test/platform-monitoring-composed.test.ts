@@ -36,7 +36,9 @@ function fullStack() {
     replicationDestinationKey: replicaKey,
     alarmOptions: { lambdaErrors: { threshold: 20, runbookUrl: 'https://runbooks.example.com/lambda-errors' } },
     mlAlarms: [{
-      componentId: 'market-intelligence', metricName: 'ForecastAccuracy', threshold: 80,
+      componentId: 'market-intelligence',
+      metricName: 'ForecastAccuracy',
+      threshold: 80,
       comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
     }],
   };
@@ -151,14 +153,18 @@ test('an env-agnostic stack without any feature flag synthesizes', () => {
   const stack = new Stack();
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
   new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', lambdaFunctions: [fn], alertEmails: ['ops@example.com'] });
-  const m = new PlatformMonitoring(stack, 'Other', { projectName: 'other', environment: DeploymentEnvironment.DEV });
+  const m = new PlatformMonitoring(stack, 'Other', { projectName: 'other', environment: DeploymentEnvironment.DEV, batchLogGroupName: '/aws/batch/other-dev' });
   const role = new iam.Role(stack, 'Publisher', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
   m.grantPutMetricData(role);
   const template = Template.fromStack(stack);
   template.hasResourceProperties('AWS::IAM::Policy', {
-    PolicyDocument: { Statement: [{
-      Action: 'cloudwatch:PutMetricData', Effect: 'Allow', Resource: '*',
-      Condition: { StringEquals: { 'cloudwatch:namespace': 'other' } },
-    }] },
+    PolicyDocument: {
+      Statement: [{
+        Action: 'cloudwatch:PutMetricData',
+        Effect: 'Allow',
+        Resource: '*',
+        Condition: { StringEquals: { 'cloudwatch:namespace': 'other-dev' } }, // outside PROD the environment is part of the namespace
+      }],
+    },
   });
 });

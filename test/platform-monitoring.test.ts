@@ -15,6 +15,19 @@ describe('PlatformMonitoring: foundation', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
+  test('outside PROD the environment is part of the metric namespace, alarm prefix and dashboard names', () => {
+    const { stack } = newStack();
+    const m = new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', environment: DeploymentEnvironment.STAGING });
+    expect(m.metricNamespace).toBe('shop-staging');
+    expect(m.alarmNamePrefix).toBe('shop-staging-');
+    const dashboards = Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard'))
+      .map((d: any) => d.Properties.DashboardName).sort();
+    expect(dashboards).toEqual(['shop-api-performance-staging', 'shop-data-pipeline-staging', 'shop-ml-performance-staging']);
+    const filters = Object.values(Template.fromStack(stack).findResources('AWS::Logs::MetricFilter'));
+    expect(filters.length).toBeGreaterThan(0);
+    for (const f of filters as any[]) expect(f.Properties.MetricTransformations[0].MetricNamespace).toBe('shop-staging');
+  });
+
   test('every taggable resource carries Project and Environment tags', () => {
     const { stack } = newStack();
     new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', environment: DeploymentEnvironment.STAGING });

@@ -1,4 +1,4 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration, NestedStack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { IAlarmActionStrategy } from './alarm-action-strategy';
@@ -121,6 +121,23 @@ export class AlarmFactory {
     });
     if (request.notify ?? true) this.actions?.apply(alarm);
     return alarm;
+  }
+
+  /**
+   * The same factory, creating its alarms in a new nested stack under this factory's scope (for
+   * many alarms that would overflow the parent stack's 500 resources or 1 MB template).
+   */
+  public nested(id: string, description: string): { factory: AlarmFactory; stack: NestedStack } {
+    const stack = new NestedStack(this.scope, id, { description });
+    return { factory: new AlarmFactory(stack, this.naming, this.actions), stack };
+  }
+
+  /**
+   * The alarm with `key` (created by this factory, possibly in a nested stack) referenced by its
+   * literal name: a composite rule can name it without a cross-stack output per alarm.
+   */
+  public reference(key: string): cloudwatch.IAlarm {
+    return cloudwatch.Alarm.fromAlarmName(this.scope, `${key}-ref`, this.alarmName(key));
   }
 
   /** Creates a composite alarm that is in ALARM when any of `alarms` is, with the standard actions. */

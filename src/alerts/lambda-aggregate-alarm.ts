@@ -21,8 +21,9 @@ export interface LambdaAggregateAlarms {
  * A Lambda count metric (`Errors`, `Throttles`) summed over functions, alarmed on:
  * - no function (or `accountWide`): the account-wide metric (no dimension) - exact;
  * - 1 function: its metric; 2-10: `FILL(m0,0) + ... + FILL(m9,0)` - exact;
- * - more than 10: one math alarm per group of 10 functions (no actions of its own) and a composite
- *   alarm, in ALARM when any group is, that notifies. The threshold then applies per group of 10.
+ * - more than 10: one math alarm per group of 10 functions (no actions of its own), in a nested
+ *   stack `<key>-groups`, and a composite alarm in the parent, in ALARM when any group is, that
+ *   notifies. The threshold then applies per group of 10.
  */
 export function lambdaAggregateAlarm(
   factory: AlarmFactory,
@@ -58,9 +59,14 @@ export function lambdaAggregateAlarm(
     const alarm = factory.create({ ...request, metric: metricOf(groups[0]), what: `${request.what}, sum over ${functionNames.length} function(s)` });
     return { alarm, all: alarm ? [alarm] : [] };
   }
-  const groupAlarms = groups.map((names, g) => factory.create({
+  // The group alarms (up to 100 for errors and throttles, ~5 KB of template each) live in a nested
+  // stack per aggregate, from the first group on, so growing the platform never moves an alarm.
+  const nested = factory.nested(`${request.key}-groups`,
+    `${request.what}: the ${groups.length} group alarms of up to ${MAX_METRICS_PER_MATH_ALARM} functions behind the composite`);
+  const groupKey = (g: number) => `${request.key}-group${g + 1}`;
+  const groupAlarms = groups.map((names, g) => nested.factory.create({
     ...request,
-    key: `${request.key}-group${g + 1}`,
+    key: groupKey(g),
     metric: metricOf(names),
     what: `${request.what}, sum over functions ${g * MAX_METRICS_PER_MATH_ALARM + 1}-${g * MAX_METRICS_PER_MATH_ALARM + names.length} `
       + `of ${functionNames.length} (group ${g + 1} of ${groups.length}; the composite ${factory.alarmName(request.key)} notifies)`,
@@ -73,8 +79,9 @@ export function lambdaAggregateAlarm(
       Validations.of(alarm).acknowledge({ id, reason });
     }
   }
-  const composite = factory.createAnyOf(request.key, groupAlarms,
+  const composite = factory.createAnyOf(request.key, groups.map((_, g) => factory.reference(groupKey(g))),
     `${request.what}: above the threshold in at least one group of up to ${MAX_METRICS_PER_MATH_ALARM} of the ${functionNames.length} functions `
     + `(a metric-math alarm can read at most ${MAX_METRICS_PER_MATH_ALARM} metrics)`, request.where);
+  composite.node.addDependency(nested.stack); // the rule names alarms that must exist first
   return { alarm: composite, all: [...groupAlarms, composite] };
 }

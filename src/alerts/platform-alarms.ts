@@ -12,6 +12,7 @@ import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { DmsMetrics } from '../metrics/dms-metrics';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome } from '../metrics/platform-event-metrics';
 import { validationError } from '../private/errors';
+import { functionNameOf } from '../private/literal-names';
 import { PlatformNaming } from '../private/naming';
 
 const GT = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
@@ -120,7 +121,7 @@ export class PlatformAlarms extends Construct {
     });
 
     // Lambda: errors and throttles summed over the functions.
-    const functionNames = (props.lambdaFunctions ?? []).map((f) => f.functionName);
+    const functionNames = (props.lambdaFunctions ?? []).map(functionNameOf);
     const accountWide = props.lambdaAlarmsAccountWide ?? false;
     const errors = lambdaAggregateAlarm(factory, functionNames, accountWide, 'Errors', {
       key: 'lambda-errors',

@@ -6,7 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { PlatformDashboardProps } from './dashboard-props';
 import { resolveDashboardSettings } from './dashboard-settings';
-import { lambdaGraphs, METRICS_PER_FUNCTION } from './lambda-widgets';
+import { lambdaGraphs, METRICS_PER_FUNCTION, SEARCH_SERIES_PER_FUNCTION } from './lambda-widgets';
 import {
   HALF_WIDTH, MAX_LOG_GROUPS_PER_QUERY, MAX_METRICS_PER_DASHBOARD,
   MAX_WIDGETS_PER_DASHBOARD, QUARTER_WIDTH, THIRD_WIDTH,
@@ -17,6 +17,7 @@ import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { LambdaMetrics } from '../metrics/lambda-metrics';
 import { MonitoredHttpApi, MonitoredRestApiStage } from '../metrics/monitored-resources';
 import { validationError } from '../private/errors';
+import { functionNameOf, logGroupNameOf } from '../private/literal-names';
 
 const DEFAULT_APIS_PER_GRAPH = 10;
 const MAX_APIS_PER_GRAPH = 50;
@@ -54,7 +55,8 @@ export interface ApiPerformanceDashboardProps extends PlatformDashboardProps {
   readonly httpApis?: MonitoredHttpApi[];
 
   /**
-   * Lambda functions: invocations, errors, throttles and duration (p50 / p99) per function.
+   * Lambda functions: invocations, errors, throttles and duration (p50 / p99; p99 only with SEARCH
+   * expressions) per function.
    *
    * @default - account-wide Lambda metrics (all functions in the region, aggregated)
    */
@@ -103,7 +105,8 @@ interface ApiEntry {
  *
  * With many functions, graphs group them (`functionsPerGraph`); when explicit metrics would exceed
  * CloudWatch's 2,500 metrics per dashboard, the Lambda graphs use SEARCH expressions matching
- * exactly the listed functions instead. Creates no alarm or log group.
+ * exactly the listed functions instead, with duration p99 only (the limit counts every series a
+ * SEARCH returns: 4 per function). Creates no alarm or log group.
  */
 export class ApiPerformanceDashboard extends Construct {
   /** The dashboard. */
@@ -161,10 +164,17 @@ export class ApiPerformanceDashboard extends Construct {
     });
 
     // Lambda: per-function graphs in groups, or account-wide when no function is listed.
-    const functionNames = (props.lambdaFunctions ?? []).map(fn => fn.functionName);
-    const logGroupNames = props.lambdaLogGroups?.map(g => g.logGroupName) ?? functionNames.map(n => `/aws/lambda/${n}`);
+    const functionNames = (props.lambdaFunctions ?? []).map(functionNameOf);
+    const logGroupNames = props.lambdaLogGroups?.map(logGroupNameOf) ?? functionNames.map(n => `/aws/lambda/${n}`);
     content.addRow(content.header(functionNames.length > 0 ? 'Lambda functions' : 'Lambda (all functions in the region)'));
     this.lambdaUsesSearchExpressions = content.metrics + functionNames.length * METRICS_PER_FUNCTION > MAX_METRICS_PER_DASHBOARD;
+    // CloudWatch's 2,500 metrics per dashboard include every series a SEARCH returns.
+    const series = content.metrics + functionNames.length * SEARCH_SERIES_PER_FUNCTION;
+    if (this.lambdaUsesSearchExpressions && series > MAX_METRICS_PER_DASHBOARD) {
+      throw validationError(this, `${functionNames.length} functions and ${apis.length} APIs need ${series} metrics (4 per function, `
+        + `9 per API); a dashboard shows at most ${MAX_METRICS_PER_DASHBOARD}. Split them across several ApiPerformanceDashboards `
+        + 'with different dashboardNames.');
+    }
     if (functionNames.length === 0) {
       const all = new LambdaMetrics();
       content.addRow(

@@ -12,6 +12,7 @@ import { createSavedQueries } from './saved-queries';
 import { ServiceLogGroupMode } from './service-log-group-mode';
 import { DeploymentEnvironment } from '../environment';
 import { validationError } from '../private/errors';
+import { functionNameOf, logGroupNameOf } from '../private/literal-names';
 import { encryptedLogGroup, EncryptedLogGroupOptions } from '../private/logging-groups';
 import { resolveStatefulRemovalPolicy, validateLogGroupName } from '../private/logging-validation';
 import { LoggingNaming, PlatformNaming } from '../private/naming';
@@ -215,12 +216,12 @@ export class CentralLogging extends Construct {
       const key = fn.node.addr;
       if (this.lambdaGroupsByAddr.has(key)) continue;
       const fnScope = new Construct(shardScope(fn), `${fn.node.id}-${key.slice(0, 8)}`);
-      const name = `/aws/lambda/${fn.functionName}`;
+      const name = `/aws/lambda/${functionNameOf(fn)}`;
       validateLogGroupName(this, name, `the log group name of function ${fn.node.path}`);
       const logGroup = lambdaMode === ServiceLogGroupMode.USE_EXISTING
         ? logs.LogGroup.fromLogGroupName(fnScope, 'LogGroup', name)
         : encryptedLogGroup(fnScope, 'LogGroup', name, options);
-      errorMetricFilter(fnScope, 'ErrorsFilter', logGroup, this.metricNamespace, lambdaLogErrorsMetricName(fn.functionName));
+      errorMetricFilter(fnScope, 'ErrorsFilter', logGroup, this.metricNamespace, lambdaLogErrorsMetricName(functionNameOf(fn)));
       this.lambdaGroupsByAddr.set(key, { fn, logGroup });
     }
     this.lambdaLogGroups = [...this.lambdaGroupsByAddr.values()].map((e) => e.logGroup);
@@ -245,8 +246,15 @@ export class CentralLogging extends Construct {
     };
     for (const { fn, logGroup } of this.lambdaGroupsByAddr.values()) this.logGroups[`lambda:${fn.node.path}`] = logGroup;
 
-    this.queryDefinitions = createSavedQueries(new Construct(this, 'Queries'), naming, {
-      lambda: this.lambdaLogGroups,
+    // Queries name nested groups literally (no nested-stack output per group), after their stacks.
+    const queries = new Construct(this, 'Queries');
+    for (const shard of shards.values()) queries.node.addDependency(shard);
+    const queryGroups = [...this.lambdaGroupsByAddr.entries()].map(([addr, { logGroup }]) => {
+      const literal = nested ? logGroupNameOf(logGroup) : logGroup.logGroupName;
+      return literal === logGroup.logGroupName ? logGroup : logs.LogGroup.fromLogGroupName(queries, `Lambda${addr}`, literal);
+    });
+    this.queryDefinitions = createSavedQueries(queries, naming, {
+      lambda: queryGroups,
       batch: this.batchLogGroup,
       apiAccess: this.apiAccessLogGroup,
       platformEvents: this.platformEventsLogGroup,
@@ -270,7 +278,7 @@ export class CentralLogging extends Construct {
    */
   public lambdaLogErrorsMetric(fn: lambda.IFunction, options?: cloudwatch.MetricOptions): cloudwatch.IMetric {
     this.lambdaEntry(fn);
-    return errorCountMetric(this.metricNamespace, lambdaLogErrorsMetricName(fn.functionName), options);
+    return errorCountMetric(this.metricNamespace, lambdaLogErrorsMetricName(functionNameOf(fn)), options);
   }
 
   /** The count of ERROR lines in the Batch job group (metric `Batch.LogErrors`, Sum over 5 minutes, Count). */

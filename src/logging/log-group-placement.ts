@@ -27,12 +27,11 @@ export const AUTO_NESTED_THRESHOLD = 100;
 /** Number of nested-stack shards (fixed, so a function's shard never changes). */
 export const NESTED_SHARDS = 8;
 
-/** A stable shard index for a construct path (FNV-1a). */
+/** A stable shard index for a construct path (a polynomial string hash modulo a prime). */
 export function shardOf(path: string): number {
-  let hash = 0x811c9dc5;
+  let hash = 0;
   for (let i = 0; i < path.length; i++) {
-    hash ^= path.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+    hash = (hash * 31 + path.charCodeAt(i)) % 2_147_483_647;
   }
   return hash % NESTED_SHARDS;
 }

@@ -37,7 +37,9 @@ export class PlatformNaming {
 
   /** The custom-metric namespace: the project name, shared by every environment. */
   public get metricNamespace(): string {
-    return this.projectName;
+    // Outside PROD the environment is part of the namespace: two environments in one account both
+    // receive every Batch/Glue/CloudTrail event, and must not add to (or alarm on) each other's counts.
+    return this.environment === DeploymentEnvironment.PROD ? this.projectName : `${this.projectName}-${this.environment}`;
   }
 
   /**

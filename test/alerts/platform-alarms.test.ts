@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, NestedStack } from 'aws-cdk-lib';
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -95,9 +95,12 @@ describe('PlatformAlarms', () => {
   });
 
   test('Lambda errors: 500 functions give valid math alarms (<= 10 metrics each) under a notifying composite', () => {
-    const { t } = setup({}, 500);
+    const { stack, t } = setup({}, 500);
     const template = t();
-    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((r: any) => r.Properties);
+    // The 50 group alarms live in the nested stack `lambda-errors-groups`, not in the parent.
+    expect(Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((r: any) => /-group\d+$/.test(r.Properties.AlarmName))).toEqual([]);
+    const nested = stack.node.findAll().find((c) => c instanceof NestedStack && c.node.id === 'lambda-errors-groups') as NestedStack;
+    const alarms = Object.values(Template.fromStack(nested).findResources('AWS::CloudWatch::Alarm')).map((r: any) => r.Properties);
     const groups = alarms.filter((a) => /lambda-errors-group\d+$/.test(a.AlarmName));
     expect(groups).toHaveLength(50);
     for (const g of groups) {

@@ -161,7 +161,7 @@ describe('PlatformEvents', () => {
     t.resourceCountIs('AWS::Logs::MetricFilter', 2 * (6 + 2 + 3));
     t.hasResourceProperties('AWS::Logs::MetricFilter', {
       FilterPattern: batchJobStatusPattern(BatchJobStatus.FAILED),
-      MetricTransformations: [{ MetricNamespace: 'my-proj', MetricName: 'Batch.JobsFailed', MetricValue: '1', Unit: 'Count' }],
+      MetricTransformations: [{ MetricNamespace: 'my-proj-dev', MetricName: 'Batch.JobsFailed', MetricValue: '1', Unit: 'Count' }],
     });
     t.hasResourceProperties('AWS::Logs::MetricFilter', {
       FilterPattern: batchJobStatusPattern(BatchJobStatus.FAILED),

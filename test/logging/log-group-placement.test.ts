@@ -10,7 +10,9 @@ function setup(count: number, placement?: LogGroupPlacement) {
   const { stack } = newStack();
   const fns = Array.from({ length: count }, (_, i) => lambda.Function.fromFunctionName(stack, `Fn${i}`, `fn-${i}`));
   const logging = new CentralLogging(stack, 'Logging', {
-    projectName: 'shop', encryptionKey: new kms.Key(stack, 'Key', { enableKeyRotation: true }), lambdaFunctions: fns,
+    projectName: 'shop',
+    encryptionKey: new kms.Key(stack, 'Key', { enableKeyRotation: true }),
+    lambdaFunctions: fns,
     lambdaLogGroupPlacement: placement,
   });
   const nested = stack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack);
