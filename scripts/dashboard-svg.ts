@@ -4,7 +4,7 @@
  *
  *   ts-node --project scripts/tsconfig.json scripts/dashboard-svg.ts [cdk.out]
  *
- * writes `<cdk.out>/<dashboard logical id>.svg` for every `AWS::CloudWatch::Dashboard` in every
+ * writes `<cdk.out>/<dashboard name>.svg` (the logical id when the name is a token) for every `AWS::CloudWatch::Dashboard` in every
  * template of the cloud assembly.
  */
 import * as fs from 'fs';

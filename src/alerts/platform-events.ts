@@ -13,7 +13,7 @@ import { PlatformNaming } from '../private/naming';
  * Properties of `PlatformEvents`.
  */
 export interface PlatformEventsProps {
-  /** The project name: names the log resource policy and is the metrics' namespace. */
+  /** The project name: names the log resource policy and is the metrics' namespace (with the environment outside PROD). */
   readonly projectName: string;
 
   /**

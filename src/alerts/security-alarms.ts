@@ -11,7 +11,7 @@ import { PlatformNaming } from '../private/naming';
  * Properties of `SecurityAlarms`.
  */
 export interface SecurityAlarmsProps {
-  /** The project name: alarm-name prefix and metric namespace. */
+  /** The project name: alarm-name prefix and metric namespace (with the environment outside PROD). */
   readonly projectName: string;
 
   /**

@@ -169,7 +169,7 @@ export class CentralLogging extends Construct {
   /** The saved Logs Insights queries. */
   public readonly queryDefinitions: logs.QueryDefinition[];
 
-  /** The namespace of the log-error metrics (the project name). */
+  /** The namespace of the log-error metrics (`PlatformMonitoring.metricNamespace`: the project name in PROD, `<project>-<env>` elsewhere). */
   public readonly metricNamespace: string;
 
   private readonly lambdaGroupsByAddr = new Map<string, { fn: lambda.IFunction; logGroup: logs.ILogGroup }>();

@@ -17,7 +17,7 @@ function def(metricName: string, unit: cloudwatch.Unit, statistic: string, descr
  * Properties of an `MlMetricCatalog`.
  */
 export interface MlMetricCatalogProps {
-  /** The CloudWatch namespace of the platform's custom metrics: the project name. */
+  /** The CloudWatch namespace of the platform's custom metrics (`PlatformMonitoring.metricNamespace`). */
   readonly namespace: string;
 
   /**

@@ -87,7 +87,7 @@ export class MlComponent {
   }
 
   /**
-   * One of this component's metrics in `namespace` (the project name), with its default statistic,
+   * One of this component's metrics in `namespace` (`PlatformMonitoring.metricNamespace`), with its default statistic,
    * its label and a 5-minute period; `options` override them.
    */
   public metric(namespace: string, metricName: string, options?: cloudwatch.MetricOptions): cloudwatch.Metric {

@@ -48,7 +48,7 @@ export enum GlueJobOutcome {
  * Properties of `PlatformEventMetrics`.
  */
 export interface PlatformEventMetricsProps {
-  /** The custom-metric namespace: the project name (`PlatformMonitoring.metricNamespace`). */
+  /** The custom-metric namespace (`PlatformMonitoring.metricNamespace`: the project name in PROD, `<project>-<env>` elsewhere). */
   readonly namespace: string;
 }
 

@@ -35,7 +35,7 @@ export class PlatformNaming {
     return `${this.stem}-audit-trail`;
   }
 
-  /** The custom-metric namespace: the project name, shared by every environment. */
+  /** The custom-metric namespace: the project name in PROD, `<project>-<env>` elsewhere. */
   public get metricNamespace(): string {
     // Outside PROD the environment is part of the namespace: two environments in one account both
     // receive every Batch/Glue/CloudTrail event, and must not add to (or alarm on) each other's counts.
