@@ -1,4 +1,4 @@
-import { RemovalPolicy, Tags } from 'aws-cdk-lib';
+import { Tags } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -21,9 +21,10 @@ import { CentralLogging } from './logging/central-logging';
 import { MlMetricAlarms } from './metrics/ml-alarms';
 import { MlMetricCatalog } from './metrics/ml-catalog';
 import { PlatformMonitoringProps } from './platform-monitoring-props';
-import { validationError } from './private/errors';
 import { PlatformNaming } from './private/naming';
-import { validateEmails, validateProjectName, validateRetention, warnComplianceRetention } from './private/validation';
+import {
+  resolveStatefulRemovalPolicy, validateEmails, validateProjectName, validateRetention, warnComplianceRetention,
+} from './private/validation';
 
 /**
  * The monitoring, logging and audit baseline of a platform, in one construct.
@@ -120,7 +121,7 @@ export class PlatformMonitoring extends Construct {
     validateRetention(this, logRetention);
     warnComplianceRetention(this, logRetention);
     validateEmails(this, props.alertEmails ?? []);
-    const removalPolicy = resolveRemovalPolicy(this, environment, props.removalPolicy);
+    const removalPolicy = resolveStatefulRemovalPolicy(this, environment, props.removalPolicy);
     const lambdaFunctions = props.lambdaFunctions ?? [];
     const restApis = props.restApis ?? [];
 
@@ -273,18 +274,4 @@ export class PlatformMonitoring extends Construct {
     const destination = this.apiAccessLogDestination().bind(stage);
     cfnStage.accessLogSetting = { destinationArn: destination.destinationArn, format: PlatformMonitoring.apiAccessLogFormat().toString() };
   }
-}
-
-function resolveRemovalPolicy(scope: Construct, environment: DeploymentEnvironment, policy?: RemovalPolicy): RemovalPolicy {
-  if (policy === undefined) return RemovalPolicy.RETAIN;
-  if (policy === RemovalPolicy.SNAPSHOT) {
-    throw validationError(scope, 'removalPolicy SNAPSHOT is not supported by KMS keys, log groups or S3 buckets: '
-      + 'use RemovalPolicy.RETAIN (or DESTROY outside PROD).');
-  }
-  if (policy === RemovalPolicy.DESTROY && environment === DeploymentEnvironment.PROD) {
-    throw validationError(scope, 'removalPolicy DESTROY is refused in PROD: the audit trail, its bucket and log group and '
-      + 'the key that encrypts them must outlive the stack. Remove removalPolicy (RETAIN is the default) or set '
-      + 'environment to DEV or STAGING.');
-  }
-  return policy;
 }

@@ -12,9 +12,9 @@ import { createTrailLogsRole } from './trail-logs-role';
 import { DeploymentEnvironment } from '../environment';
 import { validationError } from '../private/errors';
 import { encryptedLogGroup } from '../private/logging-groups';
-import { ACCOUNT_ID_LENGTH, resolveStatefulRemovalPolicy, validateBucketName } from '../private/logging-validation';
+import { ACCOUNT_ID_LENGTH, validateBucketName } from '../private/logging-validation';
 import { LoggingNaming, PlatformNaming } from '../private/naming';
-import { validateProjectName, validateRetention } from '../private/validation';
+import { resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../private/validation';
 
 /** Prefix of the trail bucket's server access logs in the access-log bucket. */
 const ACCESS_LOG_PREFIX = 'trail-bucket/';

@@ -14,9 +14,9 @@ import { DeploymentEnvironment } from '../environment';
 import { validationError } from '../private/errors';
 import { functionNameOf, logGroupNameOf } from '../private/literal-names';
 import { encryptedLogGroup, EncryptedLogGroupOptions } from '../private/logging-groups';
-import { resolveStatefulRemovalPolicy, validateLogGroupName } from '../private/logging-validation';
+import { validateLogGroupName } from '../private/logging-validation';
 import { LoggingNaming, PlatformNaming } from '../private/naming';
-import { validateProjectName, validateRetention } from '../private/validation';
+import { resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../private/validation';
 
 /** Default name of the AWS Batch job log group (where Batch jobs write unless told otherwise). */
 const DEFAULT_BATCH_LOG_GROUP_NAME = '/aws/batch/job';

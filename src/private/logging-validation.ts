@@ -1,7 +1,6 @@
-import { RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { validationError } from './errors';
-import { DeploymentEnvironment } from '../environment';
 
 /** CloudWatch Logs: at most 512 characters of `[.-_/#A-Za-z0-9]`. */
 const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
@@ -43,21 +42,3 @@ export function validateBucketName(scope: IConstruct, name: string, propName: st
   }
 }
 
-/**
- * The removal policy of stateful logging and audit resources: RETAIN by default, DESTROY only
- * outside PROD (audit data must outlive the stack), SNAPSHOT never (log groups and buckets have no
- * snapshots).
- */
-export function resolveStatefulRemovalPolicy(scope: IConstruct, environment: DeploymentEnvironment,
-  policy: RemovalPolicy | undefined): RemovalPolicy {
-  if (policy === undefined) return RemovalPolicy.RETAIN;
-  if (policy === RemovalPolicy.SNAPSHOT) {
-    throw validationError(scope, 'removalPolicy SNAPSHOT is not supported by log groups or S3 buckets: '
-      + 'use RemovalPolicy.RETAIN (or DESTROY outside PROD).');
-  }
-  if (policy === RemovalPolicy.DESTROY && environment === DeploymentEnvironment.PROD) {
-    throw validationError(scope, 'removalPolicy DESTROY is refused in PROD: log groups, the audit trail bucket and its '
-      + 'log group must outlive the stack. Remove removalPolicy (RETAIN is the default) or set environment to DEV or STAGING.');
-  }
-  return policy;
-}

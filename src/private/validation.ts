@@ -1,7 +1,8 @@
-import { Annotations, Token } from 'aws-cdk-lib';
+import { Annotations, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { IConstruct } from 'constructs';
 import { validationError } from './errors';
+import { DeploymentEnvironment } from '../environment';
 import { MAX_PROJECT_NAME_LENGTH } from './naming';
 
 /** Retention periods CloudWatch Logs accepts, in days. */
@@ -87,4 +88,24 @@ export function validateEmails(scope: IConstruct, emails: readonly string[], pro
     }
     seen.set(key, email);
   }
+}
+
+/**
+ * The removal policy of stateful resources (the key, log groups, buckets): RETAIN by default,
+ * DESTROY only outside PROD (audit data must outlive the stack), SNAPSHOT never (none of them
+ * supports snapshots). Shared by `PlatformMonitoring`, `CentralLogging` and `AuditTrail`.
+ */
+export function resolveStatefulRemovalPolicy(scope: IConstruct, environment: DeploymentEnvironment,
+  policy: RemovalPolicy | undefined): RemovalPolicy {
+  if (policy === undefined) return RemovalPolicy.RETAIN;
+  if (policy === RemovalPolicy.SNAPSHOT) {
+    throw validationError(scope, 'removalPolicy SNAPSHOT is not supported by KMS keys, log groups or S3 buckets: '
+      + 'use RemovalPolicy.RETAIN (or DESTROY outside PROD).');
+  }
+  if (policy === RemovalPolicy.DESTROY && environment === DeploymentEnvironment.PROD) {
+    throw validationError(scope, 'removalPolicy DESTROY is refused in PROD: log groups, the audit trail, its bucket and '
+      + 'log group, and the key that encrypts them must outlive the stack. Remove removalPolicy (RETAIN is the default) '
+      + 'or set environment to DEV or STAGING.');
+  }
+  return policy;
 }
