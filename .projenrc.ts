@@ -37,6 +37,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: [
     `cdk-nag@${CDK_NAG_VERSION}`,
     `aws-cdk@${CDK_CLI_VERSION}`,
+    // Evaluates the synthesized key, bucket, topic and log resource policies in tests (test/simulation).
+    '@cloud-copilot/iam-simulate@0.1.173',
   ],
 
   // jsii targets: package names for every language we publish to.
