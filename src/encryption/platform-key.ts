@@ -1,8 +1,9 @@
 import { Annotations, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
-import { platformKeyStatements } from './key-policy';
+import { accountKeyStatements, platformKeyStatements } from './key-policy';
 import { DeploymentEnvironment } from '../environment';
 import { PlatformNaming } from '../private/naming';
 
@@ -48,6 +49,10 @@ export interface PlatformKeyProps {
  * platform's trail), SNS (the alert topic) and CloudWatch alarms publishing to the encrypted topic.
  * Each statement is scoped by encryption context and/or `aws:SourceAccount` / `aws:SourceArn`.
  *
+ * A key created here gets, instead of aws-cdk-lib's default `kms:*` for the account, account
+ * statements that enable IAM policies for every key action but allow `kms:CreateGrant` only for
+ * AWS services (`kms:GrantIsForAWSResource`), as AWS Control Tower's control CT.KMS.PR.3 requires.
+ *
  * Usable on its own; `PlatformMonitoring` creates one.
  */
 export class PlatformKey extends Construct {
@@ -68,6 +73,8 @@ export class PlatformKey extends Construct {
       enableKeyRotation: true,
       rotationPeriod: Duration.days(365),
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      // Instead of aws-cdk-lib's default `kms:*` for the account: the same, but grants only for AWS services.
+      policy: new iam.PolicyDocument({ statements: accountKeyStatements() }),
     });
 
     const statements = platformKeyStatements({

