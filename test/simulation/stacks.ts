@@ -1,0 +1,121 @@
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { addPlatform } from '../../bench/fixture';
+import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../../src';
+import { RECOMMENDED_CONTEXT } from '../nag-helpers';
+import { CfnTemplate, ENV, loadAssembly } from './cfn-model';
+import { PathOptions } from './delivery-paths';
+import { PolicyModel } from './policies';
+
+/** A synthesized platform: its templates (nested included) and what the templates cannot tell. */
+export interface SimulatedStack {
+  readonly name: string;
+  readonly templates: CfnTemplate[];
+  readonly model: PolicyModel;
+  readonly options: PathOptions;
+  readonly monitoring?: PlatformMonitoring;
+  readonly app: App;
+}
+
+export const ORGANIZATION_ID = 'o-a1b2c3d4e5';
+
+/** A role of the application that publishes custom metrics (`grantPutMetricData`). */
+function addPublisher(stack: Stack, monitoring?: PlatformMonitoring): void {
+  if (!monitoring) return;
+  const role = new iam.Role(stack, 'MetricsPublisher', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  monitoring.grantPutMetricData(role);
+}
+
+function synth(name: string, app: App, monitoring: PlatformMonitoring | undefined, options: PathOptions = {}): SimulatedStack {
+  // CloudFormation validation at synth (cfn-guard rules, ~15 s a stack) is tested elsewhere; the
+  // simulation needs the templates only.
+  const validation = process.env.CDK_VALIDATION;
+  process.env.CDK_VALIDATION = 'false';
+  let templates: CfnTemplate[];
+  try {
+    templates = loadAssembly(app.synth());
+  } finally {
+    if (validation === undefined) delete process.env.CDK_VALIDATION; else process.env.CDK_VALIDATION = validation;
+  }
+  return {
+    name,
+    app,
+    monitoring,
+    templates,
+    model: new PolicyModel(templates),
+    options: { metricNamespace: monitoring?.metricNamespace, ...options },
+  };
+}
+
+const env = { account: ENV.account, region: ENV.region };
+
+/** The composed default: one function, one email, everything else default. */
+export function defaultStack(): SimulatedStack {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  const stack = new Stack(app, 'Default', { env });
+  const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', lambdaFunctions: [fn], alertEmails: ['ops@example.com'] });
+  addPublisher(stack, monitoring);
+  return synth('default', app, monitoring);
+}
+
+/** Every option on: all monitored kinds, Insights, Object Lock, replication, an organization trail, ML alarms. */
+export function allOptionsStack(): SimulatedStack {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  const stack = new Stack(app, 'AllOptions', { env });
+  const fns = ['Orders', 'Payments'].map((n) => lambda.Function.fromFunctionName(stack, n, `shop-${n.toLowerCase()}`));
+  const api = new apigateway.RestApi(stack, 'Api', { restApiName: 'shop-api', deployOptions: { stageName: 'live' } });
+  api.root.addMethod('GET', new apigateway.MockIntegration());
+  const props: PlatformMonitoringProps = {
+    projectName: 'shop',
+    environment: DeploymentEnvironment.STAGING,
+    dataLakeBucket: s3.Bucket.fromBucketName(stack, 'DataLake', 'shop-data-lake'),
+    alertEmails: ['ops@example.com', 'oncall@example.com'],
+    lambdaFunctions: fns,
+    restApis: [api],
+    dmsReplicationTasks: [{ replicationInstanceIdentifier: 'repl', replicationTaskIdentifier: 'TASKRESOURCEID' }],
+    batchJobQueues: [`arn:aws:batch:${ENV.region}:${ENV.account}:job-queue/etl`],
+    glueCrawlerNames: ['raw-crawler'],
+    glueJobNames: ['curate'],
+    trailInsightTypes: [cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE],
+    objectLockRetention: Duration.days(365),
+    replicationDestination: s3.Bucket.fromBucketArn(stack, 'Replica', 'arn:aws:s3:::shop-trail-replica-us-east-1'),
+    replicationDestinationKey: kms.Key.fromKeyArn(stack, 'ReplicaKey', `arn:aws:kms:us-east-1:${ENV.account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`),
+    isOrganizationTrail: true,
+    organizationId: ORGANIZATION_ID,
+    mlAlarms: [{
+      componentId: 'market-intelligence',
+      metricName: 'ForecastAccuracy',
+      threshold: 80,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+    }],
+  };
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', props);
+  addPublisher(stack, monitoring);
+  return synth('all options', app, monitoring, { organizationId: ORGANIZATION_ID });
+}
+
+/** No account or region at synth: every ARN is built from pseudo parameters. */
+export function envAgnosticStack(): SimulatedStack {
+  const app = new App();
+  const stack = new Stack(app, 'Agnostic');
+  const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', lambdaFunctions: [fn], alertEmails: ['ops@example.com'] });
+  addPublisher(stack, monitoring);
+  return synth('env-agnostic', app, monitoring);
+}
+
+/** The benchmark's 500-function platform (per-function log groups and alarm groups in nested stacks). */
+export function scaleStack(): SimulatedStack {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  const stack = new Stack(app, 'Scale', { env });
+  const monitoring = addPlatform(stack, 500);
+  addPublisher(stack, monitoring);
+  return synth('500 functions', app, monitoring);
+}
