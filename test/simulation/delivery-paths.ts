@@ -16,6 +16,8 @@ export interface PathOptions {
   readonly organizationId?: string;
   /** The namespace `grantPutMetricData` must allow. */
   readonly metricNamespace?: string;
+  /** The logical id prefix of the role the test gave `grantPutMetricData`. */
+  readonly metricPublisher?: string;
 }
 
 /** Paths every platform must allow, by name (a failure proof names the path it expects to break). */
@@ -418,10 +420,10 @@ export function replicationPaths(model: PolicyModel): PathRequest[] {
   return out;
 }
 
-/** Roles given `grantPutMetricData`: they publish in `namespace`. */
-export function putMetricDataPaths(model: PolicyModel, namespace: string): PathRequest[] {
-  const roles = model.resources('AWS::IAM::Role').map((r) => r.template.resolve({ 'Fn::GetAtt': [r.logicalId, 'Arn'] }) as string)
-    .filter((arn) => model.role(arn).identityPolicies.some((p) => JSON.stringify(p.policy).includes('cloudwatch:PutMetricData')));
+/** The role given `grantPutMetricData` publishes in `namespace`. */
+export function putMetricDataPaths(model: PolicyModel, namespace: string, publisher: string): PathRequest[] {
+  const roles = model.resources('AWS::IAM::Role').filter((r) => r.logicalId.startsWith(publisher))
+    .map((r) => r.template.resolve({ 'Fn::GetAtt': [r.logicalId, 'Arn'] }) as string);
   return roles.map((arn) => {
     const role = model.role(arn);
     return {
@@ -441,6 +443,6 @@ export function deliveryPaths(model: PolicyModel, opts: PathOptions = {}): PathR
   return [
     ...alarmPaths(model), ...snsPaths(model), ...logGroupKeyPaths(model), ...trailPaths(model, opts),
     ...eventPaths(model), ...accessLogPaths(model), ...replicationPaths(model),
-    ...(opts.metricNamespace ? putMetricDataPaths(model, opts.metricNamespace) : []),
+    ...(opts.metricNamespace && opts.metricPublisher ? putMetricDataPaths(model, opts.metricNamespace, opts.metricPublisher) : []),
   ];
 }

@@ -67,8 +67,8 @@ export function misusePaths(model: PolicyModel, opts: PathOptions = {}): PathReq
     ...eventPaths(model).flatMap((r) => trailGroups.map((g) => ({
       ...r, description: `${r.principal} ${r.action} to ${g} (not its group)`, resource: `${g}:log-stream:forged`,
     }))),
-    ...(opts.metricNamespace ? putMetricDataPaths(model, `${opts.metricNamespace}-other`).map((r) => ({ ...r, description: `${r.description} (another namespace)` })) : []),
-    ...putMetricDataPaths(model, 'AWS/Lambda').map((r) => ({ ...r, description: `${r.description} (an AWS namespace)` })),
+    ...(opts.metricPublisher ? [`${opts.metricNamespace}-other`, 'AWS/Lambda'].flatMap((ns) =>
+      putMetricDataPaths(model, ns, opts.metricPublisher!).map((r) => ({ ...r, description: `${r.description} (not the project namespace)` }))) : []),
   ];
 }
 

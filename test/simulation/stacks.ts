@@ -6,6 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import { addPlatform } from '../../bench/fixture';
 import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../../src';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
@@ -20,10 +21,13 @@ export interface SimulatedStack {
   readonly model: PolicyModel;
   readonly options: PathOptions;
   readonly monitoring?: PlatformMonitoring;
-  readonly app: App;
+  readonly assembly: cxapi.CloudAssembly;
 }
 
 export const ORGANIZATION_ID = 'o-a1b2c3d4e5';
+
+/** The test's own resources (not the platform's): a metrics publisher role and a sample API. */
+export const FIXTURE_LOGICAL_ID = /^(MetricsPublisher|Api)/;
 
 /** A role of the application that publishes custom metrics (`grantPutMetricData`). */
 function addPublisher(stack: Stack, monitoring?: PlatformMonitoring): void {
@@ -37,19 +41,20 @@ function synth(name: string, app: App, monitoring: PlatformMonitoring | undefine
   // simulation needs the templates only.
   const validation = process.env.CDK_VALIDATION;
   process.env.CDK_VALIDATION = 'false';
-  let templates: CfnTemplate[];
+  let assembly: cxapi.CloudAssembly;
   try {
-    templates = loadAssembly(app.synth());
+    assembly = app.synth();
   } finally {
     if (validation === undefined) delete process.env.CDK_VALIDATION; else process.env.CDK_VALIDATION = validation;
   }
+  const templates = loadAssembly(assembly);
   return {
     name,
-    app,
+    assembly,
     monitoring,
     templates,
     model: new PolicyModel(templates),
-    options: { metricNamespace: monitoring?.metricNamespace, ...options },
+    options: { metricNamespace: monitoring?.metricNamespace, metricPublisher: 'MetricsPublisher', ...options },
   };
 }
 
@@ -118,4 +123,21 @@ export function scaleStack(): SimulatedStack {
   const monitoring = addPlatform(stack, 500);
   addPublisher(stack, monitoring);
   return synth('500 functions', app, monitoring);
+}
+
+/** The key id of the user-managed key of `importedKeyStack`. */
+export const IMPORTED_KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
+
+/** A platform encrypted with a user-managed key imported by ARN: its policy is the user's to write. */
+export function importedKeyStack(): SimulatedStack {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  const stack = new Stack(app, 'ImportedKey', { env });
+  const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
+    projectName: 'shop',
+    lambdaFunctions: [fn],
+    alertEmails: ['ops@example.com'],
+    encryptionKey: kms.Key.fromKeyArn(stack, 'UserKey', `arn:aws:kms:${ENV.region}:${ENV.account}:key/${IMPORTED_KEY_ID}`),
+  });
+  return synth('imported key', app, monitoring);
 }
