@@ -1,11 +1,11 @@
-import { KeyPolicySid } from '../../src/encryption/key-policy';
 import { ENV } from './cfn-model';
 import { deliveryPaths, Path } from './delivery-paths';
-import { PROOFS } from './proofs';
 import { misusePaths } from './misuse-paths';
 import { PolicyDocument, PolicyModel } from './policies';
+import { PROOFS } from './proofs';
 import { decide, decideAll, PathRequest } from './simulate';
 import { IMPORTED_KEY_ID, importedKeyStack, SimulatedStack } from './stacks';
+import { KeyPolicySid } from '../../src/encryption/key-policy';
 
 // A user-managed key: the construct cannot write its policy and prints the statements to add
 // (synth warning). Here they are taken from that warning, put in a key policy next to the account

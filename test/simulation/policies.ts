@@ -14,6 +14,13 @@ export interface StatementLocation {
  */
 export type StatementEdit = (location: StatementLocation, statement: any) => any | undefined;
 
+/** A role: its name, trust policy and every identity policy attached to it. */
+export interface RoleModel {
+  readonly name: string;
+  readonly trust: PolicyDocument;
+  readonly identityPolicies: { name: string; policy: PolicyDocument }[];
+}
+
 /** A resolved policy document. */
 export interface PolicyDocument {
   readonly Version?: string;
@@ -28,6 +35,14 @@ export class PolicyModel {
     /** Policies of keys outside the templates (an imported key), by key id. */
     private readonly externalKeyPolicies: Record<string, PolicyDocument> = {},
   ) {}
+
+  private readonly cache = new Map<string, unknown>();
+
+  /** Resolving a policy is the slow part of building thousands of requests: once per model. */
+  private cached<T>(key: string, compute: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, compute());
+    return this.cache.get(key) as T;
+  }
 
   /** The same templates with one more statement edit applied. */
   public withEdit(edit: StatementEdit): PolicyModel {
@@ -72,6 +87,10 @@ export class PolicyModel {
 
   /** The key policy of the key with this ARN (or key id), if the key is in the templates. */
   public keyPolicy(keyArnOrId: string): PolicyDocument | undefined {
+    return this.cached(`keyPolicy:${keyArnOrId}`, () => this.keyPolicyUncached(keyArnOrId));
+  }
+
+  private keyPolicyUncached(keyArnOrId: string): PolicyDocument | undefined {
     const keyId = keyArnOrId.split('/').pop()!;
     if (this.externalKeyPolicies[keyId]) {
       return this.document({ type: 'AWS::KMS::Key', logicalId: keyId } as CfnResource, 'KeyPolicy', this.externalKeyPolicies[keyId]);
@@ -85,12 +104,20 @@ export class PolicyModel {
 
   /** The bucket policy of the bucket with this name. */
   public bucketPolicy(bucketName: string): PolicyDocument | undefined {
+    return this.cached(`bucketPolicy:${bucketName}`, () => this.bucketPolicyUncached(bucketName));
+  }
+
+  private bucketPolicyUncached(bucketName: string): PolicyDocument | undefined {
     const policy = this.resources('AWS::S3::BucketPolicy').find((p) => p.template.props(p.logicalId).Bucket === bucketName);
     return policy && this.document(policy, 'PolicyDocument', policy.template.props(policy.logicalId).PolicyDocument);
   }
 
   /** The topic policy covering the topic with this ARN. */
   public topicPolicy(topicArn: string): PolicyDocument | undefined {
+    return this.cached(`topicPolicy:${topicArn}`, () => this.topicPolicyUncached(topicArn));
+  }
+
+  private topicPolicyUncached(topicArn: string): PolicyDocument | undefined {
     const policy = this.resources('AWS::SNS::TopicPolicy').find((p) => p.template.props(p.logicalId).Topics.includes(topicArn));
     return policy && this.document(policy, 'PolicyDocument', policy.template.props(policy.logicalId).PolicyDocument);
   }
@@ -100,6 +127,10 @@ export class PolicyModel {
    * evaluates all of them for a delivery to a log group.
    */
   public logsResourcePolicy(): PolicyDocument {
+    return this.cached('logs', () => this.logsResourcePolicyUncached());
+  }
+
+  private logsResourcePolicyUncached(): PolicyDocument {
     const statements = this.resources('AWS::Logs::ResourcePolicy').flatMap((p) => {
       const text = p.template.props(p.logicalId).PolicyDocument;
       return this.document(p, 'PolicyDocument', typeof text === 'string' ? JSON.parse(text) : text).Statement;
@@ -108,7 +139,11 @@ export class PolicyModel {
   }
 
   /** A role by its ARN: its trust policy and every identity policy attached to it. */
-  public role(roleArn: string): { name: string; trust: PolicyDocument; identityPolicies: { name: string; policy: PolicyDocument }[] } {
+  public role(roleArn: string): RoleModel {
+    return this.cached(`role:${roleArn}`, () => this.roleUncached(roleArn));
+  }
+
+  private roleUncached(roleArn: string): RoleModel {
     const role = this.resources('AWS::IAM::Role').find((r) => r.template.resolve({ 'Fn::GetAtt': [r.logicalId, 'Arn'] }) === roleArn);
     if (!role) throw new Error(`no role ${roleArn} in the templates`);
     const props = role.template.props(role.logicalId);
