@@ -29,14 +29,14 @@ export interface PolicyDocument {
 
 /** The resolved resource policies and identity policies of a set of templates. */
 export class PolicyModel {
+  private readonly cache = new Map<string, unknown>();
+
   constructor(
     public readonly templates: CfnTemplate[],
     private readonly edit: StatementEdit = (_, s) => s,
     /** Policies of keys outside the templates (an imported key), by key id. */
     private readonly externalKeyPolicies: Record<string, PolicyDocument> = {},
   ) {}
-
-  private readonly cache = new Map<string, unknown>();
 
   /** Resolving a policy is the slow part of building thousands of requests: once per model. */
   private cached<T>(key: string, compute: () => T): T {
