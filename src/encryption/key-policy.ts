@@ -18,13 +18,19 @@ export interface KeyPolicyScope {
 
 /** Statement ids, stable so users (and tests) can find each grant in the key policy. */
 export enum KeyPolicySid {
+  /** CloudWatch Logs encrypts and decrypts the log groups of this account and region. */
   LOGS = 'AllowCloudWatchLogsForPlatformLogGroups',
+  /** CloudTrail generates data keys for the platform trail's log and digest files. */
   CLOUDTRAIL_ENCRYPT = 'AllowCloudTrailToEncryptLogs',
+  /** CloudTrail describes the key (the platform trail only). */
   CLOUDTRAIL_DESCRIBE = 'AllowCloudTrailToDescribeKey',
+  /** Principals of this account decrypt the trail's log files. */
   CLOUDTRAIL_DECRYPT = 'AllowAccountToDecryptCloudTrailLogs',
   /** CloudTrail decrypts with the key when the trail bucket uses an S3 Bucket Key (trail create/update). */
   CLOUDTRAIL_BUCKET_KEY_DECRYPT = 'AllowCloudTrailToDecryptWithBucketKey',
+  /** SNS uses the key for the alert topic. */
   SNS = 'AllowSnsForTheAlertTopic',
+  /** CloudWatch alarms named with the platform prefix publish to the encrypted alert topic. */
   CLOUDWATCH = 'AllowCloudWatchAlarmsToPublishToEncryptedTopic',
 }
 
