@@ -101,7 +101,7 @@ export const ORGANIZATION_ID: IdentifierRule = {
 
 /** Throws unless a literal `value` has the rule's form (tokens pass). */
 export function checkIdentifier(scope: IConstruct, propName: string, value: unknown, rule: IdentifierRule): void {
-  checkNonEmptyString(scope, propName, value, `a ${rule.what}`);
+  checkNonEmptyString(scope, propName, value, rule.what);
   const v = value as string;
   if (Token.isUnresolved(v)) return;
   const fromArn = rule.arnOf?.exec(v);

@@ -94,7 +94,7 @@ export function checkNonEmptyStrings(scope: IConstruct, propName: string, values
 export function checkNonEmptyString(scope: IConstruct, propName: string, value: unknown, what: string): void {
   if (typeof value === 'string' && Token.isUnresolved(value)) return;
   if (typeof value !== 'string' || value.trim().length === 0) {
-    throw validationError(scope, `${propName} must be ${what}; got ${describe(value)}. Remove the entry or pass the ${what}.`);
+    throw validationError(scope, `${propName} must be a non-empty ${what}; got ${describe(value)}. Remove the entry or pass the ${what}.`);
   }
   if (value.trim() !== value) {
     throw validationError(scope, `${propName} ${JSON.stringify(value)} has leading or trailing whitespace, which AWS keeps `

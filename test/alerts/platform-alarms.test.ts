@@ -210,9 +210,9 @@ describe('PlatformAlarms', () => {
     expect(() => setup({ lambdaErrors: { threshold: NaN } })).toThrow(/lambdaErrors.threshold must be a finite number >= 0; got NaN/);
     expect(() => setup({ batchJobFailures: { evaluationPeriods: 0 } })).toThrow(/batchJobFailures.evaluationPeriods must be a whole number >= 1; got 0/);
     expect(() => setup({ dmsReplicationTasks: [{ replicationInstanceIdentifier: 'ri', replicationTaskIdentifier: '' }] }))
-      .toThrow(/dmsReplicationTasks\[0\]\.replicationTaskIdentifier must be a DMS replication task resource id; got ""/);
+      .toThrow(/dmsReplicationTasks\[0\]\.replicationTaskIdentifier must be a non-empty DMS replication task resource id; got ""/);
     expect(() => setup({ dmsReplicationTasks: [{ replicationInstanceIdentifier: '', replicationTaskIdentifier: 'T' }] }))
-      .toThrow(/dmsReplicationTasks\[0\]\.replicationInstanceIdentifier must be a DMS replication instance identifier; got ""/);
+      .toThrow(/dmsReplicationTasks\[0\]\.replicationInstanceIdentifier must be a non-empty DMS replication instance identifier; got ""/);
     expect(() => setup({ dmsReplicationTasks: [TASK, { ...TASK }] })).toThrow(/dmsReplicationTasks lists ri-1\/ABCDEF123 more than once/);
     expect(() => setup({ restApiStages: [{ apiName: 'a', stageName: 'p' }, { apiName: 'a', stageName: 'p' }] }))
       .toThrow(/restApiStages lists a\/p more than once/);

@@ -139,7 +139,7 @@ describe('DataPipelineDashboard', () => {
   test('bad DMS tasks fail at synth', () => {
     const { stack } = newStack();
     expect(() => new DataPipelineDashboard(stack, 'A', { projectName: 'shop', dmsReplicationTasks: [{ ...TASK, replicationTaskIdentifier: '' }] }))
-      .toThrow(/dmsReplicationTasks\[0\]\.replicationTaskIdentifier must be a DMS replication task resource id/);
+      .toThrow(/dmsReplicationTasks\[0\]\.replicationTaskIdentifier must be a non-empty DMS replication task resource id/);
     expect(() => new DataPipelineDashboard(stack, 'B', { projectName: 'shop', dmsReplicationTasks: [TASK, TASK] }))
       .toThrow(/dmsReplicationTasks lists platform-repl\/ABCDEF123 more than once/);
   });
