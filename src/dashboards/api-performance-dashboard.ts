@@ -17,8 +17,8 @@ import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { LambdaMetrics } from '../metrics/lambda-metrics';
 import { MonitoredHttpApi, MonitoredRestApiStage } from '../metrics/monitored-resources';
 import { validationError } from '../private/errors';
-import { validateMonitoredResources } from '../private/resource-lists';
 import { functionNameOf, logGroupNameOf } from '../private/literal-names';
+import { validateMonitoredResources } from '../private/resource-lists';
 
 const DEFAULT_APIS_PER_GRAPH = 10;
 const MAX_APIS_PER_GRAPH = 50;

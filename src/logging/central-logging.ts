@@ -11,13 +11,13 @@ import { AUTO_NESTED_THRESHOLD, LogGroupPlacement, NESTED_SHARDS, shardOf } from
 import { createSavedQueries } from './saved-queries';
 import { ServiceLogGroupMode } from './service-log-group-mode';
 import { DeploymentEnvironment } from '../environment';
+import { DEFAULT_TRAIL_LOG_GROUP_RETENTION } from '../private/defaults';
 import { validationError } from '../private/errors';
+import { checkEnumValue } from '../private/input-checks';
 import { functionNameOf, logGroupNameOf } from '../private/literal-names';
 import { encryptedLogGroup, EncryptedLogGroupOptions } from '../private/logging-groups';
 import { validateLogGroupName } from '../private/logging-validation';
 import { LoggingNaming, PlatformNaming } from '../private/naming';
-import { DEFAULT_TRAIL_LOG_GROUP_RETENTION } from '../private/defaults';
-import { checkEnumValue } from '../private/input-checks';
 import { validateMonitoredResources } from '../private/resource-lists';
 import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../private/validation';
 

@@ -81,8 +81,10 @@ function checkHttpApis(scope: IConstruct, apis: unknown): void {
     checkConstruct(scope, `httpApis[${i}].api`, h.api, 'an HTTP API (apigatewayv2.IHttpApi); pass { api: httpApi }');
     if (h.stageName !== undefined) checkIdentifier(scope, `httpApis[${i}].stageName`, h.stageName, HTTP_API_STAGE_NAME);
   });
-  checkUnique(scope, 'httpApis', list.map((h) => ({ key: `${h.api.node.addr}/${h.stageName ?? '$default'}`,
-    shown: `${h.api.node.path} (stage ${h.stageName ?? '$default'})` })), 'it would get the same alarms and graphs twice');
+  checkUnique(scope, 'httpApis', list.map((h) => ({
+    key: `${h.api.node.addr}/${h.stageName ?? '$default'}`,
+    shown: `${h.api.node.path} (stage ${h.stageName ?? '$default'})`,
+  })), 'it would get the same alarms and graphs twice');
 }
 
 function checkDmsTasks(scope: IConstruct, tasks: unknown): void {

@@ -200,8 +200,14 @@ describe('PlatformEvents', () => {
     const logGroup = new logs.LogGroup(stack, 'Group', { logGroupName: '/aws/events/my-proj/platform' });
     new PlatformEvents(stack, 'Events', { projectName: 'my-proj', logGroup, batchJobQueues: ['etl-queue'] });
     Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { detail: { jobQueue: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':batch:', { Ref: 'AWS::Region' }, ':',
-        { Ref: 'AWS::AccountId' }, ':job-queue/etl-queue']] }] } },
+      EventPattern: {
+        detail: {
+          jobQueue: [{
+            'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':batch:', { Ref: 'AWS::Region' }, ':',
+              { Ref: 'AWS::AccountId' }, ':job-queue/etl-queue']],
+          }],
+        },
+      },
     });
   });
 
