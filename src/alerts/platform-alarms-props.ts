@@ -69,8 +69,8 @@ export interface PlatformAlarmsProps extends PlatformAlarmOptions {
   readonly eventsLogGroup?: logs.ILogGroup;
 
   /**
-   * Batch job queues (names or ARNs; a name is the queue of that name in this stack's account and
-   * region) to limit and break down Batch events by. Ignored without `eventsLogGroup`.
+   * Batch job queues, as names or ARNs, to limit and break down Batch events by (a name is the
+   * queue of that name in this stack's account and region). Ignored without `eventsLogGroup`.
    *
    * @default - all queues
    */
