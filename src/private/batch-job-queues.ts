@@ -24,7 +24,7 @@ const QUEUE_ARN = /^arn:aws[a-z-]*:batch:([a-z0-9-]+):(\d{12}):job-queue\/(.*)$/
  * Validates `batchJobQueues` entries (a queue name or a queue ARN) and returns each queue's ARN.
  *
  * AWS Batch publishes its own metrics per queue *name* (`JobQueueName`), but its state-change events
- * carry the queue *ARN* in `detail.jobQueue` (AWS Batch User Guide, "AWS Batch events"), so both forms
+ * carry the queue *ARN* in `detail.jobQueue` (AWS Batch User Guide, "Job state change events"), so both forms
  * are accepted. A name becomes the ARN of that queue in the stack's own partition, region and
  * account: AWS services deliver events to the default event bus of their own account and region
  * (Amazon EventBridge User Guide, "Events from AWS services"), so a rule here only ever sees this
