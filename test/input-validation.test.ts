@@ -71,7 +71,7 @@ describe('lists: a single value, the same entry twice, empty names', () => {
       /glueCrawlerNames\[1\] must be a non-empty Glue crawler name; got ""\. Remove the entry or pass the Glue crawler name\./],
     ['an empty Glue job name', { glueJobNames: ['  '] }, /glueJobNames\[0\] must be a non-empty Glue job name; got "  "/],
     ['a name with surrounding spaces', { glueJobNames: ['etl '] },
-      /glueJobNames\[0\] "etl " has leading or trailing whitespace, .*: pass "etl"\./],
+      /glueJobNames\[0\] "etl " has leading or trailing whitespace: .*compare the Glue job name exactly.*: pass "etl"\./],
     ['an empty Batch job queue', { batchJobQueues: [''] }, /batchJobQueues\[0\] must be a non-empty Batch job queue name or ARN; got ""/],
     ['restApiStages twice', { restApiStages: [{ apiName: 'orders', stageName: 'prod' }, { apiName: 'orders', stageName: 'prod' }] },
       /restApiStages lists orders\/prod more than once/],

@@ -97,8 +97,8 @@ export function checkNonEmptyString(scope: IConstruct, propName: string, value: 
     throw validationError(scope, `${propName} must be a non-empty ${what}; got ${describe(value)}. Remove the entry or pass the ${what}.`);
   }
   if (value.trim() !== value) {
-    throw validationError(scope, `${propName} ${JSON.stringify(value)} has leading or trailing whitespace, which AWS keeps `
-      + `as part of the ${what} (the metric or event would never match): pass ${JSON.stringify(value.trim())}.`);
+    throw validationError(scope, `${propName} ${JSON.stringify(value)} has leading or trailing whitespace: metric dimensions `
+      + `and event patterns compare the ${what} exactly, so it would never match the name AWS shows: pass ${JSON.stringify(value.trim())}.`);
   }
 }
 
