@@ -31,7 +31,7 @@ export * from './alerts/platform-events';
 export * from './alerts/security-alarms';
 export * from './alerts/platform-alarms-props';
 export * from './alerts/platform-alarms';
-export { CisControl } from './alerts/cis-controls';
+export { CisBenchmarkVersion, CisControl } from './alerts/cis-controls';
 
 // Dashboards
 export * from './dashboards/dashboard-props';

@@ -5,7 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { CisControl } from './alerts/cis-controls';
+import { CisBenchmarkVersion, CisControl } from './alerts/cis-controls';
 import { PlatformAlarmOptions } from './alerts/platform-alarms-props';
 import { DeploymentEnvironment } from './environment';
 import { LogGroupPlacement } from './logging/log-group-placement';
@@ -96,8 +96,12 @@ export interface PlatformMonitoringProps {
   readonly dmsReplicationTasks?: DmsReplicationTask[];
 
   /**
-   * AWS Batch job queue ARNs whose job state changes are counted, broken down per queue. When
-   * given, only these queues' events are delivered and counted.
+   * AWS Batch job queues whose job state changes are counted, broken down per queue: each a queue
+   * name (`etl-queue`) or a queue ARN (`arn:aws:batch:<region>:<account>:job-queue/etl-queue`). A
+   * name stands for the queue of that name in this stack's account and region (state-change events
+   * carry the ARN, and are only delivered in the queue's own account and region, so an ARN of
+   * another region or account is refused). When given, only these queues' events are delivered and
+   * counted.
    *
    * @default - every queue of the account and region, without a per-queue breakdown
    */
@@ -200,6 +204,15 @@ export interface PlatformMonitoringProps {
    * @default false
    */
   readonly logAllLambdaDataEvents?: boolean;
+
+  /**
+   * How long the CloudTrail log group keeps events (what the CIS security alarms and the CloudTrail
+   * saved queries read). The same default applies when `AuditTrail` or `CentralLogging` is used
+   * alone; the trail bucket keeps the log files for `trailBucketRetention` regardless.
+   *
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly trailLogGroupRetention?: logs.RetentionDays;
 
   /**
    * CloudTrail Insights types (API call rate, API error rate) to enable. Billed per event analyzed.
@@ -306,6 +319,13 @@ export interface PlatformMonitoringProps {
    * @default - none
    */
   readonly disabledCisControls?: CisControl[];
+
+  /**
+   * The CIS AWS Foundations Benchmark version whose filter patterns the security alarms use.
+   *
+   * @default CisBenchmarkVersion.V1_2_0 - the exact patterns Security Hub's CloudWatch.1-14 controls check
+   */
+  readonly cisBenchmarkVersion?: CisBenchmarkVersion;
 
   /**
    * The composite "platform health" alarm: ALARM when any other non-security alarm is.

@@ -22,8 +22,9 @@ import { MlMetricAlarms } from './metrics/ml-alarms';
 import { MlMetricCatalog } from './metrics/ml-catalog';
 import { PlatformMonitoringProps } from './platform-monitoring-props';
 import { PlatformNaming } from './private/naming';
+import { validatePlatformMonitoringProps } from './private/props-validation';
 import {
-  resolveStatefulRemovalPolicy, validateEmails, validateProjectName, validateRetention, warnComplianceRetention,
+  resolveEnvironment, resolveStatefulRemovalPolicy, validateEmails, validateProjectName, validateRetention, warnComplianceRetention,
 } from './private/validation';
 
 /**
@@ -116,11 +117,16 @@ export class PlatformMonitoring extends Construct {
 
     // 1. Validate: fail at synth with a message that says how to fix the input.
     validateProjectName(this, props.projectName);
-    const environment = props.environment ?? DeploymentEnvironment.PROD;
+    const environment = resolveEnvironment(this, props.environment);
+    validatePlatformMonitoringProps(this, props);
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
     validateRetention(this, logRetention);
     warnComplianceRetention(this, logRetention);
     validateEmails(this, props.alertEmails ?? []);
+    if (props.trailLogGroupRetention !== undefined) {
+      validateRetention(this, props.trailLogGroupRetention, 'trailLogGroupRetention');
+      warnComplianceRetention(this, props.trailLogGroupRetention, 'trailLogGroupRetention');
+    }
     const removalPolicy = resolveStatefulRemovalPolicy(this, environment, props.removalPolicy);
     const lambdaFunctions = props.lambdaFunctions ?? [];
     const restApis = props.restApis ?? [];
@@ -141,6 +147,7 @@ export class PlatformMonitoring extends Construct {
       ...identity,
       encryptionKey: this.encryptionKey,
       retention: logRetention,
+      cloudTrailLogGroupRetention: props.trailLogGroupRetention,
       removalPolicy,
       lambdaFunctions,
       lambdaLogGroupMode: props.lambdaLogGroupMode,
@@ -202,6 +209,7 @@ export class PlatformMonitoring extends Construct {
       cloudTrailLogGroup: this.trailLogGroup,
       securityAlarms: props.securityAlarms,
       disabledCisControls: props.disabledCisControls,
+      cisBenchmarkVersion: props.cisBenchmarkVersion,
       platformHealthAlarm: props.platformHealthAlarm,
     });
     this.mlCatalog = new MlMetricCatalog({ namespace: this.metricNamespace, components: props.mlComponents });

@@ -9,9 +9,17 @@ import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome } from '../metrics/p
 export function batchJobStatusPattern(status: BatchJobStatus): string {
   if (status === BatchJobStatus.SUBMITTED) {
     // AWS Batch sends no event for SUBMITTED: a job's first event is PENDING (it has dependencies)
-    // or RUNNABLE without dependencies and before any attempt (later RUNNABLEs are retries).
+    // or RUNNABLE without dependencies. A retry goes back to RUNNABLE with the failed attempt in
+    // `attempts`, so a RUNNABLE counts only while `attempts` is empty. Every AttemptDetail field is
+    // optional (AWS Batch API reference, "AttemptDetail"): `startedAt` and `stoppedAt` exist only if
+    // the attempt reached RUNNING, `container.taskArn` once it reached STARTING
+    // ("AttemptContainerDetail"), so an attempt that failed while starting has no `startedAt` but
+    // has a task ARN or a status reason. A filter selector must name a value, not an object
+    // (CloudWatch Logs User Guide, "Filter pattern syntax": "The SELECTOR must point to a value
+    // node"), hence three leaf fields rather than `attempts[0]` itself.
     return '{ ($.source = "aws.batch") && (($.detail.status = "PENDING") || (($.detail.status = "RUNNABLE") && '
-      + '($.detail.dependsOn[0].jobId NOT EXISTS) && ($.detail.attempts[0].startedAt NOT EXISTS))) }';
+      + '($.detail.dependsOn[0].jobId NOT EXISTS) && ($.detail.attempts[0].startedAt NOT EXISTS) && '
+      + '($.detail.attempts[0].statusReason NOT EXISTS) && ($.detail.attempts[0].container.taskArn NOT EXISTS))) }';
   }
   return `{ ($.source = "aws.batch") && ($.detail.status = "${BATCH_STATUS_VALUES[status]}") }`;
 }

@@ -4,7 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { IAlarmActionStrategy } from './alarm-action-strategy';
 import { AlarmOptions } from './alarm-options';
-import { CisControl } from './cis-controls';
+import { CisBenchmarkVersion, CisControl } from './cis-controls';
 import { DeploymentEnvironment } from '../environment';
 import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from '../metrics/monitored-resources';
 
@@ -68,7 +68,12 @@ export interface PlatformAlarmsProps extends PlatformAlarmOptions {
    */
   readonly eventsLogGroup?: logs.ILogGroup;
 
-  /** Batch job queue ARNs to limit and break down Batch events by. Ignored without `eventsLogGroup`. @default - all queues */
+  /**
+   * Batch job queues, as names or ARNs, to limit and break down Batch events by (a name is the
+   * queue of that name in this stack's account and region). Ignored without `eventsLogGroup`.
+   *
+   * @default - all queues
+   */
   readonly batchJobQueues?: string[];
 
   /** Glue crawlers to limit and break down crawler events by. Ignored without `eventsLogGroup`. @default - all crawlers */
@@ -94,6 +99,13 @@ export interface PlatformAlarmsProps extends PlatformAlarmOptions {
 
   /** CIS controls to leave out. @default - none */
   readonly disabledCisControls?: CisControl[];
+
+  /**
+   * The CIS AWS Foundations Benchmark version whose filter patterns the security alarms use.
+   *
+   * @default CisBenchmarkVersion.V1_2_0 - the exact patterns Security Hub's CloudWatch.1-14 controls check
+   */
+  readonly cisBenchmarkVersion?: CisBenchmarkVersion;
 
   /** Composite "platform health" alarm: ALARM when any other (non-security) alarm is. @default true */
   readonly platformHealthAlarm?: boolean;

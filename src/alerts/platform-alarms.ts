@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { IAlarmActionStrategy, SnsAlarmActionStrategy } from './alarm-action-strategy';
 import { AlarmDefaults, AlarmFactory } from './alarm-factory';
+import { CisBenchmarkVersion, CisControl } from './cis-controls';
 import { lambdaAggregateAlarm } from './lambda-aggregate-alarm';
 import { PlatformAlarmsProps } from './platform-alarms-props';
 import { PlatformEvents } from './platform-events';
@@ -12,8 +13,11 @@ import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { DmsMetrics } from '../metrics/dms-metrics';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome } from '../metrics/platform-event-metrics';
 import { validationError } from '../private/errors';
+import { checkEnumList, checkEnumValue } from '../private/input-checks';
 import { functionNameOf } from '../private/literal-names';
 import { PlatformNaming } from '../private/naming';
+import { validateMonitoredResources } from '../private/resource-lists';
+import { resolveEnvironment } from '../private/validation';
 
 const GT = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
 const GTE = cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
@@ -74,7 +78,10 @@ export class PlatformAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformAlarmsProps) {
     super(scope, id);
-    const environment = props.environment ?? DeploymentEnvironment.PROD;
+    const environment = resolveEnvironment(this, props.environment);
+    validateMonitoredResources(this, props);
+    checkEnumList(this, 'disabledCisControls', props.disabledCisControls, CisControl, 'CisControl');
+    checkEnumValue(this, 'cisBenchmarkVersion', props.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
     const naming = new PlatformNaming(props.projectName, environment);
     const strategy: IAlarmActionStrategy | undefined = props.actionStrategy
       ?? (props.alertTopic ? new SnsAlarmActionStrategy({ topics: [props.alertTopic] }) : undefined);
@@ -85,15 +92,6 @@ export class PlatformAlarms extends Construct {
 
     // DMS: one lag and one source-latency alarm per task.
     const tasks = props.dmsReplicationTasks ?? [];
-    checkDuplicates(this, 'dmsReplicationTasks', tasks.map((t, i) => {
-      for (const field of ['replicationInstanceIdentifier', 'replicationTaskIdentifier'] as const) {
-        if (typeof t[field] !== 'string' || t[field].length === 0) {
-          throw validationError(this, `dmsReplicationTasks[${i}] is missing ${field}: CloudWatch publishes DMS task metrics `
-            + 'per ReplicationInstanceIdentifier and ReplicationTaskIdentifier (the task resource id), so both are required.');
-        }
-      }
-      return `${t.replicationInstanceIdentifier}/${t.replicationTaskIdentifier}`;
-    }));
     tasks.forEach((task, i) => {
       const metrics = new DmsMetrics(task);
       const part = keyPart(task.replicationTaskIdentifier, i);
@@ -267,6 +265,7 @@ export class PlatformAlarms extends Construct {
         cloudTrailLogGroup: props.cloudTrailLogGroup,
         actionStrategy: strategy,
         disabledControls: props.disabledCisControls,
+        benchmarkVersion: props.cisBenchmarkVersion,
       });
       this.securityAlarms.push(...security.alarms);
     }

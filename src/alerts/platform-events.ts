@@ -7,7 +7,10 @@ import { batchJobStatusPattern, glueCrawlerOutcomePattern, glueJobOutcomePattern
 import { LogGroupRuleTarget } from './log-group-target';
 import { DeploymentEnvironment } from '../environment';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome, PlatformEventMetrics } from '../metrics/platform-event-metrics';
+import { resolveBatchJobQueues } from '../private/batch-job-queues';
 import { PlatformNaming } from '../private/naming';
+import { validateMonitoredResources } from '../private/resource-lists';
+import { resolveEnvironment } from '../private/validation';
 
 /**
  * Properties of `PlatformEvents`.
@@ -30,8 +33,10 @@ export interface PlatformEventsProps {
   readonly logGroup: logs.ILogGroup;
 
   /**
-   * AWS Batch job queue ARNs: only their jobs' events are delivered, and each status metric is
-   * also published per `JobQueue`.
+   * AWS Batch job queues, each a queue name or a queue ARN: only their jobs' events are delivered,
+   * and each status metric is also published per `JobQueue` (whose value is the queue ARN, as in
+   * the events). A name is the queue of that name in this stack's account and region; an ARN of
+   * another account or region is refused (its events never reach this region's rules).
    *
    * @default - events of every queue, totals only
    */
@@ -89,10 +94,12 @@ export class PlatformEvents extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformEventsProps) {
     super(scope, id);
-    const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD);
+    const naming = new PlatformNaming(props.projectName, resolveEnvironment(this, props.environment));
+    validateMonitoredResources(this, { glueCrawlerNames: props.glueCrawlerNames, glueJobNames: props.glueJobNames });
     this.logGroup = props.logGroup;
     this.metrics = new PlatformEventMetrics({ namespace: naming.metricNamespace });
-    const queues = props.batchJobQueues ?? [];
+    // Events carry the queue ARN in detail.jobQueue: names are matched through the ARN they stand for.
+    const queues = resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues).map((q) => q.arn);
     const crawlers = props.glueCrawlerNames ?? [];
     const jobs = props.glueJobNames ?? [];
 

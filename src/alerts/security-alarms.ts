@@ -3,9 +3,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { IAlarmActionStrategy } from './alarm-action-strategy';
 import { AlarmFactory } from './alarm-factory';
-import { CIS_CONTROLS, CisControl } from './cis-controls';
+import { CIS_CONTROLS, CisBenchmarkVersion, CisControl, cisControlIn } from './cis-controls';
 import { DeploymentEnvironment } from '../environment';
+import { checkEnumList, checkEnumValue } from '../private/input-checks';
 import { PlatformNaming } from '../private/naming';
+import { resolveEnvironment } from '../private/validation';
 
 /**
  * Properties of `SecurityAlarms`.
@@ -37,12 +39,20 @@ export interface SecurityAlarmsProps {
    * @default - none: all 15 controls
    */
   readonly disabledControls?: CisControl[];
+
+  /**
+   * The CIS AWS Foundations Benchmark version whose filter patterns the alarms use.
+   *
+   * @default CisBenchmarkVersion.V1_2_0 - the exact patterns Security Hub's CloudWatch.1-14 controls check
+   */
+  readonly benchmarkVersion?: CisBenchmarkVersion;
 }
 
 /**
  * The CIS AWS Foundations Benchmark monitoring controls: for each, a metric filter on the CloudTrail
- * log group (the benchmark's exact pattern) counting into `<project>` / `Security.*`, and an alarm at
- * one or more matches in 5 minutes. Missing data is not breaching (no match, no datapoint).
+ * log group (the exact pattern of the chosen benchmark version, by default the one Security Hub's
+ * CloudWatch.1-14 controls check) counting into `<project>` / `Security.*`, and an alarm at one or
+ * more matches in 5 minutes. Missing data is not breaching (no match, no datapoint).
  */
 export class SecurityAlarms extends Construct {
   /** The alarms, in control order. */
@@ -53,15 +63,19 @@ export class SecurityAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: SecurityAlarmsProps) {
     super(scope, id);
-    const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD);
+    const naming = new PlatformNaming(props.projectName, resolveEnvironment(this, props.environment));
     const factory = new AlarmFactory(this, naming, props.actionStrategy);
+    checkEnumList(this, 'disabledControls', props.disabledControls, CisControl, 'CisControl');
+    checkEnumValue(this, 'benchmarkVersion', props.benchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
+    const version = props.benchmarkVersion ?? CisBenchmarkVersion.V1_2_0;
     const disabled = new Set(props.disabledControls ?? []);
 
     for (const def of CIS_CONTROLS) {
       if (disabled.has(def.control)) continue;
+      const { number, filterPattern } = cisControlIn(def, version);
       const filter = new logs.MetricFilter(this, `${def.control}-filter`, {
         logGroup: props.cloudTrailLogGroup,
-        filterPattern: logs.FilterPattern.literal(def.filterPattern),
+        filterPattern: logs.FilterPattern.literal(filterPattern),
         metricNamespace: naming.metricNamespace,
         metricName: def.metricName,
         metricValue: '1',
@@ -70,7 +84,7 @@ export class SecurityAlarms extends Construct {
       const alarm = factory.create({
         key: `cis-${def.control}`,
         metric: filter.metric({ statistic: cloudwatch.Stats.SUM, unit: cloudwatch.Unit.COUNT }),
-        what: `CIS ${def.number} ${def.title}: CloudTrail events matching the benchmark filter (${naming.metricNamespace}/${def.metricName}, Sum)`,
+        what: `CIS v${version} ${number} ${def.title}: CloudTrail events matching the benchmark filter (${naming.metricNamespace}/${def.metricName}, Sum)`,
         where: `CloudTrail log group ${props.cloudTrailLogGroup.logGroupName} (Logs Insights, the filter pattern of ${def.metricName})`,
         defaults: {
           threshold: 1,

@@ -10,11 +10,15 @@ import { buildEventSelectors } from './event-selectors';
 import { auditLifecycleRules, createAccessLogBucket, createReplicationRole } from './trail-buckets';
 import { createTrailLogsRole } from './trail-logs-role';
 import { DeploymentEnvironment } from '../environment';
+import { DEFAULT_TRAIL_LOG_GROUP_RETENTION } from '../private/defaults';
 import { validationError } from '../private/errors';
+import { checkIdentifier, ORGANIZATION_ID } from '../private/identifiers';
+import { checkEnumClassList } from '../private/input-checks';
 import { encryptedLogGroup } from '../private/logging-groups';
 import { ACCOUNT_ID_LENGTH, validateBucketName } from '../private/logging-validation';
 import { LoggingNaming, PlatformNaming } from '../private/naming';
-import { resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../private/validation';
+import { validateMonitoredResources } from '../private/resource-lists';
+import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../private/validation';
 
 /** Prefix of the trail bucket's server access logs in the access-log bucket. */
 const ACCESS_LOG_PREFIX = 'trail-bucket/';
@@ -52,7 +56,8 @@ export interface AuditTrailProps {
   readonly logGroup?: logs.ILogGroup;
 
   /**
-   * Retention of the log group created here. Ignored if `logGroup` is given.
+   * Retention of the log group created here. Ignored if `logGroup` is given. One year is also the
+   * default of the CloudTrail group that `CentralLogging` and `PlatformMonitoring` create.
    *
    * @default logs.RetentionDays.ONE_YEAR
    */
@@ -211,7 +216,10 @@ export class AuditTrail extends Construct {
 
     // 1. Validate.
     validateProjectName(this, props.projectName);
-    const environment = props.environment ?? DeploymentEnvironment.PROD;
+    const environment = resolveEnvironment(this, props.environment);
+    checkEnumClassList(this, 'insightTypes', props.insightTypes, cloudtrail.InsightType, 'InsightType');
+    if (props.organizationId !== undefined) checkIdentifier(this, 'organizationId', props.organizationId, ORGANIZATION_ID);
+    validateMonitoredResources(this, { lambdaFunctions: props.lambdaFunctions });
     const removalPolicy = resolveStatefulRemovalPolicy(this, environment, props.removalPolicy);
     const naming = new PlatformNaming(props.projectName, environment);
     const loggingNaming = new LoggingNaming(naming);
@@ -387,7 +395,7 @@ export class AuditTrail extends Construct {
   }
 
   private createLogGroup(naming: LoggingNaming, props: AuditTrailProps, removalPolicy: RemovalPolicy): logs.ILogGroup {
-    const retention = props.logGroupRetention ?? logs.RetentionDays.ONE_YEAR;
+    const retention = props.logGroupRetention ?? DEFAULT_TRAIL_LOG_GROUP_RETENTION;
     validateRetention(this, retention, 'logGroupRetention');
     return encryptedLogGroup(this, 'LogGroup', naming.cloudTrailLogGroupName, {
       encryptionKey: props.encryptionKey, retention, removalPolicy,

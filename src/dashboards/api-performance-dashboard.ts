@@ -18,6 +18,7 @@ import { LambdaMetrics } from '../metrics/lambda-metrics';
 import { MonitoredHttpApi, MonitoredRestApiStage } from '../metrics/monitored-resources';
 import { validationError } from '../private/errors';
 import { functionNameOf, logGroupNameOf } from '../private/literal-names';
+import { validateMonitoredResources } from '../private/resource-lists';
 
 const DEFAULT_APIS_PER_GRAPH = 10;
 const MAX_APIS_PER_GRAPH = 50;
@@ -126,6 +127,9 @@ export class ApiPerformanceDashboard extends Construct {
     const apisPerGraph = checkedCount(this, 'apisPerGraph', props.apisPerGraph ?? DEFAULT_APIS_PER_GRAPH, MAX_APIS_PER_GRAPH);
     const functionsPerGraph = checkedCount(this, 'functionsPerGraph', props.functionsPerGraph ?? DEFAULT_FUNCTIONS_PER_GRAPH,
       MAX_FUNCTIONS_PER_GRAPH);
+    validateMonitoredResources(this, {
+      restApis: props.restApis, restApiStages: props.restApiStages, httpApis: props.httpApis, lambdaFunctions: props.lambdaFunctions,
+    });
     const content = new DashboardContent(this, period);
     const alarms = props.alarms ?? [];
     content.addRow(...content.alarmStatus('API and Lambda alarms', alarms));

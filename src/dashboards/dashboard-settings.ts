@@ -2,9 +2,9 @@ import { Duration, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { PlatformDashboardProps } from './dashboard-props';
 import { DEFAULT_DASHBOARD_PERIOD } from './layout';
-import { DeploymentEnvironment } from '../environment';
 import { validationError } from '../private/errors';
 import { PlatformNaming } from '../private/naming';
+import { resolveEnvironment } from '../private/validation';
 
 /** The validated common settings of a dashboard. Not part of the public API. */
 export interface ResolvedDashboardSettings {
@@ -19,7 +19,7 @@ const DASHBOARD_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 /** Validates the common props of a dashboard and fills in defaults. Not part of the public API. */
 export function resolveDashboardSettings(scope: IConstruct, props: PlatformDashboardProps, suffix: string,
   defaultInterval: Duration): ResolvedDashboardSettings {
-  const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD);
+  const naming = new PlatformNaming(props.projectName, resolveEnvironment(scope, props.environment));
   const dashboardName = props.dashboardName ?? naming.dashboardName(suffix);
   if (!Token.isUnresolved(dashboardName) && !DASHBOARD_NAME.test(dashboardName)) {
     throw validationError(scope, 'A dashboard name must be 1-255 letters, digits, hyphens and underscores; '

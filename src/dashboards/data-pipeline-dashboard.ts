@@ -1,4 +1,4 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -11,7 +11,8 @@ import { DmsMetrics } from '../metrics/dms-metrics';
 import { GlueJobMetrics } from '../metrics/glue-metrics';
 import { DmsReplicationTask } from '../metrics/monitored-resources';
 import { BatchJobStatus, GlueCrawlerOutcome, PlatformEventMetrics } from '../metrics/platform-event-metrics';
-import { validationError } from '../private/errors';
+import { resolveBatchJobQueues } from '../private/batch-job-queues';
+import { validateMonitoredResources } from '../private/resource-lists';
 
 /** The AWS Batch default job log group. */
 const BATCH_DEFAULT_LOG_GROUP = '/aws/batch/job';
@@ -45,8 +46,9 @@ export interface DataPipelineDashboardProps extends PlatformDashboardProps {
   readonly replicationLagThreshold?: Duration;
 
   /**
-   * AWS Batch job queue ARNs: each gets its own "jobs by status" graph (the platform's event
-   * metrics must be created with the same queues). The all-queues graph is always shown.
+   * AWS Batch job queues (names or ARNs, as for `PlatformEvents`): each gets its own "jobs by
+   * status" graph (the platform's event metrics must be created with the same queues). The
+   * all-queues graph is always shown.
    *
    * @default - the all-queues graph only
    */
@@ -105,8 +107,10 @@ export class DataPipelineDashboard extends Construct {
     content.addRow(...content.alarmStatus('Data pipeline alarms', props.alarms ?? []));
 
     // DMS: one row per task.
+    validateMonitoredResources(this, {
+      dmsReplicationTasks: props.dmsReplicationTasks, glueCrawlerNames: props.glueCrawlerNames, glueJobNames: props.glueJobNames,
+    });
     const tasks = props.dmsReplicationTasks ?? [];
-    validateTasks(this, tasks);
     const lag = props.replicationLagThreshold ?? Duration.seconds(300);
     if (tasks.length > 0) content.addRow(content.header('DMS replication'));
     for (const task of tasks) {
@@ -139,9 +143,9 @@ export class DataPipelineDashboard extends Construct {
       left: BATCH_STATUSES.map(([status, label]) => events.metricBatchJobs(status, undefined, { period, label })),
       width: HALF_WIDTH,
     })];
-    (props.batchJobQueues ?? []).forEach((queueArn, i) => batchGraphs.push(content.graph({
-      title: `Batch jobs by status: ${queueLabel(queueArn, i)}`,
-      left: BATCH_STATUSES.map(([status, label]) => events.metricBatchJobs(status, queueArn, { period, label })),
+    resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues).forEach((queue, i) => batchGraphs.push(content.graph({
+      title: `Batch jobs by status: ${queue.name ?? `queue ${i + 1}`}`,
+      left: BATCH_STATUSES.map(([status, label]) => events.metricBatchJobs(status, queue.arn, { period, label })),
       width: HALF_WIDTH,
     })));
     content.addRow(...batchGraphs);
@@ -192,26 +196,4 @@ export class DataPipelineDashboard extends Construct {
     });
     content.addTo(this.dashboard, 'data pipeline');
   }
-}
-
-function validateTasks(scope: Construct, tasks: DmsReplicationTask[]): void {
-  const seen = new Set<string>();
-  for (const t of tasks) {
-    if (!t.replicationInstanceIdentifier || !t.replicationTaskIdentifier) {
-      throw validationError(scope, 'Each DMS replication task needs both replicationInstanceIdentifier and '
-        + 'replicationTaskIdentifier (CloudWatch identifies task metrics by both).');
-    }
-    const key = `${t.replicationInstanceIdentifier}/${t.replicationTaskIdentifier}`;
-    if (!Token.isUnresolved(key) && seen.has(key)) {
-      throw validationError(scope, `The DMS replication task ${key} is listed more than once.`);
-    }
-    seen.add(key);
-  }
-}
-
-/** The queue's name from its ARN (`...:job-queue/<name>`), or `queue <n>` for a token. */
-function queueLabel(queueArn: string, index: number): string {
-  if (Token.isUnresolved(queueArn)) return `queue ${index + 1}`;
-  const slash = queueArn.lastIndexOf('/');
-  return slash >= 0 ? queueArn.slice(slash + 1) : queueArn;
 }

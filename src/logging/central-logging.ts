@@ -11,12 +11,15 @@ import { AUTO_NESTED_THRESHOLD, LogGroupPlacement, NESTED_SHARDS, shardOf } from
 import { createSavedQueries } from './saved-queries';
 import { ServiceLogGroupMode } from './service-log-group-mode';
 import { DeploymentEnvironment } from '../environment';
+import { DEFAULT_TRAIL_LOG_GROUP_RETENTION } from '../private/defaults';
 import { validationError } from '../private/errors';
+import { checkEnumValue } from '../private/input-checks';
 import { functionNameOf, logGroupNameOf } from '../private/literal-names';
 import { encryptedLogGroup, EncryptedLogGroupOptions } from '../private/logging-groups';
 import { validateLogGroupName } from '../private/logging-validation';
 import { LoggingNaming, PlatformNaming } from '../private/naming';
-import { resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../private/validation';
+import { validateMonitoredResources } from '../private/resource-lists';
+import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../private/validation';
 
 /** Default name of the AWS Batch job log group (where Batch jobs write unless told otherwise). */
 const DEFAULT_BATCH_LOG_GROUP_NAME = '/aws/batch/job';
@@ -60,6 +63,14 @@ export interface CentralLoggingProps {
    * @default logs.RetentionDays.ONE_MONTH
    */
   readonly retention?: logs.RetentionDays;
+
+  /**
+   * How long the CloudTrail log group (`createCloudTrailLogGroup`) keeps its events. Audit events
+   * keep the one-year default wherever the group is created (`AuditTrail` alone included).
+   *
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly cloudTrailLogGroupRetention?: logs.RetentionDays;
 
   /**
    * What happens to the log groups when they leave the stack. DESTROY is refused in PROD.
@@ -179,9 +190,15 @@ export class CentralLogging extends Construct {
 
     // Validate.
     validateProjectName(this, props.projectName);
-    const environment = props.environment ?? DeploymentEnvironment.PROD;
+    const environment = resolveEnvironment(this, props.environment);
     const retention = props.retention ?? logs.RetentionDays.ONE_MONTH;
     validateRetention(this, retention, 'retention');
+    const trailRetention = props.cloudTrailLogGroupRetention ?? DEFAULT_TRAIL_LOG_GROUP_RETENTION;
+    validateRetention(this, trailRetention, 'cloudTrailLogGroupRetention');
+    checkEnumValue(this, 'lambdaLogGroupMode', props.lambdaLogGroupMode, ServiceLogGroupMode, 'ServiceLogGroupMode');
+    checkEnumValue(this, 'batchLogGroupMode', props.batchLogGroupMode, ServiceLogGroupMode, 'ServiceLogGroupMode');
+    checkEnumValue(this, 'lambdaLogGroupPlacement', props.lambdaLogGroupPlacement, LogGroupPlacement, 'LogGroupPlacement');
+    validateMonitoredResources(this, { lambdaFunctions: props.lambdaFunctions });
     const removalPolicy = resolveStatefulRemovalPolicy(this, environment, props.removalPolicy);
     const batchName = props.batchLogGroupName ?? DEFAULT_BATCH_LOG_GROUP_NAME;
     validateLogGroupName(this, batchName, 'batchLogGroupName');
@@ -234,7 +251,8 @@ export class CentralLogging extends Construct {
     this.apiAccessLogGroup = encryptedLogGroup(this, 'ApiAccessLogGroup', naming.apiAccessLogGroupName, options);
     this.platformEventsLogGroup = encryptedLogGroup(this, 'PlatformEventsLogGroup', naming.platformEventsLogGroupName, options);
     if (props.createCloudTrailLogGroup ?? true) {
-      this.cloudTrailLogGroup = encryptedLogGroup(this, 'CloudTrailLogGroup', naming.cloudTrailLogGroupName, options);
+      this.cloudTrailLogGroup = encryptedLogGroup(this, 'CloudTrailLogGroup', naming.cloudTrailLogGroupName,
+        { ...options, retention: trailRetention });
     }
 
     // Expose.

@@ -18,6 +18,15 @@ export enum SavedQueryTitle {
   DENIED_API_CALLS = 'CloudTrail - denied API calls',
 }
 
+/**
+ * Glue runs that did not succeed. Glue Job State Change events end in SUCCEEDED, FAILED, TIMEOUT or
+ * STOPPED, and Glue Crawler State Change events in Succeeded or Failed (Amazon EventBridge events
+ * reference, "AWS Glue events"; AWS Glue Developer Guide, "Automating AWS Glue with EventBridge"):
+ * every terminal state but success is listed, plus ERROR, a job run status (AWS Glue Developer
+ * Guide, "AWS Glue job run statuses") that the event documentation does not list.
+ */
+export const GLUE_FAILURES_FILTER = "source = 'aws.glue' and detail.state in ['FAILED', 'TIMEOUT', 'STOPPED', 'ERROR', 'Failed']";
+
 /** The groups the saved queries run against (any may be absent). */
 export interface SavedQueryGroups {
   readonly lambda: logs.ILogGroup[];
@@ -63,7 +72,7 @@ export function createSavedQueries(scope: Construct, naming: LoggingNaming, grou
       [groups.batch]),
     ...define('GlueFailures', SavedQueryTitle.GLUE_FAILURES,
       recent(['@timestamp', '`detail-type`', 'detail.jobName', 'detail.crawlerName', 'detail.state', 'detail.message'],
-        "source = 'aws.glue' and detail.state in ['FAILED', 'Failed', 'TIMEOUT', 'ERROR']"),
+        GLUE_FAILURES_FILTER),
       [groups.platformEvents]),
   ];
   if (groups.cloudTrail) {

@@ -18,6 +18,13 @@ export function assertMlName(what: string, value: string): void {
  * Not part of the public API.
  */
 export function mlComponentsProblem(components: MlComponent[]): string | undefined {
+  // Untyped callers can pass one component, or plain objects that skip MlComponent's own checks.
+  if (!Array.isArray(components)) return 'mlComponents must be a list of MlComponent; wrap a single component in a list.';
+  const notComponent = components.findIndex((c) => c === null || typeof c !== 'object' || typeof (c as MlComponent).metric !== 'function');
+  if (notComponent >= 0) {
+    return `mlComponents[${notComponent}] is not an MlComponent: create it with new MlComponent({ id, displayName, metricPrefix, `
+      + 'metrics }), which checks the id, the prefix and the metric names.';
+  }
   const ids = new Set<string>();
   const prefixes = new Set<string>();
   for (const c of components) {

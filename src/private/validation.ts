@@ -2,6 +2,7 @@ import { Annotations, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { IConstruct } from 'constructs';
 import { validationError } from './errors';
+import { checkEnumValue } from './input-checks';
 import { DeploymentEnvironment } from '../environment';
 import { MAX_PROJECT_NAME_LENGTH } from './naming';
 
@@ -108,4 +109,13 @@ export function resolveStatefulRemovalPolicy(scope: IConstruct, environment: Dep
       + 'or set environment to DEV or STAGING.');
   }
   return policy;
+}
+
+/**
+ * The deployment environment, checked (JavaScript and Python callers can pass any string, which would
+ * silently name resources after it and skip the PROD safeguards), PROD by default.
+ */
+export function resolveEnvironment(scope: IConstruct, environment: DeploymentEnvironment | undefined): DeploymentEnvironment {
+  checkEnumValue(scope, 'environment', environment, DeploymentEnvironment, 'DeploymentEnvironment');
+  return environment ?? DeploymentEnvironment.PROD;
 }

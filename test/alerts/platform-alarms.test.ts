@@ -6,7 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { matchesFilterPattern } from './filter-pattern';
 import { AlertTopic } from '../../src/alerts/alert-topic';
-import { CIS_CONTROLS, CisControl } from '../../src/alerts/cis-controls';
+import { CIS_CONTROLS, CisBenchmarkVersion, CisControl, cisControlIn } from '../../src/alerts/cis-controls';
 import { PlatformAlarms } from '../../src/alerts/platform-alarms';
 import { PlatformAlarmsProps } from '../../src/alerts/platform-alarms-props';
 import { PlatformKey } from '../../src/encryption/platform-key';
@@ -210,12 +210,12 @@ describe('PlatformAlarms', () => {
     expect(() => setup({ lambdaErrors: { threshold: NaN } })).toThrow(/lambdaErrors.threshold must be a finite number >= 0; got NaN/);
     expect(() => setup({ batchJobFailures: { evaluationPeriods: 0 } })).toThrow(/batchJobFailures.evaluationPeriods must be a whole number >= 1; got 0/);
     expect(() => setup({ dmsReplicationTasks: [{ replicationInstanceIdentifier: 'ri', replicationTaskIdentifier: '' }] }))
-      .toThrow(/dmsReplicationTasks\[0\] is missing replicationTaskIdentifier/);
+      .toThrow(/dmsReplicationTasks\[0\]\.replicationTaskIdentifier must be a non-empty DMS replication task resource id; got ""/);
     expect(() => setup({ dmsReplicationTasks: [{ replicationInstanceIdentifier: '', replicationTaskIdentifier: 'T' }] }))
-      .toThrow(/dmsReplicationTasks\[0\] is missing replicationInstanceIdentifier/);
+      .toThrow(/dmsReplicationTasks\[0\]\.replicationInstanceIdentifier must be a non-empty DMS replication instance identifier; got ""/);
     expect(() => setup({ dmsReplicationTasks: [TASK, { ...TASK }] })).toThrow(/dmsReplicationTasks lists ri-1\/ABCDEF123 more than once/);
     expect(() => setup({ restApiStages: [{ apiName: 'a', stageName: 'p' }, { apiName: 'a', stageName: 'p' }] }))
-      .toThrow(/lists REST a\/p more than once/);
+      .toThrow(/restApiStages lists a\/p more than once/);
     expect(() => setup({}, 501)).toThrow(/501 Lambda functions is more than the 500/);
   });
 
@@ -239,8 +239,8 @@ describe('PlatformAlarms', () => {
   });
 });
 
-describe('CIS filter patterns against CloudTrail events', () => {
-  const pattern = (c: CisControl) => CIS_CONTROLS.find((d) => d.control === c)!.filterPattern;
+describe.each([CisBenchmarkVersion.V1_2_0, CisBenchmarkVersion.V1_4_0])('CIS %s filter patterns against CloudTrail events', (version) => {
+  const pattern = (c: CisControl) => cisControlIn(CIS_CONTROLS.find((d) => d.control === c)!, version).filterPattern;
   test('each control matches its event and not an unrelated one', () => {
     const unrelated = { eventSource: 's3.amazonaws.com', eventName: 'GetObject', userIdentity: { type: 'IAMUser' }, sourceIPAddress: '1.2.3.4', eventType: 'AwsApiCall' };
     const cases: Array<[CisControl, object]> = [

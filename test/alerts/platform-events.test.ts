@@ -92,6 +92,37 @@ describe('event filter patterns against AWS sample events', () => {
     expect(matchesFilterPattern(submitted, batchEvent('RUNNING'))).toBe(false);
   });
 
+  test('Batch "submitted" counts a retried job once, also when the failed attempt never reached RUNNING', () => {
+    const submitted = batchJobStatusPattern(BatchJobStatus.SUBMITTED);
+    const count = (events: object[]) => events.filter((e) => matchesFilterPattern(submitted, e)).length;
+    // AttemptDetail: startedAt/stoppedAt only once RUNNING; container.taskArn from STARTING (AWS Batch API reference).
+    const failedWhileStarting = {
+      container: { taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/c/1', reason: 'CannotPullContainerError: pull access denied' },
+      statusReason: 'Task failed to start',
+    };
+    const ranAndFailed = { ...attempt, container: { ...attempt.container, taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/c/2' } };
+    const succeeded = { container: { exitCode: 0, taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/c/3' }, startedAt: 1, stoppedAt: 2, statusReason: 'Essential container in task exited' };
+    // First attempt fails while STARTING (image pull), second succeeds.
+    expect(count([
+      batchEvent('RUNNABLE'), batchEvent('STARTING'),
+      batchEvent('RUNNABLE', { attempts: [failedWhileStarting] }), batchEvent('STARTING', { attempts: [failedWhileStarting] }),
+      batchEvent('RUNNING', { attempts: [failedWhileStarting] }), batchEvent('SUCCEEDED', { attempts: [failedWhileStarting, succeeded] }),
+    ])).toBe(1);
+    // First attempt runs and fails, the retry fails too.
+    expect(count([
+      batchEvent('RUNNABLE'), batchEvent('STARTING'), batchEvent('RUNNING'),
+      batchEvent('RUNNABLE', { attempts: [ranAndFailed] }), batchEvent('STARTING', { attempts: [ranAndFailed] }),
+      batchEvent('RUNNING', { attempts: [ranAndFailed] }), batchEvent('FAILED', { attempts: [ranAndFailed, ranAndFailed] }),
+    ])).toBe(1);
+    // A dependent job: PENDING first, then RUNNABLE (still listing its dependency), retried once.
+    const dependsOn = [{ jobId: 'parent', type: 'SEQUENTIAL' }];
+    expect(count([
+      batchEvent('PENDING', { dependsOn }), batchEvent('RUNNABLE', { dependsOn }), batchEvent('STARTING', { dependsOn }),
+      batchEvent('RUNNABLE', { dependsOn, attempts: [failedWhileStarting] }), batchEvent('RUNNING', { dependsOn, attempts: [failedWhileStarting] }),
+      batchEvent('SUCCEEDED', { dependsOn, attempts: [failedWhileStarting, succeeded] }),
+    ])).toBe(1);
+  });
+
   test('Glue crawler and job outcomes', () => {
     expect(matchesFilterPattern(glueCrawlerOutcomePattern(GlueCrawlerOutcome.FAILED), crawlerEvent('Failed'))).toBe(true);
     expect(matchesFilterPattern(glueCrawlerOutcomePattern(GlueCrawlerOutcome.FAILED), crawlerEvent('Succeeded'))).toBe(false);
@@ -148,6 +179,36 @@ describe('PlatformEvents', () => {
     expect(doc).toContain('\\"Action\\":[\\"logs:CreateLogStream\\",\\"logs:PutLogEvents\\"]');
     expect(doc).toContain('\\"Service\\":[\\"events.amazonaws.com\\",\\"delivery.logs.amazonaws.com\\"]');
     expect(doc).toMatch(/\{"Fn::GetAtt":\["Group[0-9A-F]+","Arn"\]\}/);
+  });
+
+  test('a queue given by name is matched through its ARN in this stack\'s partition, region and account', () => {
+    const { stack } = newStack();
+    const logGroup = new logs.LogGroup(stack, 'Group', { logGroupName: '/aws/events/my-proj/platform' });
+    new PlatformEvents(stack, 'Events', { projectName: 'my-proj', logGroup, batchJobQueues: ['etl-queue'] });
+    const rule = Object.values(Template.fromStack(stack).findResources('AWS::Events::Rule', {
+      Properties: { EventPattern: { source: ['aws.batch'] } },
+    }))[0] as any;
+    const [queue] = rule.Properties.EventPattern.detail.jobQueue;
+    expect(queue).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':batch:eu-west-1:123456789012:job-queue/etl-queue']] });
+    // In the aws partition that is exactly the ARN a Batch event carries in detail.jobQueue.
+    const arn = queue['Fn::Join'][1].map((part: unknown) => (typeof part === 'string' ? part : 'aws')).join('');
+    expect(arn).toBe(batchEvent('FAILED').detail.jobQueue);
+  });
+
+  test('an env-agnostic stack builds the queue ARN from its region and account', () => {
+    const { stack } = newStack({});
+    const logGroup = new logs.LogGroup(stack, 'Group', { logGroupName: '/aws/events/my-proj/platform' });
+    new PlatformEvents(stack, 'Events', { projectName: 'my-proj', logGroup, batchJobQueues: ['etl-queue'] });
+    Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        detail: {
+          jobQueue: [{
+            'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':batch:', { Ref: 'AWS::Region' }, ':',
+              { Ref: 'AWS::AccountId' }, ':job-queue/etl-queue']],
+          }],
+        },
+      },
+    });
   });
 
   test('unfiltered rules and totals only without lists', () => {

@@ -139,8 +139,8 @@ describe('DataPipelineDashboard', () => {
   test('bad DMS tasks fail at synth', () => {
     const { stack } = newStack();
     expect(() => new DataPipelineDashboard(stack, 'A', { projectName: 'shop', dmsReplicationTasks: [{ ...TASK, replicationTaskIdentifier: '' }] }))
-      .toThrow(/needs both replicationInstanceIdentifier and replicationTaskIdentifier/);
+      .toThrow(/dmsReplicationTasks\[0\]\.replicationTaskIdentifier must be a non-empty DMS replication task resource id/);
     expect(() => new DataPipelineDashboard(stack, 'B', { projectName: 'shop', dmsReplicationTasks: [TASK, TASK] }))
-      .toThrow(/The DMS replication task platform-repl\/ABCDEF123 is listed more than once/);
+      .toThrow(/dmsReplicationTasks lists platform-repl\/ABCDEF123 more than once/);
   });
 });

@@ -28,7 +28,7 @@ function setup(props: Partial<CentralLoggingProps> = {}, withFunctions = true) {
 const KEY_ARN = { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] };
 
 describe('log groups', () => {
-  test('every group is named, encrypted with the key, kept 30 days and retained', () => {
+  test('every group is named, encrypted with the key, kept 30 days (the CloudTrail group a year) and retained', () => {
     const { template } = setup();
     template.resourceCountIs('AWS::Logs::LogGroup', 6);
     const expected = [
@@ -41,7 +41,7 @@ describe('log groups', () => {
     ];
     for (const name of expected) {
       template.hasResource('AWS::Logs::LogGroup', {
-        Properties: { LogGroupName: name, RetentionInDays: 30, KmsKeyId: KEY_ARN },
+        Properties: { LogGroupName: name, RetentionInDays: name === '/aws/cloudtrail/shop' ? 365 : 30, KmsKeyId: KEY_ARN },
         DeletionPolicy: 'Retain',
         UpdateReplacePolicy: 'Retain',
       });
@@ -60,11 +60,15 @@ describe('log groups', () => {
     const { template } = setup({
       environment: DeploymentEnvironment.DEV, retention: logs.RetentionDays.ONE_WEEK, removalPolicy: RemovalPolicy.DESTROY,
     });
-    for (const name of ['/aws/apigateway/shop-dev/access-logs', '/aws/events/shop-dev/platform', '/aws/cloudtrail/shop-dev']) {
+    for (const name of ['/aws/apigateway/shop-dev/access-logs', '/aws/events/shop-dev/platform']) {
       template.hasResource('AWS::Logs::LogGroup', {
         Properties: { LogGroupName: name, RetentionInDays: 7, KmsKeyId: KEY_ARN }, DeletionPolicy: 'Delete',
       });
     }
+    // The audit trail's group keeps its own (one-year) retention: see cloudTrailLogGroupRetention.
+    template.hasResource('AWS::Logs::LogGroup', {
+      Properties: { LogGroupName: '/aws/cloudtrail/shop-dev', RetentionInDays: 365, KmsKeyId: KEY_ARN }, DeletionPolicy: 'Delete',
+    });
   });
 
   test('the Batch group name is configurable and the CloudTrail group optional', () => {
@@ -102,7 +106,7 @@ describe('log groups', () => {
     const b = new lambda.Function(new Construct(stack, 'B'), 'Handler', {
       functionName: 'orders-handler', runtime: lambda.Runtime.NODEJS_22_X, handler: 'i.h', code: lambda.Code.fromInline('x'),
     });
-    new CentralLogging(stack, 'Logging', { projectName: 'shop', encryptionKey: key, lambdaFunctions: [a, b, a] });
+    new CentralLogging(stack, 'Logging', { projectName: 'shop', encryptionKey: key, lambdaFunctions: [a, b] });
     const ids = Object.keys(Template.fromStack(stack).findResources('AWS::Logs::LogGroup'))
       .filter((id) => id.startsWith('LoggingLambda'));
     expect(ids).toEqual([
@@ -110,6 +114,9 @@ describe('log groups', () => {
       `LoggingLambdaHandler${b.node.addr.slice(0, 8)}LogGroup${ids[1].slice(-8)}`,
     ]);
     expect(ids.join()).not.toMatch(/orders/i);
+    // The same function twice is refused rather than silently merged (PlatformAlarms would sum it twice).
+    expect(() => new CentralLogging(stack, 'Twice', { projectName: 'shop', encryptionKey: key, lambdaFunctions: [a, b, a] }))
+      .toThrow(/lambdaFunctions lists the function TestStack\/A\/Handler more than once \(entries 0 and 2\)/);
   });
 });
 
