@@ -69,7 +69,7 @@ export class SecurityAlarms extends Construct {
       });
       const alarm = factory.create({
         key: `cis-${def.control}`,
-        metric: filter.metric({ statistic: cloudwatch.Stats.SUM, unit: cloudwatch.Unit.COUNT }),
+        metric: filter.metric({ statistic: cloudwatch.Stats.SUM }),
         what: `CIS ${def.number} ${def.title}: CloudTrail events matching the benchmark filter (${naming.metricNamespace}/${def.metricName}, Sum)`,
         where: `CloudTrail log group ${props.cloudTrailLogGroup.logGroupName} (Logs Insights, the filter pattern of ${def.metricName})`,
         defaults: {
