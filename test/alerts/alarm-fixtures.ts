@@ -14,15 +14,18 @@ export interface AssemblyTemplate {
   readonly name: string;
   readonly nested: boolean;
   readonly resources: { [logicalId: string]: { Type: string; Properties?: any } };
+  readonly outputs: { [name: string]: { Value: any } };
 }
 
 /** Every template of the synthesized app: the stacks and the nested stacks' templates in the assembly directory. */
 export function assemblyTemplates(app: App): AssemblyTemplate[] {
   const asm = app.synth();
-  const out: AssemblyTemplate[] = asm.stacks.map((s) => ({ name: s.stackName, nested: false, resources: s.template.Resources ?? {} }));
+  const out: AssemblyTemplate[] = asm.stacks.map((s) => ({
+    name: s.stackName, nested: false, resources: s.template.Resources ?? {}, outputs: s.template.Outputs ?? {},
+  }));
   for (const file of fs.readdirSync(asm.directory).filter((f) => f.endsWith('.nested.template.json')).sort()) {
     const template = JSON.parse(fs.readFileSync(path.join(asm.directory, file), 'utf8'));
-    out.push({ name: file, nested: true, resources: template.Resources ?? {} });
+    out.push({ name: file, nested: true, resources: template.Resources ?? {}, outputs: template.Outputs ?? {} });
   }
   return out;
 }
@@ -45,7 +48,9 @@ export function defaultPlatform(): { app: App; stack: Stack; monitoring: Platfor
  * Every kind of alarm the construct makes: DMS, 12 functions (two Lambda groups in nested stacks),
  * REST API, REST stage and HTTP API, Batch and Glue, CIS, ML, platform health.
  */
-export function allOptionsPlatform(extra: Partial<PlatformMonitoringProps> = {}): { app: App; stack: Stack; monitoring: PlatformMonitoring } {
+export function allOptionsPlatform(
+  extra: Partial<PlatformMonitoringProps> | ((stack: Stack) => Partial<PlatformMonitoringProps>) = {},
+): { app: App; stack: Stack; monitoring: PlatformMonitoring } {
   const { app, stack } = newStack();
   const fns = Array.from({ length: 12 }, (_, i) => lambda.Function.fromFunctionName(stack, `Fn${i}`, `shop-fn-${i}`));
   const api = new apigateway.RestApi(stack, 'Api', { restApiName: 'shop-api', deployOptions: { stageName: 'live' } });
@@ -69,7 +74,7 @@ export function allOptionsPlatform(extra: Partial<PlatformMonitoringProps> = {})
       comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
       period: Duration.minutes(5),
     }],
-    ...extra,
+    ...(typeof extra === 'function' ? extra(stack) : extra),
   });
   return { app, stack, monitoring };
 }
