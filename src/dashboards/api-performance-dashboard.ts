@@ -126,8 +126,8 @@ export class ApiPerformanceDashboard extends Construct {
     const apisPerGraph = checkedCount(this, 'apisPerGraph', props.apisPerGraph ?? DEFAULT_APIS_PER_GRAPH, MAX_APIS_PER_GRAPH);
     const functionsPerGraph = checkedCount(this, 'functionsPerGraph', props.functionsPerGraph ?? DEFAULT_FUNCTIONS_PER_GRAPH,
       MAX_FUNCTIONS_PER_GRAPH);
-    const content = new DashboardContent(this, period);
     const alarms = props.alarms ?? [];
+    const content = new DashboardContent(this, period, alarms);
     content.addRow(...content.alarmStatus('API and Lambda alarms', alarms));
 
     // API Gateway, in groups of `apisPerGraph`.
