@@ -31,6 +31,15 @@ export interface AlarmCatalogEntry {
 
 const FIVE_MIN = '1 of 1 period of 5 min';
 
+// Sources. TreatMissingData values: CloudWatch User Guide, "Configuring how CloudWatch alarms treat
+// missing data" (breaching / notBreaching / ignore / missing). Metric names and dimensions: AWS DMS
+// User Guide "AWS Database Migration Service metrics" (CDCLatencySource / CDCLatencyTarget, seconds),
+// Lambda Developer Guide "Types of metrics for Lambda functions" (Errors, Throttles), API Gateway
+// Developer Guide "Amazon API Gateway dimensions and metrics" (REST 5XXError / Latency; HTTP 5xx).
+// AWS documentation is silent on what a stopped or deleted DMS task publishes, and on whether API
+// Gateway publishes zeros for a stage without requests: the rows below say how each decision holds
+// either way.
+
 /**
  * The alarm kinds the factory builds, keyed by `alarmOptions` key. The single source of the
  * defaults (code) and of the README's `## Alarms` table (test/alerts/alarm-catalog.test.ts
