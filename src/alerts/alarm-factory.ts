@@ -1,4 +1,4 @@
-import { Duration, NestedStack, Token } from 'aws-cdk-lib';
+import { Duration, NestedStack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { IAlarmActionStrategy } from './alarm-action-strategy';
@@ -133,21 +133,60 @@ export class AlarmFactory {
   }
 
   /**
-   * The alarm with `key` (created by this factory, possibly in a nested stack) referenced by its
-   * literal name: a composite rule can name it without a cross-stack output per alarm.
+   * Creates a composite alarm that is in ALARM when any of `alarms` is. It has no actions unless
+   * `options.actions` is given (its inputs notify already), and synth fails if it would notify an
+   * action one of its inputs notifies too (every incident would be sent twice).
    */
-  public reference(key: string): cloudwatch.IAlarm {
-    return cloudwatch.Alarm.fromAlarmName(this.scope, `${key}-ref`, this.alarmName(key));
-  }
-
-  /** Creates a composite alarm that is in ALARM when any of `alarms` is, with the standard actions. */
-  public createAnyOf(key: string, alarms: cloudwatch.IAlarm[], what: string, where: string, notify = true): cloudwatch.CompositeAlarm {
+  public createAnyOf(key: string, alarms: cloudwatch.IAlarm[], what: string, where: string,
+    options: CompositeOptions = {}): cloudwatch.CompositeAlarm {
     const composite = new cloudwatch.CompositeAlarm(this.scope, key, {
       compositeAlarmName: this.alarmName(key),
       alarmDescription: `${what}. Look at: ${where}.`.slice(0, MAX_DESCRIPTION),
       alarmRule: cloudwatch.AlarmRule.anyOf(...alarms.map((a) => cloudwatch.AlarmRule.fromAlarm(a, cloudwatch.AlarmState.ALARM))),
     });
-    if (notify) this.actions?.apply(composite);
+    if (options.actions) {
+      options.actions.apply(composite);
+      const inputs = options.inputs ?? alarms;
+      composite.node.addValidation({ validate: () => sharedActionErrors(composite, inputs, options.actionsProp ?? 'actions') });
+    } else {
+      Validations.of(composite).acknowledge({
+        id: 'PlatformMonitoring-AlarmHasAction',
+        reason: 'A health signal over alarms that notify themselves: actions here would send every incident twice.',
+      });
+    }
     return composite;
   }
+}
+
+/** How a composite alarm notifies. */
+export interface CompositeOptions {
+  /** Opt-in actions (e.g. a pager topic that none of the inputs notifies). @default - none */
+  readonly actions?: IAlarmActionStrategy;
+  /** The prop `actions` came from, for error messages. @default 'actions' */
+  readonly actionsProp?: string;
+  /** The alarms whose actions must not be repeated (the leaves, when `alarms` are nested composites). @default - the rule's alarms */
+  readonly inputs?: cloudwatch.IAlarm[];
+}
+
+/** Errors when `composite` notifies an ALARM action that one of `inputs` notifies too. */
+function sharedActionErrors(composite: cloudwatch.AlarmBase, inputs: cloudwatch.IAlarm[], actionsProp: string): string[] {
+  const own = new Set(alarmActionArns(composite));
+  for (const input of inputs) {
+    const shared = alarmActionArns(input).filter((arn) => own.has(arn));
+    if (shared.length > 0) {
+      return [`${actionsProp} notifies an action that the alarm ${input.node.path} notifies too, so one incident would send two `
+        + 'notifications. Give the composite another target (e.g. a pager topic), or leave it without actions.'];
+    }
+  }
+  return [];
+}
+
+/**
+ * The ALARM action ARNs of an alarm created in this app (the same topic gives the same token
+ * string in every stack). `AlarmBase` keeps them in a protected getter; imported alarms have none.
+ */
+function alarmActionArns(alarm: cloudwatch.IAlarm): string[] {
+  if (!(alarm instanceof cloudwatch.AlarmBase)) return [];
+  const arns = (alarm as unknown as { alarmActionArns?: string[] }).alarmActionArns;
+  return Array.isArray(arns) ? arns : [];
 }

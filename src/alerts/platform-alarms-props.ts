@@ -107,7 +107,7 @@ export interface PlatformAlarmsProps extends PlatformAlarmOptions {
    */
   readonly cisBenchmarkVersion?: CisBenchmarkVersion;
 
-  /** Composite "platform health" alarm: ALARM when any other (non-security) alarm is. @default true */
+  /** Composite "platform health" alarm: ALARM when any other (non-security, non-ML) alarm is; no actions by default. @default true */
   readonly platformHealthAlarm?: boolean;
 }
 
@@ -116,13 +116,16 @@ export interface PlatformAlarmsProps extends PlatformAlarmOptions {
  * each kind of platform alarm. Anything not set keeps its default.
  */
 export interface PlatformAlarmOptions {
-  /** DMS replication lag: `CDCLatencyTarget` Maximum > 300 s, 1 period of 5 min, missing data not breaching. @default - defaults */
+  /**
+   * DMS replication lag: `CDCLatencyTarget` Maximum > 300 s in 3 of 3 periods of 5 min; missing data
+   * is breaching (a stopped or deleted task publishes nothing). @default - defaults
+   */
   readonly dmsReplicationLag?: AlarmOptions;
-  /** DMS source latency: `CDCLatencySource` Maximum > 300 s, 1 period of 5 min. @default - defaults */
+  /** DMS source latency: `CDCLatencySource` Maximum > 300 s, 1 period of 5 min, missing data not breaching. @default - defaults */
   readonly dmsSourceLatency?: AlarmOptions;
-  /** Lambda errors: Sum > 10 in 5 min, missing data not breaching. @default - defaults */
+  /** Lambda errors: Sum > 10 in 5 min (per group of 10 functions), missing data not breaching. @default - defaults */
   readonly lambdaErrors?: AlarmOptions;
-  /** Lambda throttles: Sum > 5 in 5 min, missing data not breaching. @default - defaults */
+  /** Lambda throttles: Sum > 5 in 5 min (per group of 10 functions), missing data not breaching. @default - defaults */
   readonly lambdaThrottles?: AlarmOptions;
   /** API Gateway server errors: `5XXError` / `5xx` Sum > 5 in 5 min per API. @default - defaults */
   readonly apiGateway5xx?: AlarmOptions;
@@ -134,4 +137,14 @@ export interface PlatformAlarmOptions {
   readonly glueCrawlerFailures?: AlarmOptions;
   /** Glue job failures: `Glue.JobRunsFailed` + `Glue.JobRunsTimedOut` >= 1 in 5 min. @default - defaults */
   readonly glueJobFailures?: AlarmOptions;
+
+  /**
+   * What the composite "platform health" alarm does on state changes, e.g.
+   * `new SnsAlarmActionStrategy({ topics: [pagerTopic] })` to page once per incident. Every input
+   * alarm already notifies the alert topic, so synth fails if these actions include one of theirs
+   * (each incident would be sent twice).
+   *
+   * @default - none: the composite is a health signal (dashboards, `DescribeAlarms`), its inputs notify
+   */
+  readonly platformHealthActions?: IAlarmActionStrategy;
 }

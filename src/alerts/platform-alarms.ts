@@ -2,7 +2,8 @@ import { Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { IAlarmActionStrategy, SnsAlarmActionStrategy } from './alarm-action-strategy';
-import { AlarmDefaults, AlarmFactory } from './alarm-factory';
+import { ALARM_DEFAULTS } from './alarm-catalog';
+import { AlarmFactory } from './alarm-factory';
 import { CisBenchmarkVersion, CisControl } from './cis-controls';
 import { lambdaAggregateAlarm } from './lambda-aggregate-alarm';
 import { PlatformAlarmsProps } from './platform-alarms-props';
@@ -19,20 +20,7 @@ import { PlatformNaming } from '../private/naming';
 import { validateMonitoredResources } from '../private/resource-lists';
 import { resolveEnvironment } from '../private/validation';
 
-const GT = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
-const GTE = cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
-const NOT_BREACHING = cloudwatch.TreatMissingData.NOT_BREACHING;
-const DEFAULTS: { [kind: string]: AlarmDefaults } = {
-  dmsReplicationLag: { threshold: 300, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
-  dmsSourceLatency: { threshold: 300, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
-  lambdaErrors: { threshold: 10, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
-  lambdaThrottles: { threshold: 5, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
-  apiGateway5xx: { threshold: 5, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
-  apiLatencyP99: { threshold: 3000, comparisonOperator: GT, evaluationPeriods: 3, treatMissingData: NOT_BREACHING },
-  batchJobFailures: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING },
-  glueCrawlerFailures: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING },
-  glueJobFailures: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING },
-};
+const DEFAULTS = ALARM_DEFAULTS;
 
 /** Keeps a composite alarm's rule (`ALARM("<arn>") OR ...`) well under CloudWatch's 10,240 characters. */
 const MAX_ALARMS_PER_COMPOSITE = 50;
@@ -51,10 +39,14 @@ export class PlatformAlarms extends Construct {
   public readonly dmsReplicationLagAlarms: cloudwatch.IAlarm[] = [];
   /** DMS source latency (`CDCLatencySource` > 300 s), one per task. */
   public readonly dmsSourceLatencyAlarms: cloudwatch.IAlarm[] = [];
-  /** Lambda errors > 10 in 5 minutes (the notifying alarm). */
+  /** Lambda errors > 10 in 5 minutes: account-wide, or the first 10 of `lambdaFunctions`. */
   public readonly lambdaErrorsAlarm?: cloudwatch.IAlarm;
-  /** Lambda throttles > 5 in 5 minutes (the notifying alarm). */
+  /** Every Lambda errors alarm: `lambdaErrorsAlarm`, then one per further group of 10 functions. */
+  public readonly lambdaErrorsAlarms: cloudwatch.IAlarm[];
+  /** Lambda throttles > 5 in 5 minutes: account-wide, or the first 10 of `lambdaFunctions`. */
   public readonly lambdaThrottlesAlarm?: cloudwatch.IAlarm;
+  /** Every Lambda throttles alarm: `lambdaThrottlesAlarm`, then one per further group of 10 functions. */
+  public readonly lambdaThrottlesAlarms: cloudwatch.IAlarm[];
   /** API Gateway 5xx > 5 in 5 minutes, one per REST / HTTP API stage. */
   public readonly apiGateway5xxAlarms: cloudwatch.IAlarm[] = [];
   /** API Gateway p99 latency, one per REST / HTTP API stage. */
@@ -67,7 +59,10 @@ export class PlatformAlarms extends Construct {
   public readonly glueJobFailuresAlarm?: cloudwatch.IAlarm;
   /** The CIS security alarms. */
   public readonly securityAlarms: cloudwatch.IAlarm[] = [];
-  /** The composite "platform health" alarm. */
+  /**
+   * The composite "platform health" alarm: in ALARM when any DMS, Lambda, API Gateway, Batch or
+   * Glue alarm is. Without actions unless `platformHealthActions` is set (its inputs notify).
+   */
   public readonly platformHealthAlarm?: cloudwatch.IAlarm;
   /** DMS, Batch and Glue alarms, for the data-pipeline dashboard's alarm-status widget. */
   public readonly dataPipelineAlarms: cloudwatch.IAlarm[] = [];
@@ -139,8 +134,11 @@ export class PlatformAlarms extends Construct {
       options: props.lambdaThrottles,
       optionsProp: 'lambdaThrottles',
     });
-    this.lambdaErrorsAlarm = keep(this.apiAlarms, errors.alarm);
-    this.lambdaThrottlesAlarm = keep(this.apiAlarms, throttles.alarm);
+    this.lambdaErrorsAlarm = errors.alarm;
+    this.lambdaErrorsAlarms = errors.all;
+    this.lambdaThrottlesAlarm = throttles.alarm;
+    this.lambdaThrottlesAlarms = throttles.all;
+    this.apiAlarms.push(...errors.all, ...throttles.all);
 
     // API Gateway: 5xx and p99 latency per REST / HTTP API stage.
     const apis: Array<{ key: string; label: string; metrics: RestApiMetrics | HttpApiMetrics; kind: string; identity: string }> = [];
@@ -270,16 +268,18 @@ export class PlatformAlarms extends Construct {
       this.securityAlarms.push(...security.alarms);
     }
 
-    // Composite platform health over the notifying, non-security alarms.
+    // Composite platform health over the non-security alarms. Its inputs notify, so by default it
+    // has no actions of its own (one incident, one email); `platformHealthActions` opts in (a pager).
     const healthInputs = [...this.dataPipelineAlarms, ...this.apiAlarms];
     if ((props.platformHealthAlarm ?? true) && healthInputs.length > 0) {
       // A composite rule is at most 10,240 characters (~100 alarm ARNs): nest groups of 50.
       const parts = healthInputs.length <= MAX_ALARMS_PER_COMPOSITE ? healthInputs : chunk(healthInputs, MAX_ALARMS_PER_COMPOSITE)
         .map((group, g) => factory.createAnyOf(`platform-health-part${g + 1}`, group,
-          `Platform health, part ${g + 1}: at least one of ${group.length} platform alarms is in ALARM`, pipelineDashboard, false));
+          `Platform health, part ${g + 1}: at least one of ${group.length} platform alarms is in ALARM`, pipelineDashboard));
       this.alarms.push(...(parts === healthInputs ? [] : parts));
       this.platformHealthAlarm = factory.createAnyOf('platform-health', parts,
-        `Platform health: at least one of ${healthInputs.length} platform alarms is in ALARM`, `${pipelineDashboard} and ${apiDashboard}`);
+        `Platform health: at least one of ${healthInputs.length} platform alarms is in ALARM`, `${pipelineDashboard} and ${apiDashboard}`,
+        { actions: props.platformHealthActions, actionsProp: 'platformHealthActions', inputs: healthInputs });
     }
     this.alarms.push(...this.securityAlarms);
     if (this.platformHealthAlarm) this.alarms.push(this.platformHealthAlarm);

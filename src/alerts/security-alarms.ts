@@ -2,6 +2,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { IAlarmActionStrategy } from './alarm-action-strategy';
+import { ALARM_DEFAULTS } from './alarm-catalog';
 import { AlarmFactory } from './alarm-factory';
 import { CIS_CONTROLS, CisBenchmarkVersion, CisControl, cisControlIn } from './cis-controls';
 import { DeploymentEnvironment } from '../environment';
@@ -83,14 +84,10 @@ export class SecurityAlarms extends Construct {
       });
       const alarm = factory.create({
         key: `cis-${def.control}`,
-        metric: filter.metric({ statistic: cloudwatch.Stats.SUM, unit: cloudwatch.Unit.COUNT }),
+        metric: filter.metric({ statistic: cloudwatch.Stats.SUM }),
         what: `CIS v${version} ${number} ${def.title}: CloudTrail events matching the benchmark filter (${naming.metricNamespace}/${def.metricName}, Sum)`,
         where: `CloudTrail log group ${props.cloudTrailLogGroup.logGroupName} (Logs Insights, the filter pattern of ${def.metricName})`,
-        defaults: {
-          threshold: 1,
-          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-        },
+        defaults: ALARM_DEFAULTS.cis,
         optionsProp: 'securityAlarms',
       })!;
       this.alarms.push(alarm);

@@ -130,8 +130,8 @@ export class ApiPerformanceDashboard extends Construct {
     validateMonitoredResources(this, {
       restApis: props.restApis, restApiStages: props.restApiStages, httpApis: props.httpApis, lambdaFunctions: props.lambdaFunctions,
     });
-    const content = new DashboardContent(this, period);
     const alarms = props.alarms ?? [];
+    const content = new DashboardContent(this, period, alarms);
     content.addRow(...content.alarmStatus('API and Lambda alarms', alarms));
 
     // API Gateway, in groups of `apisPerGraph`.

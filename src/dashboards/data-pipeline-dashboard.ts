@@ -1,7 +1,8 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { alarmAnnotations } from './alarm-annotations';
 import { PlatformDashboardProps } from './dashboard-props';
 import { resolveDashboardSettings } from './dashboard-settings';
 import { HALF_WIDTH, THIRD_WIDTH } from './layout';
@@ -12,6 +13,7 @@ import { GlueJobMetrics } from '../metrics/glue-metrics';
 import { DmsReplicationTask } from '../metrics/monitored-resources';
 import { BatchJobStatus, GlueCrawlerOutcome, PlatformEventMetrics } from '../metrics/platform-event-metrics';
 import { resolveBatchJobQueues } from '../private/batch-job-queues';
+import { validationError } from '../private/errors';
 import { validateMonitoredResources } from '../private/resource-lists';
 
 /** The AWS Batch default job log group. */
@@ -38,10 +40,11 @@ export interface DataPipelineDashboardProps extends PlatformDashboardProps {
   readonly dmsReplicationTasks?: DmsReplicationTask[];
 
   /**
-   * The replication lag drawn as a line on the DMS latency graphs (keep it equal to the lag alarm's
-   * threshold).
+   * A replication-lag line for the DMS latency graphs when no lag alarm is given in `alarms`. The
+   * graphs draw the threshold of every alarm in `alarms` on their metrics (so an `alarmOptions`
+   * override shows); synth fails if this differs from the task's lag alarm.
    *
-   * @default Duration.seconds(300)
+   * @default - only the thresholds of the alarms in `alarms`
    */
   readonly replicationLagThreshold?: Duration;
 
@@ -102,20 +105,21 @@ export class DataPipelineDashboard extends Construct {
     this.dashboardName = settings.dashboardName;
     const period = settings.period;
     const events = new PlatformEventMetrics({ namespace: settings.naming.metricNamespace });
-    const content = new DashboardContent(this, period);
+    const alarms = props.alarms ?? [];
+    const content = new DashboardContent(this, period, alarms);
 
-    content.addRow(...content.alarmStatus('Data pipeline alarms', props.alarms ?? []));
+    content.addRow(...content.alarmStatus('Data pipeline alarms', alarms));
 
     // DMS: one row per task.
     validateMonitoredResources(this, {
       dmsReplicationTasks: props.dmsReplicationTasks, glueCrawlerNames: props.glueCrawlerNames, glueJobNames: props.glueJobNames,
     });
     const tasks = props.dmsReplicationTasks ?? [];
-    const lag = props.replicationLagThreshold ?? Duration.seconds(300);
     if (tasks.length > 0) content.addRow(content.header('DMS replication'));
     for (const task of tasks) {
       const m = new DmsMetrics(task);
       const name = task.displayName ?? task.replicationTaskIdentifier;
+      const latency = [m.metricCdcLatencySource({ period, label: 'Source' }), m.metricCdcLatencyTarget({ period, label: 'Target' })];
       content.addRow(
         content.graph({
           title: `DMS ${name}: throughput (rows/s)`,
@@ -129,8 +133,9 @@ export class DataPipelineDashboard extends Construct {
         }),
         content.graph({
           title: `DMS ${name}: latency (s)`,
-          left: [m.metricCdcLatencySource({ period, label: 'Source' }), m.metricCdcLatencyTarget({ period, label: 'Target' })],
-          leftAnnotations: [{ value: lag.toSeconds(), label: `Replication lag limit (${lag.toSeconds()} s)`, color: '#d62728' }],
+          left: latency,
+          // The alarms' own thresholds are drawn by `content`; this line only without a lag alarm.
+          leftAnnotations: explicitLagLine(this, props.replicationLagThreshold, alarmAnnotations(alarms, [latency[1]])),
           width: THIRD_WIDTH,
         }),
       );
@@ -197,3 +202,17 @@ export class DataPipelineDashboard extends Construct {
     content.addTo(this.dashboard, 'data pipeline');
   }
 }
+
+/** The explicit lag line, unless a lag alarm draws one; an error if the two disagree. */
+function explicitLagLine(scope: Construct, threshold: Duration | undefined, fromAlarms: cloudwatch.HorizontalAnnotation[]):
+cloudwatch.HorizontalAnnotation[] | undefined {
+  if (threshold === undefined || threshold.isUnresolved()) return undefined;
+  const seconds = threshold.toSeconds();
+  const conflicting = fromAlarms.find((a) => !Token.isUnresolved(a.value) && a.value !== seconds);
+  if (conflicting) {
+    throw validationError(scope, `replicationLagThreshold (${seconds} s) differs from the replication lag alarm's threshold `
+      + `(${conflicting.value} s): remove replicationLagThreshold, the graph draws the alarm's threshold.`);
+  }
+  return fromAlarms.length > 0 ? undefined : [{ value: seconds, label: `Replication lag limit (${seconds} s)`, color: '#d62728' }];
+}
+

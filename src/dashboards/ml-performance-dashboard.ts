@@ -56,7 +56,7 @@ export class MlPerformanceDashboard extends Construct {
     this.catalog = new MlMetricCatalog({ namespace: settings.naming.metricNamespace, components });
     this.dashboardName = settings.dashboardName;
 
-    const content = new DashboardContent(this, settings.period);
+    const content = new DashboardContent(this, settings.period, props.alarms ?? []);
     content.addRow(...content.alarmStatus('ML alarms', props.alarms ?? []));
     for (const component of components) {
       const metrics = component.allMetrics(this.catalog.namespace, { period: settings.period });

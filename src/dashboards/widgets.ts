@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { alarmAnnotations } from './alarm-annotations';
 import {
   ALARM_STATUS_HEIGHT, DEFAULT_DASHBOARD_PERIOD, FULL_WIDTH, GRAPH_HEIGHT, HEADER_HEIGHT, LOG_TABLE_HEIGHT,
   MAX_ALARMS_PER_STATUS_WIDGET, MAX_LOG_GROUPS_PER_QUERY, MAX_METRICS_PER_DASHBOARD, MAX_METRICS_PER_GRAPH,
@@ -43,7 +44,14 @@ export class DashboardContent {
   private widgetCount = 0;
   private metricCount = 0;
 
-  constructor(private readonly scope: Construct, private readonly period: Duration = DEFAULT_DASHBOARD_PERIOD) {}
+  /**
+   * @param alarms the alarms whose thresholds graphs draw, on every graph that shows their metric
+   */
+  constructor(
+    private readonly scope: Construct,
+    private readonly period: Duration = DEFAULT_DASHBOARD_PERIOD,
+    private readonly alarms: readonly cloudwatch.IAlarm[] = [],
+  ) {}
 
   /** The number of widgets so far. */
   public get widgets(): number { return this.widgetCount; }
@@ -62,8 +70,9 @@ export class DashboardContent {
     return new cloudwatch.TextWidget({ markdown: `## ${title}`, width: FULL_WIDTH, height: HEADER_HEIGHT });
   }
 
-  /** A line graph with the dashboard period. */
+  /** A line graph with the dashboard period and the thresholds of the alarms on its left metrics. */
   public graph(o: GraphOptions): cloudwatch.GraphWidget {
+    const annotations = [...(o.leftAnnotations ?? []), ...alarmAnnotations(this.alarms, o.left)];
     const count = o.left.length + (o.right?.length ?? 0);
     if (count > MAX_METRICS_PER_GRAPH) {
       throw validationError(this.scope, `The graph "${o.title}" would show ${count} metrics; CloudWatch allows ${MAX_METRICS_PER_GRAPH}.`);
@@ -76,7 +85,7 @@ export class DashboardContent {
       width: o.width,
       height: o.height ?? GRAPH_HEIGHT,
       period: this.period,
-      leftAnnotations: o.leftAnnotations,
+      leftAnnotations: annotations.length > 0 ? annotations : undefined,
       leftYAxis: o.leftYAxis ?? { min: 0, showUnits: false },
       stacked: o.stacked,
       liveData: false,

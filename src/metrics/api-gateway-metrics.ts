@@ -16,6 +16,9 @@ export interface RestApiMetricsProps {
 /**
  * Metrics of one REST API stage (namespace `AWS/ApiGateway`, dimensions `ApiName` + `Stage`,
  * period 5 minutes). Builds metrics only.
+ *
+ * No metric sets a unit: an alarm that filters on a unit the service does not publish gets no data
+ * (the PutMetricAlarm reference recommends omitting it), and graphs ignore units.
  */
 export class RestApiMetrics {
   /** The CloudWatch namespace of API Gateway: `AWS/ApiGateway`. */
@@ -35,27 +38,27 @@ export class RestApiMetrics {
 
   /** Requests. @default Sum */
   public metricCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('Count', { unit: cloudwatch.Unit.COUNT, ...props });
+    return this.metric('Count', props);
   }
 
   /** Client errors (4XX). @default Sum */
   public metricClientErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('4XXError', { unit: cloudwatch.Unit.COUNT, ...props });
+    return this.metric('4XXError', props);
   }
 
   /** Server errors (5XX). @default Sum */
   public metricServerErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('5XXError', { unit: cloudwatch.Unit.COUNT, ...props });
+    return this.metric('5XXError', props);
   }
 
   /** End-to-end latency in milliseconds, any statistic (e.g. `Stats.p(99)`). @default Average */
   public metricLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('Latency', { statistic: cloudwatch.Stats.AVERAGE, unit: cloudwatch.Unit.MILLISECONDS, ...props });
+    return this.metric('Latency', { statistic: cloudwatch.Stats.AVERAGE, ...props });
   }
 
   /** Backend latency in milliseconds, any statistic. @default Average */
   public metricIntegrationLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('IntegrationLatency', { statistic: cloudwatch.Stats.AVERAGE, unit: cloudwatch.Unit.MILLISECONDS, ...props });
+    return this.metric('IntegrationLatency', { statistic: cloudwatch.Stats.AVERAGE, ...props });
   }
 }
 
@@ -76,6 +79,9 @@ export interface HttpApiMetricsProps {
 /**
  * Metrics of one HTTP API (v2) stage (namespace `AWS/ApiGateway`, dimensions `ApiId` + `Stage`,
  * metric names `Count`, `4xx`, `5xx`, `Latency`, `IntegrationLatency`). Builds metrics only.
+ *
+ * No metric sets a unit: an alarm that filters on a unit the service does not publish gets no data
+ * (the PutMetricAlarm reference recommends omitting it), and graphs ignore units.
  */
 export class HttpApiMetrics {
   /** The CloudWatch namespace of API Gateway: `AWS/ApiGateway`. */
@@ -95,26 +101,26 @@ export class HttpApiMetrics {
 
   /** Requests. @default Sum */
   public metricCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('Count', { unit: cloudwatch.Unit.COUNT, ...props });
+    return this.metric('Count', props);
   }
 
   /** Client errors (`4xx`). @default Sum */
   public metricClientErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('4xx', { unit: cloudwatch.Unit.COUNT, ...props });
+    return this.metric('4xx', props);
   }
 
   /** Server errors (`5xx`). @default Sum */
   public metricServerErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('5xx', { unit: cloudwatch.Unit.COUNT, ...props });
+    return this.metric('5xx', props);
   }
 
   /** End-to-end latency in milliseconds, any statistic. @default Average */
   public metricLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('Latency', { statistic: cloudwatch.Stats.AVERAGE, unit: cloudwatch.Unit.MILLISECONDS, ...props });
+    return this.metric('Latency', { statistic: cloudwatch.Stats.AVERAGE, ...props });
   }
 
   /** Backend latency in milliseconds, any statistic. @default Average */
   public metricIntegrationLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('IntegrationLatency', { statistic: cloudwatch.Stats.AVERAGE, unit: cloudwatch.Unit.MILLISECONDS, ...props });
+    return this.metric('IntegrationLatency', { statistic: cloudwatch.Stats.AVERAGE, ...props });
   }
 }

@@ -7,6 +7,9 @@ import { DmsReplicationTask } from './monitored-resources';
  * `ReplicationInstanceIdentifier` + `ReplicationTaskIdentifier`, period 5 minutes).
  *
  * Builds metrics only; never creates resources.
+ *
+ * No metric sets a unit: an alarm that filters on a unit the service does not publish gets no data
+ * (the PutMetricAlarm reference recommends omitting it), and graphs ignore units.
  */
 export class DmsMetrics {
   /** The CloudWatch namespace of AWS DMS. */
@@ -34,36 +37,36 @@ export class DmsMetrics {
 
   /** Seconds between the source's last event and the task reading it. @default Maximum */
   public metricCdcLatencySource(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('CDCLatencySource', { statistic: cloudwatch.Stats.MAXIMUM, unit: cloudwatch.Unit.SECONDS, ...props });
+    return this.metric('CDCLatencySource', { statistic: cloudwatch.Stats.MAXIMUM, ...props });
   }
 
   /** Seconds between a change at the source and its commit at the target (the replication lag). @default Maximum */
   public metricCdcLatencyTarget(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('CDCLatencyTarget', { statistic: cloudwatch.Stats.MAXIMUM, unit: cloudwatch.Unit.SECONDS, ...props });
+    return this.metric('CDCLatencyTarget', { statistic: cloudwatch.Stats.MAXIMUM, ...props });
   }
 
   /** Rows per second read from the source. @default Average */
   public metricCdcThroughputRowsSource(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('CDCThroughputRowsSource', { unit: cloudwatch.Unit.COUNT_PER_SECOND, ...props });
+    return this.metric('CDCThroughputRowsSource', props);
   }
 
   /** Rows per second written to the target. @default Average */
   public metricCdcThroughputRowsTarget(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('CDCThroughputRowsTarget', { unit: cloudwatch.Unit.COUNT_PER_SECOND, ...props });
+    return this.metric('CDCThroughputRowsTarget', props);
   }
 
   /** Kilobytes per second read from the source. @default Average */
   public metricCdcThroughputBandwidthSource(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('CDCThroughputBandwidthSource', { unit: cloudwatch.Unit.KILOBYTES_PER_SECOND, ...props });
+    return this.metric('CDCThroughputBandwidthSource', props);
   }
 
   /** Kilobytes per second written to the target. @default Average */
   public metricCdcThroughputBandwidthTarget(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('CDCThroughputBandwidthTarget', { unit: cloudwatch.Unit.KILOBYTES_PER_SECOND, ...props });
+    return this.metric('CDCThroughputBandwidthTarget', props);
   }
 
   /** Change events waiting to be applied to the target. @default Maximum */
   public metricCdcIncomingChanges(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('CDCIncomingChanges', { statistic: cloudwatch.Stats.MAXIMUM, unit: cloudwatch.Unit.COUNT, ...props });
+    return this.metric('CDCIncomingChanges', { statistic: cloudwatch.Stats.MAXIMUM, ...props });
   }
 }

@@ -14,6 +14,9 @@ export interface GlueJobMetricsProps {
  * `Type=count`, period 5 minutes). Glue publishes them only when job metrics are enabled
  * (`--enable-metrics`), and not for runs that fail before starting tasks: the platform's
  * `Glue Job State Change` event metrics cover those. Builds metrics only.
+ *
+ * No metric sets a unit: an alarm that filters on a unit the service does not publish gets no data
+ * (the PutMetricAlarm reference recommends omitting it), and graphs ignore units.
  */
 export class GlueJobMetrics {
   /** The namespace of Glue job metrics: `Glue` (not `AWS/Glue`). */
@@ -33,11 +36,11 @@ export class GlueJobMetrics {
 
   /** Tasks completed across the job's runs. @default Sum */
   public metricCompletedTasks(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('glue.driver.aggregate.numCompletedTasks', { unit: cloudwatch.Unit.COUNT, ...props });
+    return this.metric('glue.driver.aggregate.numCompletedTasks', props);
   }
 
   /** Tasks failed across the job's runs. @default Sum */
   public metricFailedTasks(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('glue.driver.aggregate.numFailedTasks', { unit: cloudwatch.Unit.COUNT, ...props });
+    return this.metric('glue.driver.aggregate.numFailedTasks', props);
   }
 }

@@ -19,6 +19,9 @@ export interface LambdaMetricsProps {
  *
  * `Errors` is not published while there are no invocations: alarms on it need
  * `TreatMissingData.NOT_BREACHING`. Builds metrics only; never creates resources.
+ *
+ * No metric sets a unit: an alarm that filters on a unit the service does not publish gets no data
+ * (the PutMetricAlarm reference recommends omitting it), and graphs ignore units.
  */
 export class LambdaMetrics {
   /** The CloudWatch namespace of AWS Lambda. */
@@ -43,17 +46,17 @@ export class LambdaMetrics {
 
   /** Invocations. @default Sum */
   public metricInvocations(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('Invocations', { unit: cloudwatch.Unit.COUNT, ...props });
+    return this.metric('Invocations', props);
   }
 
   /** Invocations that ended in a function error. @default Sum */
   public metricErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('Errors', { unit: cloudwatch.Unit.COUNT, ...props });
+    return this.metric('Errors', props);
   }
 
   /** Invocation requests throttled. @default Sum */
   public metricThrottles(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('Throttles', { unit: cloudwatch.Unit.COUNT, ...props });
+    return this.metric('Throttles', props);
   }
 
   /**
@@ -61,11 +64,11 @@ export class LambdaMetrics {
    * @default Average
    */
   public metricDuration(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('Duration', { statistic: cloudwatch.Stats.AVERAGE, unit: cloudwatch.Unit.MILLISECONDS, ...props });
+    return this.metric('Duration', { statistic: cloudwatch.Stats.AVERAGE, ...props });
   }
 
   /** Instances running at the same time. @default Maximum */
   public metricConcurrentExecutions(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('ConcurrentExecutions', { statistic: cloudwatch.Stats.MAXIMUM, unit: cloudwatch.Unit.COUNT, ...props });
+    return this.metric('ConcurrentExecutions', { statistic: cloudwatch.Stats.MAXIMUM, ...props });
   }
 }

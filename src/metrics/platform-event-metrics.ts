@@ -59,6 +59,9 @@ export interface PlatformEventMetricsProps {
  * platform creates the per-resource filters, per `JobQueue` (queue ARN), `CrawlerName` or `JobName`.
  *
  * Builds metrics only; `PlatformEvents` creates the filters that publish them.
+ *
+ * No metric sets a unit: an alarm that filters on a unit the service does not publish gets no data
+ * (the PutMetricAlarm reference recommends omitting it), and graphs ignore units.
  */
 export class PlatformEventMetrics {
   /** Dimension of per-queue Batch metrics (value: the job queue ARN). */
@@ -90,9 +93,9 @@ export class PlatformEventMetrics {
     this.namespace = props.namespace;
   }
 
-  /** Any metric of the project namespace. @default statistic Sum, unit Count, period 5 minutes */
+  /** Any metric of the project namespace. @default statistic Sum, period 5 minutes, no unit */
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return buildMetric(this.namespace, metricName, {}, { statistic: cloudwatch.Stats.SUM, unit: cloudwatch.Unit.COUNT }, props);
+    return buildMetric(this.namespace, metricName, {}, { statistic: cloudwatch.Stats.SUM }, props);
   }
 
   /**

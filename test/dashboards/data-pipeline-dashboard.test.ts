@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -45,8 +46,9 @@ describe('DataPipelineDashboard', () => {
     expect(layoutProblems(body)).toEqual([]);
   });
 
-  test('DMS metrics per task, with the 300 s lag annotation', () => {
-    const { body } = build();
+  test('DMS metrics per task; no lag line without a lag alarm unless replicationLagThreshold is given', () => {
+    expect(widget(build().body, 'DMS orders: latency (s)').properties.annotations).toBeUndefined();
+    const { body } = build({ replicationLagThreshold: Duration.seconds(300) });
     const m = (name: string, stat: string, label: string) => ({ namespace: 'AWS/DMS', metricName: name, dimensions: DMS_DIMS, stat, period: 300, label });
     expect(widgetMetrics(widget(body, 'DMS orders: throughput (rows/s)'))).toEqual([
       m('CDCThroughputRowsSource', 'Average', 'Source'), m('CDCThroughputRowsTarget', 'Average', 'Target'),

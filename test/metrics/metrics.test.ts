@@ -14,13 +14,13 @@ describe('metric factories', () => {
     expect(m.namespace).toBe('AWS/DMS');
     expect(m.metricName).toBe('CDCLatencyTarget');
     expect(m.statistic).toBe('Maximum');
-    expect(m.unit).toBe('Seconds');
+    expect(m.unit).toBeUndefined(); // alarms must not filter by unit (PutMetricAlarm reference)
     expect(m.period.toSeconds()).toBe(FIVE_MIN);
     expect(m.dimensions).toEqual({ ReplicationInstanceIdentifier: 'ri-1', ReplicationTaskIdentifier: 'TASKID' });
     expect(dms.metricCdcLatencySource().metricName).toBe('CDCLatencySource');
     expect(dms.metricCdcThroughputRowsSource().metricName).toBe('CDCThroughputRowsSource');
     expect(dms.metricCdcThroughputRowsTarget().metricName).toBe('CDCThroughputRowsTarget');
-    expect(dms.metricCdcThroughputBandwidthSource().unit).toBe('Kilobytes/Second');
+    expect(dms.metricCdcThroughputBandwidthSource().unit).toBeUndefined();
     expect(dms.metricCdcThroughputBandwidthTarget().metricName).toBe('CDCThroughputBandwidthTarget');
     expect(dms.metricCdcIncomingChanges().metricName).toBe('CDCIncomingChanges');
   });
@@ -75,4 +75,26 @@ describe('metric factories', () => {
     new DmsMetrics({ replicationInstanceIdentifier: 'a', replicationTaskIdentifier: 'b' }).metricCdcLatencyTarget();
     expect(stack.node.children).toHaveLength(0);
   });
+});
+
+test('no metric factory sets a unit (an alarm on a unit the service does not publish never gets data)', () => {
+  // PutMetricAlarm, "Unit": "We recommend omitting Unit" (CloudWatch API Reference); aws-cdk-lib's
+  // Metric docs: CloudWatch does not honor the unit for graphs, so dashboards lose nothing.
+  const dms = new DmsMetrics({ replicationInstanceIdentifier: 'ri', replicationTaskIdentifier: 'T' });
+  const fn = new LambdaMetrics({ functionName: 'fn' });
+  const rest = new RestApiMetrics({ apiName: 'a', stageName: 's' });
+  const http = new HttpApiMetrics({ apiId: 'id' });
+  const glue = new GlueJobMetrics({ jobName: 'j' });
+  const events = new PlatformEventMetrics({ namespace: 'ns' });
+  const metrics = [
+    dms.metricCdcLatencySource(), dms.metricCdcLatencyTarget(), dms.metricCdcThroughputRowsSource(), dms.metricCdcThroughputRowsTarget(),
+    dms.metricCdcThroughputBandwidthSource(), dms.metricCdcThroughputBandwidthTarget(), dms.metricCdcIncomingChanges(),
+    fn.metricInvocations(), fn.metricErrors(), fn.metricThrottles(), fn.metricDuration(), fn.metricConcurrentExecutions(),
+    rest.metricCount(), rest.metricClientErrors(), rest.metricServerErrors(), rest.metricLatency(), rest.metricIntegrationLatency(),
+    http.metricCount(), http.metricClientErrors(), http.metricServerErrors(), http.metricLatency(), http.metricIntegrationLatency(),
+    glue.metricCompletedTasks(), glue.metricFailedTasks(),
+    events.metricBatchJobs(BatchJobStatus.FAILED), events.metricGlueCrawlerRuns(GlueCrawlerOutcome.FAILED),
+    events.metricGlueJobRuns(GlueJobOutcome.FAILED),
+  ];
+  expect(metrics.filter((m) => m.unit !== undefined).map((m) => m.metricName)).toEqual([]);
 });

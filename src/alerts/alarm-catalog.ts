@@ -1,0 +1,255 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { AlarmDefaults } from './alarm-factory';
+
+const GT = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
+const GTE = cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
+const { BREACHING, NOT_BREACHING, MISSING } = cloudwatch.TreatMissingData;
+
+/** One row of the alarm table: what an alarm reads, its default condition and what silence means. */
+export interface AlarmCatalogEntry {
+  /** The alarm-name suffix as documented (`<project>-<env>-` comes first). */
+  readonly name: string;
+  /** Matches the real suffixes of this row's alarms. */
+  readonly suffix: RegExp;
+  /** Namespace, metric and dimensions, or the composite's inputs. */
+  readonly metric: string;
+  /** The statistic ("-" for composites). */
+  readonly statistic: string;
+  /** The default threshold, in words with its unit ("> 300 s"). */
+  readonly threshold: string;
+  /** Period and datapoints, in words ("3 of 3 periods of 5 min"). */
+  readonly period: string;
+  /** The default `TreatMissingData`, or undefined for composite alarms (their inputs decide). */
+  readonly missingData?: cloudwatch.TreatMissingData;
+  /** Why silence means what `missingData` says. */
+  readonly why: string;
+  /** The `alarmOptions` key that overrides it, if any. */
+  readonly optionsKey?: string;
+  /** The factory defaults (alarms built by `AlarmFactory` only). */
+  readonly defaults?: AlarmDefaults;
+}
+
+const FIVE_MIN = '1 of 1 period of 5 min';
+
+// Sources. TreatMissingData values: CloudWatch User Guide, "Configuring how CloudWatch alarms treat
+// missing data" (breaching / notBreaching / ignore / missing). Metric names and dimensions: AWS DMS
+// User Guide "AWS Database Migration Service metrics" (CDCLatencySource / CDCLatencyTarget, seconds),
+// Lambda Developer Guide "Types of metrics for Lambda functions" (Errors, Throttles), API Gateway
+// Developer Guide "Amazon API Gateway dimensions and metrics" (REST 5XXError / Latency; HTTP 5xx).
+// AWS documentation is silent on what a stopped or deleted DMS task publishes, and on whether API
+// Gateway publishes zeros for a stage without requests: the rows below say how each decision holds
+// either way.
+
+/**
+ * The alarm kinds the factory builds, keyed by `alarmOptions` key. The single source of the
+ * defaults (code) and of the README's `## Alarms` table (test/alerts/alarm-catalog.test.ts
+ * compares them).
+ */
+export const ALARM_DEFAULTS = {
+  // Stopped, failed or deleted tasks publish no CDCLatencyTarget: silence is an incident.
+  dmsReplicationLag: { threshold: 300, comparisonOperator: GT, evaluationPeriods: 3, datapointsToAlarm: 3, treatMissingData: BREACHING },
+  dmsSourceLatency: { threshold: 300, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
+  lambdaErrors: { threshold: 10, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
+  lambdaThrottles: { threshold: 5, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
+  apiGateway5xx: { threshold: 5, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
+  apiLatencyP99: { threshold: 3000, comparisonOperator: GT, evaluationPeriods: 3, treatMissingData: NOT_BREACHING },
+  batchJobFailures: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING },
+  glueCrawlerFailures: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING },
+  glueJobFailures: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING },
+  cis: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING },
+} satisfies { [kind: string]: AlarmDefaults };
+
+const NO_INVOCATIONS = 'Lambda publishes `Errors` and `Throttles` only for invocation requests: no requests, nothing to report.';
+
+/** Every alarm the platform creates, in README order. */
+export const ALARM_CATALOG: AlarmCatalogEntry[] = [
+  {
+    name: 'dms-<task id>-replication-lag',
+    suffix: /^dms-.+-replication-lag$/,
+    metric: '`AWS/DMS` `CDCLatencyTarget` by `ReplicationInstanceIdentifier` + `ReplicationTaskIdentifier`',
+    statistic: 'Maximum',
+    threshold: '> 300 s',
+    period: '3 of 3 periods of 5 min',
+    missingData: ALARM_DEFAULTS.dmsReplicationLag.treatMissingData,
+    why: 'A stopped, failed or deleted task publishes no latency, so 15 minutes of silence alarm like 15 minutes of lag '
+      + '(a full-load-only task never publishes CDC metrics: do not list it, or set `treatMissingData`).',
+    optionsKey: 'dmsReplicationLag',
+    defaults: ALARM_DEFAULTS.dmsReplicationLag,
+  },
+  {
+    name: 'dms-<task id>-source-latency',
+    suffix: /^dms-.+-source-latency$/,
+    metric: '`AWS/DMS` `CDCLatencySource`, same dimensions',
+    statistic: 'Maximum',
+    threshold: '> 300 s',
+    period: FIVE_MIN,
+    missingData: ALARM_DEFAULTS.dmsSourceLatency.treatMissingData,
+    why: "A silent task is already reported by the task's replication-lag alarm; breaching here too would send two emails for one stopped task.",
+    optionsKey: 'dmsSourceLatency',
+    defaults: ALARM_DEFAULTS.dmsSourceLatency,
+  },
+  {
+    name: 'lambda-errors',
+    suffix: /^lambda-errors$/,
+    metric: '`AWS/Lambda` `Errors`: functions 1-10 of `lambdaFunctions` (one metric, or `FILL(m0, 0) + ...`); '
+      + 'without functions or with `lambdaAlarmsAccountWide`, the account-wide metric (no dimension)',
+    statistic: 'Sum',
+    threshold: '> 10',
+    period: FIVE_MIN,
+    missingData: ALARM_DEFAULTS.lambdaErrors.treatMissingData,
+    why: NO_INVOCATIONS,
+    optionsKey: 'lambdaErrors',
+    defaults: ALARM_DEFAULTS.lambdaErrors,
+  },
+  {
+    name: 'lambda-errors-group<n>',
+    suffix: /^lambda-errors-group\d+$/,
+    metric: '`AWS/Lambda` `Errors` of functions 10(n-1)+1 to 10n (n >= 2), `FILL` summed, in the nested stack `lambda-errors-groups`',
+    statistic: 'Sum',
+    threshold: '> 10 per group',
+    period: FIVE_MIN,
+    missingData: ALARM_DEFAULTS.lambdaErrors.treatMissingData,
+    why: NO_INVOCATIONS,
+    optionsKey: 'lambdaErrors',
+    defaults: ALARM_DEFAULTS.lambdaErrors,
+  },
+  {
+    name: 'lambda-throttles',
+    suffix: /^lambda-throttles$/,
+    metric: '`AWS/Lambda` `Throttles`, as `lambda-errors`',
+    statistic: 'Sum',
+    threshold: '> 5',
+    period: FIVE_MIN,
+    missingData: ALARM_DEFAULTS.lambdaThrottles.treatMissingData,
+    why: NO_INVOCATIONS,
+    optionsKey: 'lambdaThrottles',
+    defaults: ALARM_DEFAULTS.lambdaThrottles,
+  },
+  {
+    name: 'lambda-throttles-group<n>',
+    suffix: /^lambda-throttles-group\d+$/,
+    metric: '`AWS/Lambda` `Throttles`, as `lambda-errors-group<n>` (nested stack `lambda-throttles-groups`)',
+    statistic: 'Sum',
+    threshold: '> 5 per group',
+    period: FIVE_MIN,
+    missingData: ALARM_DEFAULTS.lambdaThrottles.treatMissingData,
+    why: NO_INVOCATIONS,
+    optionsKey: 'lambdaThrottles',
+    defaults: ALARM_DEFAULTS.lambdaThrottles,
+  },
+  {
+    name: '<api>-5xx',
+    suffix: /^(rest|http)-api-.+-5xx$/,
+    metric: 'REST: `AWS/ApiGateway` `5XXError` by `ApiName` + `Stage`; HTTP: `5xx` by `ApiId` + `Stage`',
+    statistic: 'Sum',
+    threshold: '> 5',
+    period: FIVE_MIN,
+    missingData: ALARM_DEFAULTS.apiGateway5xx.treatMissingData,
+    why: 'A stage without requests has no server errors; whether API Gateway then publishes 0 or nothing, neither is a failure.',
+    optionsKey: 'apiGateway5xx',
+    defaults: ALARM_DEFAULTS.apiGateway5xx,
+  },
+  {
+    name: '<api>-latency-p99',
+    suffix: /^(rest|http)-api-.+-latency-p99$/,
+    metric: '`AWS/ApiGateway` `Latency`, same dimensions',
+    statistic: 'p99',
+    threshold: '> 3000 ms',
+    period: '3 of 3 periods of 5 min',
+    missingData: ALARM_DEFAULTS.apiLatencyP99.treatMissingData,
+    why: 'No requests, no latency: silence is not slowness.',
+    optionsKey: 'apiLatencyP99',
+    defaults: ALARM_DEFAULTS.apiLatencyP99,
+  },
+  {
+    name: 'batch-job-failures',
+    suffix: /^batch-job-failures$/,
+    metric: '`<namespace>` `Batch.JobsFailed`, a metric filter on `Batch Job State Change` events',
+    statistic: 'Sum',
+    threshold: '>= 1',
+    period: FIVE_MIN,
+    missingData: ALARM_DEFAULTS.batchJobFailures.treatMissingData,
+    why: 'The filter publishes only when a FAILED event arrives (no default value): silence means no failed job.',
+    optionsKey: 'batchJobFailures',
+    defaults: ALARM_DEFAULTS.batchJobFailures,
+  },
+  {
+    name: 'glue-crawler-failures',
+    suffix: /^glue-crawler-failures$/,
+    metric: '`<namespace>` `Glue.CrawlerRunsFailed`, from `Glue Crawler State Change` events',
+    statistic: 'Sum',
+    threshold: '>= 1',
+    period: FIVE_MIN,
+    missingData: ALARM_DEFAULTS.glueCrawlerFailures.treatMissingData,
+    why: 'Published only when a Failed event arrives: silence means no failed run.',
+    optionsKey: 'glueCrawlerFailures',
+    defaults: ALARM_DEFAULTS.glueCrawlerFailures,
+  },
+  {
+    name: 'glue-job-failures',
+    suffix: /^glue-job-failures$/,
+    metric: '`FILL(Glue.JobRunsFailed, 0) + FILL(Glue.JobRunsTimedOut, 0)` in `<namespace>`, from `Glue Job State Change` events',
+    statistic: 'Sum',
+    threshold: '>= 1',
+    period: FIVE_MIN,
+    missingData: ALARM_DEFAULTS.glueJobFailures.treatMissingData,
+    why: 'Published only when a FAILED or TIMEOUT event arrives: silence means no failed run.',
+    optionsKey: 'glueJobFailures',
+    defaults: ALARM_DEFAULTS.glueJobFailures,
+  },
+  {
+    name: 'cis-<control>',
+    suffix: /^cis-[a-z0-9-]+$/,
+    metric: '`<namespace>` `Security.*`, metric filters on the CloudTrail log group',
+    statistic: 'Sum',
+    threshold: '>= 1',
+    period: FIVE_MIN,
+    missingData: ALARM_DEFAULTS.cis.treatMissingData,
+    why: 'A filter publishes only on a matching event. A trail that stops delivering is caught by `cis-cloudtrail-config-changes` (StopLogging, DeleteTrail).',
+  },
+  {
+    name: 'ml-<component>-<metric>-low / -high',
+    suffix: /^ml-.+-(low|high)$/,
+    metric: "`<namespace>` `<Prefix>.<Metric>` (the ML catalog's)",
+    statistic: "the catalog's",
+    threshold: 'yours',
+    period: '3 of 3 periods of 5 min',
+    missingData: MISSING,
+    why: 'We cannot know how often a model publishes: silence leaves INSUFFICIENT_DATA (visible on the ML dashboard). '
+      + 'Set `treatMissingData: BREACHING` in the entry when a model must publish every period.',
+  },
+  {
+    name: 'platform-health',
+    suffix: /^platform-health$/,
+    metric: 'Composite: any DMS, Lambda, API Gateway, Batch or Glue alarm above (not CIS, not ML) in ALARM',
+    statistic: '-',
+    threshold: 'any input in ALARM',
+    period: '-',
+    why: 'Composite (its inputs decide). A health signal without actions by default: its inputs already notify.',
+  },
+  {
+    name: 'platform-health-part<n>',
+    suffix: /^platform-health-part\d+$/,
+    metric: 'Composite over 50 of the inputs of `platform-health` (only above 50 inputs)',
+    statistic: '-',
+    threshold: 'any input in ALARM',
+    period: '-',
+    why: 'Composite (its inputs decide); no actions.',
+  },
+];
+
+/** The catalog entry of an alarm-name suffix (undefined when no row documents it). */
+export function catalogEntryOf(suffix: string): AlarmCatalogEntry | undefined {
+  return ALARM_CATALOG.find((e) => e.suffix.test(suffix));
+}
+
+/** The README's alarm table (Markdown), rendered from the catalog. */
+export function renderAlarmTable(): string {
+  const rows = ALARM_CATALOG.map((e) => `| \`${e.name}\` | ${e.metric} | ${e.statistic} | ${e.threshold} | ${e.period} | `
+    + `${e.missingData ? `\`${e.missingData}\`` : '- (composite)'} | ${e.why} | ${e.optionsKey ? `\`${e.optionsKey}\`` : '-'} |`);
+  return [
+    '| Alarm (suffix) | Metric | Statistic | Threshold | Period | Missing data | Why | `alarmOptions` key |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
