@@ -12,6 +12,12 @@ const CDK_VERSION = '2.270.0';
 const CDK_NAG_VERSION = '3.0.2';
 /** The aws-cdk CLI: the `latest` 3.x cannot read aws-cdk-lib 2.276 assemblies (schema 55). */
 const CDK_CLI_VERSION = '2.1148.1';
+/**
+ * Integration-test constructs (`IntegTest`, assertions as custom resources). 2.245.0-alpha.0 declares
+ * `aws-cdk-lib ^2.245.0` as its peer and works with ours; `@aws-cdk/integ-runner` is not used (the
+ * newest on our registry cannot read our assemblies: see README "Integration tests").
+ */
+const INTEG_TESTS_VERSION = '2.245.0-alpha.0';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-platform-monitoring',
@@ -37,6 +43,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: [
     `cdk-nag@${CDK_NAG_VERSION}`,
     `aws-cdk@${CDK_CLI_VERSION}`,
+    `@aws-cdk/integ-tests-alpha@${INTEG_TESTS_VERSION}`,
   ],
 
   // jsii targets: package names for every language we publish to.
