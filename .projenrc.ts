@@ -75,9 +75,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
       collectCoverageFrom: ['src/**/*.ts'],
     },
   },
-  gitignore: ['cdk.out/', '/dist/code-only/', '/bench/out/', '.jsii.tabl.json'],
+  gitignore: ['cdk.out/', 'cdk.out.integ/', '/dist/code-only/', '/bench/out/', '.jsii.tabl.json'],
 });
-for (const p of ['/examples/', '/bench/', '/scripts/', '/cdk.json', '/cdk.out/', '/.ci/', '/rosetta/']) {
+for (const p of ['/examples/', '/bench/', '/scripts/', '/cdk.json', '/cdk.out/', '/cdk.out.integ/', '/.ci/', '/rosetta/']) {
   project.addPackageIgnore(p);
 }
 
@@ -143,6 +143,28 @@ example.exec('ts-node --project scripts/tsconfig.json scripts/dashboard-svg.ts c
 project.addTask('bench', {
   description: 'Benchmark synth time and output size at 1, 10, 100 and 500 Lambda functions',
   exec: 'ts-node --project bench/tsconfig.json bench/bench.ts',
+});
+
+// ---------------------------------------------------------------------------------------------
+// Integration tests (test/integ/): deployed with the pinned aws-cdk CLI in a real account by
+// `integ:deploy`; offline, test/integ/integ-snapshots.test.ts (part of `test`) synthesizes each app
+// with the cdk-nag packs and compares its templates with the committed snapshots.
+const INTEG_APPS = ['alarm-delivery', 'audit-trail', 'logging', 'custom-metrics'];
+const integAppCommand = (name: string) =>
+  `npx ts-node --transpile-only --project test/tsconfig.json test/integ/integ.${name}.ts`;
+project.addTask('integ:snapshot', {
+  description: 'Rewrite the committed template snapshots of the integration apps (test/integ/snapshots/)',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json test/integ/snapshot.ts',
+});
+const integSynth = project.addTask('integ:synth', {
+  description: 'Synthesize every integration app with the pinned aws-cdk CLI (offline; no credentials needed)',
+});
+for (const name of INTEG_APPS) {
+  integSynth.exec(`cdk synth --quiet --ci --app "${integAppCommand(name)}" --output cdk.out.integ/${name}`);
+}
+project.addTask('integ:deploy', {
+  description: 'Deploy each integration app to the current AWS account (runs its assertions), then destroy it; fails if any assertion fails',
+  exec: `ts-node --project scripts/tsconfig.json scripts/integ-deploy.ts ${INTEG_APPS.join(' ')}`,
 });
 
 project.synth();

@@ -1,0 +1,59 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { INTEG_APPS, normalise, snapshotDir, synthTemplates } from './snapshot';
+
+const UPDATE = 'npx projen integ:snapshot';
+
+/**
+ * What integ-tests-alpha puts in an assertions stack. cdk-nag does not check these resources (the
+ * library writes them as plain `CfnResource`s, and the packs' rules look for L1 classes such as
+ * `CfnFunction`), so this list is what keeps anything else from hiding there.
+ */
+const ASSERTION_MACHINERY = /^(Custom::DeployAssert@.+|AWS::IAM::Role|AWS::Lambda::Function|AWS::Lambda::Permission|AWS::StepFunctions::StateMachine)$/;
+
+describe.each(INTEG_APPS.map((def) => [def.name, def] as const))('integration app %s', (_name, def) => {
+  // Synthesis registers the five cdk-nag packs (test/integ/integ-app.ts): it throws on any
+  // unacknowledged finding, so reaching the assertions below means the packs passed.
+  const templates = synthTemplates(def);
+  const dir = snapshotDir(def);
+
+  test('matches the committed snapshot of every stack', () => {
+    const committed = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.template.json')).sort() : [];
+    const expected = Object.keys(templates).map((stack) => `${stack}.template.json`).sort();
+    expect({ files: committed, hint: `run ${UPDATE}` }).toEqual({ files: expected, hint: `run ${UPDATE}` });
+    for (const [stack, template] of Object.entries(templates)) {
+      const snapshot = JSON.parse(fs.readFileSync(path.join(dir, `${stack}.template.json`), 'utf8'));
+      // On a difference, jest prints the changed paths; if the change is intended, run `npx projen integ:snapshot`.
+      expect({ stack, template, hint: `run ${UPDATE}` }).toEqual({ stack, template: snapshot, hint: `run ${UPDATE}` });
+    }
+  });
+
+  test('one test stack with PlatformMonitoring in DEV, and one assertions stack with assertions that fail the deployment', () => {
+    const ids = Object.keys(templates);
+    const assertId = ids.filter((id) => /DeployAssert/.test(id));
+    const testId = ids.filter((id) => !/DeployAssert/.test(id));
+    expect([assertId.length, testId.length]).toEqual([1, 1]);
+    const app = Template.fromJSON(templates[testId[0]] as any);
+    app.resourceCountIs('AWS::CloudTrail::Trail', 1);
+    app.resourceCountIs('AWS::SNS::Topic', 1);
+    // DESTROY outside PROD, so `cdk destroy` removes the key, groups and buckets.
+    for (const type of ['AWS::KMS::Key', 'AWS::Logs::LogGroup', 'AWS::S3::Bucket']) {
+      for (const resource of Object.values(app.findResources(type))) expect(resource.DeletionPolicy).toBe('Delete');
+    }
+    const resources = Object.values<any>((templates[assertId[0]] as any).Resources);
+    for (const r of resources) expect(r.Type).toMatch(ASSERTION_MACHINERY);
+    // Every call that expects something waits for it (a state machine): a plain `expect` would
+    // pass `cdk deploy` even when it fails (see assertEventually in integ-app.ts).
+    const sdkCalls = resources.filter((r) => String(r.Type).startsWith('Custom::DeployAssert@SdkCall'));
+    const asserting = sdkCalls.filter((r) => r.Properties.expected !== undefined);
+    expect(asserting.length).toBeGreaterThan(0);
+    for (const call of asserting) expect(call.Properties.stateMachineArn).toBeDefined();
+  });
+});
+
+test('normalise removes only the assertion salt and asset hashes', () => {
+  const hash = 'a'.repeat(64);
+  expect(normalise({ salt: '1767225600000', S3Key: `${hash}.zip`, Keep: 'abc123' }))
+    .toEqual({ salt: '<salt>', S3Key: '<asset-hash>.zip', Keep: 'abc123' });
+});
