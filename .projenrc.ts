@@ -44,6 +44,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     `cdk-nag@${CDK_NAG_VERSION}`,
     `aws-cdk@${CDK_CLI_VERSION}`,
     `@aws-cdk/integ-tests-alpha@${INTEG_TESTS_VERSION}`,
+    // scripts/integ.ts: empties the integration stacks' buckets so `cdk destroy` can delete them.
+    '@aws-sdk/client-s3@3.1175.0',
+    '@aws-sdk/client-cloudformation@3.1169.0',
   ],
 
   // jsii targets: package names for every language we publish to.
@@ -146,25 +149,22 @@ project.addTask('bench', {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Integration tests (test/integ/): deployed with the pinned aws-cdk CLI in a real account by
-// `integ:deploy`; offline, test/integ/integ-snapshots.test.ts (part of `test`) synthesizes each app
-// with the cdk-nag packs and compares its templates with the committed snapshots.
-const INTEG_APPS = ['alarm-delivery', 'audit-trail', 'logging', 'custom-metrics'];
-const integAppCommand = (name: string) =>
-  `npx ts-node --transpile-only --project test/tsconfig.json test/integ/integ.${name}.ts`;
+// Integration tests (test/integ/integ.<name>.ts): deployed with the pinned aws-cdk CLI in a real
+// account by `integ:deploy` (scripts/integ.ts); offline, test/integ/integ-snapshots.test.ts (part
+// of `test`) synthesizes each app with the cdk-nag packs and compares its templates with the
+// committed snapshots.
+project.eslint?.allowDevDeps('scripts/**');
 project.addTask('integ:snapshot', {
   description: 'Rewrite the committed template snapshots of the integration apps (test/integ/snapshots/)',
   exec: 'ts-node --transpile-only --project test/tsconfig.json test/integ/snapshot.ts',
 });
-const integSynth = project.addTask('integ:synth', {
+project.addTask('integ:synth', {
   description: 'Synthesize every integration app with the pinned aws-cdk CLI (offline; no credentials needed)',
+  exec: 'ts-node --project scripts/tsconfig.json scripts/integ.ts synth',
 });
-for (const name of INTEG_APPS) {
-  integSynth.exec(`cdk synth --quiet --ci --app "${integAppCommand(name)}" --output cdk.out.integ/${name}`);
-}
 project.addTask('integ:deploy', {
   description: 'Deploy each integration app to the current AWS account (runs its assertions), then destroy it; fails if any assertion fails',
-  exec: `ts-node --project scripts/tsconfig.json scripts/integ-deploy.ts ${INTEG_APPS.join(' ')}`,
+  exec: 'ts-node --project scripts/tsconfig.json scripts/integ.ts deploy',
 });
 
 project.synth();

@@ -16,7 +16,7 @@ import { auditTrail } from './integ.audit-trail';
 import { customMetrics } from './integ.custom-metrics';
 import { logging } from './integ.logging';
 
-/** Every integration app, in the order `integ:deploy` runs them. */
+/** Every integration app (`test/integ/integ.<name>.ts`; a test checks that none is missing). */
 export const INTEG_APPS: IntegAppDefinition[] = [alarmDelivery, auditTrail, logging, customMetrics];
 
 /** The fixed "synthesis time" of snapshots (2026-01-01T00:00:00Z). */
