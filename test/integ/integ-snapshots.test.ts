@@ -5,6 +5,16 @@ import { INTEG_APPS, normalise, snapshotDir, synthTemplates } from './snapshot';
 
 const UPDATE = 'npx projen integ:snapshot';
 
+/** Runs an expectation; on failure, says what differs and which command updates the snapshots. */
+function explain(what: string, assertion: () => void): void {
+  try {
+    assertion();
+  } catch (e: any) {
+    e.message = `${what}. If the change is intended, run \`${UPDATE}\` and commit test/integ/snapshots/.\n\n${e.message}`;
+    throw e;
+  }
+}
+
 /**
  * What integ-tests-alpha puts in an assertions stack. cdk-nag does not check these resources (the
  * library writes them as plain `CfnResource`s, and the packs' rules look for L1 classes such as
@@ -21,11 +31,11 @@ describe.each(INTEG_APPS.map((def) => [def.name, def] as const))('integration ap
   test('matches the committed snapshot of every stack', () => {
     const committed = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.template.json')).sort() : [];
     const expected = Object.keys(templates).map((stack) => `${stack}.template.json`).sort();
-    expect({ files: committed, hint: `run ${UPDATE}` }).toEqual({ files: expected, hint: `run ${UPDATE}` });
+    explain(`the stacks of ${def.name} differ from the files in ${path.relative(process.cwd(), dir)}`, () => expect(committed).toEqual(expected));
     for (const [stack, template] of Object.entries(templates)) {
-      const snapshot = JSON.parse(fs.readFileSync(path.join(dir, `${stack}.template.json`), 'utf8'));
-      // On a difference, jest prints the changed paths; if the change is intended, run `npx projen integ:snapshot`.
-      expect({ stack, template, hint: `run ${UPDATE}` }).toEqual({ stack, template: snapshot, hint: `run ${UPDATE}` });
+      const file = path.join(dir, `${stack}.template.json`);
+      const snapshot = JSON.parse(fs.readFileSync(file, 'utf8'));
+      explain(`the template of ${stack} differs from ${path.relative(process.cwd(), file)}`, () => expect(template).toEqual(snapshot));
     }
   });
 
