@@ -8,7 +8,7 @@
  *
  *   cdk deploy --app 'npx ts-node --transpile-only --project test/tsconfig.json test/integ/integ.audit-trail.ts' --all
  */
-import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
+import { AwsApiCall, ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration } from 'aws-cdk-lib';
 import { assertEventually, IntegAppDefinition, integTest, monitoringStack, newIntegApp } from './integ-app';
 
@@ -39,12 +39,14 @@ function build(app: App): IntegTest {
       }),
     ],
   }), Duration.minutes(3));
-  // Delivery, which fails silently when a policy is wrong: CloudTrail "typically delivers logs
-  // within an average of about 5 minutes of an API call" (CloudTrail User Guide, "How CloudTrail
-  // works"), and deploying this app makes API calls. Log files go under `AWSLogs/<account>/
-  // CloudTrail/<region>/` (CloudTrail User Guide, "Finding your CloudTrail log files"); CloudWatch
-  // Logs streams are named `<account>_CloudTrail_<region>` (CloudTrail User Guide, "Sending events
-  // to CloudWatch Logs").
+  // Delivery, which fails silently when a policy is wrong (deploying this app makes the API calls
+  // that get logged). Log files are `AccountID_CloudTrail_RegionName_YYYYMMDDTHHmmZ_UniqueString.json.gz`
+  // (CloudTrail User Guide, "CloudTrail log file examples") under `AWSLogs/<account>/CloudTrail/`
+  // (CloudTrail User Guide, "Finding your CloudTrail log files"). AWS documents no maximum delivery
+  // delay, so 20 minutes is our allowance. The CloudWatch Logs stream name is not spelled out
+  // either (the role policy example says `CloudTrail_log_stream_name_prefix`: CloudTrail User
+  // Guide, "Role policy document for CloudTrail to use CloudWatch Logs"): streams named
+  // `<account>_CloudTrail_<region>` are what CloudTrail creates, hence the loose `_CloudTrail_`.
   const objects = integ.assertions.awsApiCall('S3', 'listObjectsV2', {
     Bucket: monitoring.trailBucket.bucketName,
     Prefix: `AWSLogs/${stack.account}/CloudTrail/`,
@@ -53,6 +55,12 @@ function build(app: App): IntegTest {
   assertEventually(objects, ExpectedResult.objectLike({
     Contents: Match.arrayWith([Match.objectLike({ Key: Match.stringLikeRegexp('\\.json\\.gz$') })]),
   }), Duration.minutes(20), Duration.seconds(30));
+  // integ-tests-alpha derives the IAM action from the API name (`s3:ListObjectsV2`), which is not an
+  // IAM action: ListObjectsV2 is authorized by `s3:ListBucket` on the bucket (Amazon S3 API
+  // Reference, ListObjectsV2, "Permissions"). The waiter's provider is the one that makes the call.
+  const listBucket = { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [monitoring.trailBucket.bucketArn] };
+  objects.provider.addToRolePolicy(listBucket);
+  (objects as AwsApiCall).waiterProvider?.addToRolePolicy(listBucket);
   const streams = integ.assertions.awsApiCall('CloudWatchLogs', 'describeLogStreams', {
     logGroupName: monitoring.trailLogGroup.logGroupName,
   });
