@@ -61,8 +61,13 @@ export function stackNames(outDir: string): string[] {
     .map(([id, a]) => a.properties?.stackName ?? id);
 }
 
+/** The part of an AWS SDK v3 client the cleanup uses (so tests can pass a fake). */
+export interface SdkClient {
+  send(command: any): Promise<any>;
+}
+
 /** The physical names of the buckets of a stack (none if the stack does not exist). */
-async function stackBuckets(cfn: CloudFormationClient, stackName: string): Promise<string[]> {
+export async function stackBuckets(cfn: SdkClient, stackName: string): Promise<string[]> {
   const buckets: string[] = [];
   let token: string | undefined;
   do {
@@ -84,7 +89,7 @@ async function stackBuckets(cfn: CloudFormationClient, stackName: string): Promi
 }
 
 /** Deletes every object version and delete marker of a bucket (the buckets are versioned). */
-async function emptyBucket(s3: S3Client, bucket: string): Promise<number> {
+export async function emptyBucket(s3: SdkClient, bucket: string): Promise<number> {
   let deleted = 0;
   for (;;) {
     let page: ListObjectVersionsCommandOutput;
@@ -97,12 +102,17 @@ async function emptyBucket(s3: S3Client, bucket: string): Promise<number> {
     const objects = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]
       .map((v) => ({ Key: v.Key!, VersionId: v.VersionId }));
     if (objects.length === 0) return deleted;
-    await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } }));
+    const result = await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } }));
+    // With Quiet, the response lists only the keys that could not be deleted (Amazon S3 API
+    // Reference, DeleteObjects); stop rather than list them again forever.
+    if (result?.Errors?.length) {
+      throw new Error(`could not empty s3://${bucket}: ${result.Errors.map((e: any) => `${e.Key}: ${e.Code}`).join(', ')}`);
+    }
     deleted += objects.length;
   }
 }
 
-async function destroy(name: string, outDir: string, cfn: CloudFormationClient, s3: S3Client): Promise<boolean> {
+async function destroy(name: string, outDir: string, cfn: SdkClient, s3: SdkClient): Promise<boolean> {
   const app = appCommand(name);
   for (let attempt = 1; attempt <= DESTROY_ATTEMPTS; attempt++) {
     for (const stack of stackNames(outDir)) {
