@@ -134,7 +134,12 @@ async function deploy(names: string[]): Promise<number> {
   for (const name of names) {
     const outDir = path.join('cdk.out.integ', name);
     const deployed = cdk(['deploy', '--app', appCommand(name), '--all', '--require-approval', 'never', '--ci', '--output', outDir]);
-    const destroyed = await destroy(name, outDir, cfn, s3);
+    let destroyed = false;
+    try {
+      destroyed = await destroy(name, outDir, cfn, s3);
+    } catch (e: any) {
+      console.error(`cleanup of ${name} failed: ${e?.message ?? e}`);
+    }
     results.push(`${name}: assertions ${deployed ? 'PASSED' : 'FAILED (see the deploy output above)'}; destroy ${destroyed ? 'ok' : 'FAILED: delete the stacks by hand'}`);
     failed = failed || !deployed || !destroyed;
   }
