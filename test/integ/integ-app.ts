@@ -72,13 +72,6 @@ export function assertEventually(call: IApiCall, expected: ExpectedResult, timeo
   return call.expect(expected).waitForAssertions({ totalTimeout: timeout, interval, backoffRate: 1 });
 }
 
-/** The stack integ-tests-alpha puts the assertions in (`<test id>DefaultTestDeployAssert<hash>`). */
-export function assertionStack(integ: IntegTest): Stack {
-  const stack = integ.node.findAll().find((c) => Stack.isStack(c)) as Stack | undefined;
-  if (!stack) throw new Error(`No assertions stack under ${integ.node.path}`);
-  return stack;
-}
-
 function pascal(kebab: string): string {
   return kebab.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
 }

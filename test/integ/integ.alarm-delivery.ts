@@ -18,7 +18,8 @@ function build(app: App): IntegTest {
   // Every alarm of the construct has the same action (the alert topic, on ALARM and OK: pinned by
   // test/platform-monitoring-composed.test.ts), and the topic and key policies trust CloudWatch by
   // the alarm-name prefix, so one metric alarm exercises the path every alarm uses.
-  const alarm = monitoring.batchJobFailuresAlarm!;
+  const alarm = monitoring.batchJobFailuresAlarm;
+  if (!alarm) throw new Error('integ.alarm-delivery: PlatformMonitoring.batchJobFailuresAlarm is undefined; pick another metric alarm that notifies the alert topic.');
 
   // SetAlarmState: "When the updated state differs from the previous value, the action configured
   // for the appropriate state is invoked"; the alarm then returns to its actual state, so the change
