@@ -12,7 +12,7 @@ import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { DmsMetrics } from '../metrics/dms-metrics';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome } from '../metrics/platform-event-metrics';
 import { validationError } from '../private/errors';
-import { functionNameOf } from '../private/literal-names';
+import { functionNameOf, stageNameOf } from '../private/literal-names';
 import { PlatformNaming } from '../private/naming';
 
 const GT = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
@@ -149,7 +149,7 @@ export class PlatformAlarms extends Construct {
     (props.restApis ?? []).forEach((api, i) => {
       let stageName: string;
       try {
-        stageName = api.deploymentStage.stageName;
+        stageName = stageNameOf(api.deploymentStage); // the literal: no import from the API's stack;
       } catch {
         throw validationError(this, `restApis[${i}] has no deploymentStage (an imported REST API?): list it in restApiStages `
           + 'with its apiName and stageName instead.');
