@@ -47,7 +47,7 @@ function accessLogGroupArn(scope: IConstruct, props: ApiAccessLogDestinationProp
  * a dependency cycle. This destination names the group by its literal ARN instead (built from the
  * project name and environment in the API's own stack), so no stack imports anything from the
  * other. The group must exist when the stage is deployed: deploy the monitoring stack first
- * (`apiStack.addDependency(monitoringStack)`).
+ * (`apiStack.addStackDependency(monitoringStack)`).
  *
  * ```ts
  * new apigateway.RestApi(this, 'OrdersApi', {

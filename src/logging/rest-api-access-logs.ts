@@ -44,7 +44,7 @@ export function foreignStageWarning(scope: Construct, api: apigateway.IRestApi, 
     + 'depend on the other (DependencyCycle). In the API\'s own stack, add to the RestApi: '
     + `deployOptions: { accessLogDestination: new ApiAccessLogDestination({ projectName: '${target.projectName}'${envArg} }), `
     + 'accessLogFormat: PlatformMonitoring.apiAccessLogFormat() } (it names the group by its literal ARN, so neither stack '
-    + `imports from the other), and deploy this stack first: ${stackVar(apiStack)}.addDependency(${stackVar(Stack.of(scope))}). `
+    + `imports from the other), and deploy this stack first: ${stackVar(apiStack)}.addStackDependency(${stackVar(Stack.of(scope))}). `
     + 'Or set restApiAccessLogs: false to leave the stage alone without this warning.';
 }
 
