@@ -22,6 +22,11 @@ export interface ApiAccessLogDestinationProps {
   readonly environment?: DeploymentEnvironment;
 }
 
+// AWS docs: "AWS::ApiGateway::Stage AccessLogSetting" and "AWS::ApiGatewayV2::Stage
+// AccessLogSettings" (CloudFormation Template Reference): DestinationArn is the ARN of the CloudWatch
+// Logs log group. Whether API Gateway checks that the group exists when the stage is updated is not
+// documented: we ask users to deploy the monitoring stack first.
+
 /**
  * The ARN of the platform's API access-log group, built from its name in `scope`'s stack
  * (`arn:<partition>:logs:<region>:<account>:log-group:<name>:*`, the form a log group's `Arn`

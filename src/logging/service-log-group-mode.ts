@@ -30,6 +30,12 @@ export enum ServiceLogGroupMode {
   USE_EXISTING = 'use-existing',
 }
 
+// AWS docs: "Configuring CloudWatch log groups" (Lambda Developer Guide): CloudWatch creates
+// /aws/lambda/<function name> when the function is first invoked. "Import AWS resources into a
+// CloudFormation stack automatically" (CloudFormation User Guide): a resource with a static custom
+// name and DeletionPolicy Retain can be imported by a change set (`--import-existing-resources`);
+// "Resource type support" lists AWS::Logs::LogGroup as importable.
+
 /**
  * The mode for one function's group: `mode` when set; otherwise `CREATE` for a function defined
  * in the app (a new function has no group yet) and `USE_EXISTING` for an imported one

@@ -4,6 +4,9 @@ import { Construct } from 'constructs';
 import { functionNameOf, isForeign } from './literal-names';
 import { MonitoredHttpApi } from '../metrics/monitored-resources';
 
+// AWS docs: "Fn::ImportValue" (CloudFormation Template Reference): a stack output that another
+// stack imports cannot be modified or deleted while it is imported.
+
 /**
  * Warns about every monitored resource of another stack whose name or id is known only at deploy:
  * reading it makes CloudFormation export it from its stack (`Fn::ImportValue` here), and an export
