@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CrossStackReferences, NestedStack, ReferenceStrength, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -32,7 +32,10 @@ describe('three-stack app (functions, APIs, monitoring), defaults otherwise', ()
     const { app, platformStack } = threeStackApp({ literalFunctionNames: true }, { httpApis: [] });
     app.synth();
     const t = Template.fromStack(platformStack);
-    t.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/aws/lambda/shop-orders' });
+    const shards = platformStack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack);
+    const groupNames = shards.flatMap((s) => Object.values<any>(Template.fromStack(s).findResources('AWS::Logs::LogGroup')))
+      .map((g) => g.Properties.LogGroupName);
+    expect(groupNames.sort()).toEqual(['/aws/lambda/shop-orders', '/aws/lambda/shop-payments', '/aws/lambda/shop-search']);
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Dimensions: Match.arrayWith([{ Name: 'ApiName', Value: 'shop-api' }, { Name: 'Stage', Value: 'live' }]),
     });
@@ -80,6 +83,18 @@ describe('three-stack app (functions, APIs, monitoring), defaults otherwise', ()
       'lambdaFunctions[0] (Functions/orders) ha', 'lambdaFunctions[1] (Functions/payments) ', 'lambdaFunctions[2] (Functions/search) ha',
     ]);
     expect(String(warnings[0].entry.data)).toContain('The least-locking option is an explicit functionName on the function');
+    expect(String(warnings[0].entry.data)).toContain('CrossStackReferences.of(<this stack>).consume(ReferenceStrength.WEAK)');
+  });
+
+  test('generated names read weakly (the warning\'s second option): no export, no import; Fn::GetStackOutput instead', () => {
+    const { app, platformStack, functionsStack } = threeStackApp({ literalFunctionNames: false }, { httpApis: [] },
+      (stack) => CrossStackReferences.of(stack).consume(ReferenceStrength.WEAK));
+    const platform = templateOf(app, platformStack);
+    expect(importsOf(platform)).toEqual([]);
+    expect(JSON.stringify(platform)).toContain('"Fn::GetStackOutput":{"StackName":"Functions"');
+    const outputs = Object.values<any>(templateOf(app, functionsStack).Outputs ?? {});
+    expect(outputs).toHaveLength(3);
+    expect(outputs.every((o) => o.Export === undefined)).toBe(true); // nothing the function stack is locked by
   });
 
   test('literal function names produce no import warning', () => {
@@ -94,7 +109,8 @@ describe('three-stack app (functions, APIs, monitoring), defaults otherwise', ()
     Template.fromStack(apisStack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { AccessLogSettings: Match.absent() });
     const warnings = Annotations.fromStack(platformStack).findWarning('*', Match.stringLikeRegexp('httpApis\\[0\\]'));
     expect(warnings).toHaveLength(1);
-    expect(String(warnings[0].entry.data)).toContain('apigatewayv2.HttpApi.fromHttpApiAttributes(this, id, { httpApiId:');
+    expect(String(warnings[0].entry.data)).toContain('consume(ReferenceStrength.WEAK)');
+    expect(String(warnings[0].entry.data)).toContain('HttpApiAccessLogDestination');
   });
 });
 

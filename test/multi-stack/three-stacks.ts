@@ -15,7 +15,8 @@ export interface TeamNaming {
  * The app of issue 11 item 5, written as a new user would: three functions in one team stack, a
  * REST API in a second (and an HTTP API), `PlatformMonitoring` with defaults in a third.
  */
-export function threeStackApp(naming: TeamNaming = { literalFunctionNames: true }, extra: Partial<PlatformMonitoringProps> = {}) {
+export function threeStackApp(naming: TeamNaming = { literalFunctionNames: true }, extra: Partial<PlatformMonitoringProps> = {},
+  configurePlatformStack?: (stack: Stack) => void) {
   const app = new App({ context: RECOMMENDED_CONTEXT });
   const env = { account: '123456789012', region: 'eu-west-1' };
   const functionsStack = new Stack(app, 'Functions', { env });
@@ -30,6 +31,7 @@ export function threeStackApp(naming: TeamNaming = { literalFunctionNames: true 
   api.root.addMethod('GET', new apigateway.MockIntegration());
   const httpApi = new apigatewayv2.HttpApi(apisStack, 'ShopHttpApi', { apiName: 'shop-http' });
   const platformStack = new Stack(app, 'Platform', { env });
+  configurePlatformStack?.(platformStack);
   const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', {
     projectName: 'shop',
     lambdaFunctions: fns,
