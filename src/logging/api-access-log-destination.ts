@@ -1,6 +1,7 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { aws_apigateway as apigatewayRefs } from 'aws-cdk-lib/interfaces';
 import { IConstruct } from 'constructs';
 import { DeploymentEnvironment } from '../environment';
 import { LoggingNaming, PlatformNaming } from '../private/naming';
@@ -55,6 +56,8 @@ function accessLogGroupArn(scope: IConstruct, props: ApiAccessLogDestinationProp
  * (`apiStack.addStackDependency(monitoringStack)`).
  *
  * ```ts
+ * import { ApiAccessLogDestination } from 'cdk-platform-monitoring';
+ *
  * new apigateway.RestApi(this, 'OrdersApi', {
  *   deployOptions: {
  *     accessLogDestination: new ApiAccessLogDestination({ projectName: 'ecommerce-ai-platform' }),
@@ -67,7 +70,7 @@ export class ApiAccessLogDestination implements apigateway.IAccessLogDestination
   constructor(private readonly props: ApiAccessLogDestinationProps) {}
 
   /** The group's ARN, built in the stage's stack. */
-  public bind(stage: apigateway.IStage): apigateway.AccessLogDestinationConfig {
+  public bind(stage: apigatewayRefs.IStageRef): apigateway.AccessLogDestinationConfig {
     return { destinationArn: accessLogGroupArn(stage, this.props) };
   }
 }
