@@ -5,6 +5,7 @@ import { App, CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cxapi from 'aws-cdk-lib/cx-api';
+import { ServiceLogGroupMode } from '../src/logging/service-log-group-mode';
 import { PlatformMonitoring } from '../src/platform-monitoring';
 
 // The benchmark's platform at size N. Everything monitored is imported by name, so the synthesized
@@ -63,6 +64,9 @@ export function addPlatform(stack: Stack, n: number): PlatformMonitoring | undef
   return new PlatformMonitoring(stack, 'Monitoring', {
     projectName: 'bench-platform',
     lambdaFunctions: range(size.functions).map(i => lambda.Function.fromFunctionName(stack, `Fn${i}`, `bench-platform-service-${pad(i)}`)),
+    // The heaviest case: a group per function is created (imported functions would otherwise
+    // reference the groups Lambda already created, and the stacks would hold N fewer resources).
+    lambdaLogGroupMode: ServiceLogGroupMode.CREATE,
     // REST APIs by name and stage: the alarms, widgets and metrics are the same as for a `RestApi`
     // object, whose own resources (API, method, deployment, stage) would be counted as monitoring.
     restApiStages: range(size.restApis).map(i => ({ apiName: `bench-platform-api-${pad(i)}`, stageName: 'prod' })),

@@ -8,6 +8,7 @@ export * from './encryption/key-policy';
 // Logging and audit
 export * from './logging/central-logging';
 export * from './logging/service-log-group-mode';
+export * from './logging/api-access-log-destination';
 export { LogGroupPlacement } from './logging/log-group-placement';
 export * from './audit/audit-trail';
 

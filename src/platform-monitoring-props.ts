@@ -143,16 +143,21 @@ export interface PlatformMonitoringProps {
 
   /**
    * Whether to create each function's `/aws/lambda/<name>` group, or to use the group that already
-   * exists (created by Lambda before this construct was added).
+   * exists (created by Lambda on the function's first run, before this construct was added).
    *
-   * @default ServiceLogGroupMode.CREATE
+   * By default it depends on where the function comes from, so that the first deploy succeeds: an
+   * imported function (`fromFunctionName`, `fromFunctionArn`, `fromFunctionAttributes`) already
+   * runs, so its group is referenced (`USE_EXISTING`); a function defined in the app gets a new,
+   * encrypted group (`CREATE`). A mode set here applies to every function.
+   *
+   * @default - `CREATE` for functions defined in the app, `USE_EXISTING` for imported functions
    */
   readonly lambdaLogGroupMode?: ServiceLogGroupMode;
 
   /**
    * Where the per-function log groups and metric filters are created.
    *
-   * @default LogGroupPlacement.AUTO - nested stacks above 100 functions
+   * @default LogGroupPlacement.NESTED_STACKS - from the first function, so adding functions never moves a group
    */
   readonly lambdaLogGroupPlacement?: LogGroupPlacement;
 
@@ -173,7 +178,9 @@ export interface PlatformMonitoringProps {
   /**
    * Sets access logging (destination: the platform's access-log group; format:
    * `PlatformMonitoring.apiAccessLogFormat()`) on the deployment stage of each of `restApis` that
-   * has none yet.
+   * has none yet and is defined in the same stack. A stage of another stack is left unchanged
+   * (changing it would make each stack depend on the other) and a warning gives the code to add
+   * in the API's stack (`ApiAccessLogDestination`).
    *
    * @default true
    */

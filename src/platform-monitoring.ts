@@ -18,9 +18,11 @@ import { MlPerformanceDashboard } from './dashboards/ml-performance-dashboard';
 import { PlatformKey } from './encryption/platform-key';
 import { DeploymentEnvironment } from './environment';
 import { CentralLogging } from './logging/central-logging';
+import { enableRestApiAccessLogs } from './logging/rest-api-access-logs';
 import { MlMetricAlarms } from './metrics/ml-alarms';
 import { MlMetricCatalog } from './metrics/ml-catalog';
 import { PlatformMonitoringProps } from './platform-monitoring-props';
+import { warnImportedIdentifiers } from './private/foreign-resources';
 import { PlatformNaming } from './private/naming';
 import { validatePlatformMonitoringProps } from './private/props-validation';
 import {
@@ -162,9 +164,13 @@ export class PlatformMonitoring extends Construct {
     this.apiAccessLogGroup = this.logging.apiAccessLogGroup;
     this.platformEventsLogGroup = this.logging.platformEventsLogGroup;
     this.queryDefinitions = this.logging.queryDefinitions;
+    // A stage is configured only in this stack; another stack's stage gets a warning with the
+    // code to add there (referencing our group from it would create a dependency cycle).
     if (props.restApiAccessLogs ?? true) {
-      for (const api of restApis) this.enableAccessLogs(api);
+      const target = { ...identity, destination: this.apiAccessLogDestination(), format: PlatformMonitoring.apiAccessLogFormat().toString() };
+      restApis.forEach((api, i) => enableRestApiAccessLogs(this, api, i, target));
     }
+    warnImportedIdentifiers(this, lambdaFunctions, props.httpApis ?? []);
 
     // 4. Audit: the trail streams into the CloudTrail group created above.
     this.audit = new AuditTrail(this, 'Audit', {
@@ -271,15 +277,5 @@ export class PlatformMonitoring extends Construct {
   /** The platform's access-log group as an API Gateway access-log destination. */
   public apiAccessLogDestination(): apigateway.IAccessLogDestination {
     return this.logging.apiAccessLogDestination();
-  }
-
-  /** Points the API's deployment stage at the access-log group, unless it already logs somewhere. */
-  private enableAccessLogs(api: apigateway.IRestApi): void {
-    if (!(api instanceof apigateway.RestApiBase) || !api.latestDeployment) return; // no stage of ours to configure
-    const stage = api.deploymentStage;
-    const cfnStage = stage.node.defaultChild;
-    if (!(cfnStage instanceof apigateway.CfnStage) || cfnStage.accessLogSetting !== undefined) return;
-    const destination = this.apiAccessLogDestination().bind(stage);
-    cfnStage.accessLogSetting = { destinationArn: destination.destinationArn, format: PlatformMonitoring.apiAccessLogFormat().toString() };
   }
 }

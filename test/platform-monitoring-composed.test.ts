@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, NestedStack, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
@@ -140,12 +140,27 @@ describe('PlatformMonitoring: logical IDs of stateful resources are pinned', () 
         'MonitoringLoggingApiAccessLogGroup33DA1391',
         'MonitoringLoggingBatchLogGroup341BD3F5',
         'MonitoringLoggingCloudTrailLogGroup86F42B96',
-        'MonitoringLoggingLambdaOrdersc84b58b8LogGroup3DFAC54C',
+        // No group for the imported function: it already runs, so Lambda created it and it is
+        // referenced (issue 11 item 6). Groups the construct creates live in hash shards: pinned below.
         'MonitoringLoggingPlatformEventsLogGroup37E79EF6',
       ],
       trail: ['MonitoringAudit8DF98308'],
       topic: ['MonitoringAlertsTopic76D2C73E'],
     });
+  });
+
+  test('a function\'s log group: its shard stack and its id there (default placement, function defined in the app)', () => {
+    const { stack } = newStack();
+    const fn = new lambda.Function(stack, 'Orders', {
+      functionName: 'shop-orders', runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('x'),
+    });
+    new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', lambdaFunctions: [fn] });
+    const shard = stack.node.findAll().find((c): c is NestedStack => c instanceof NestedStack)!;
+    expect(shard.node.path).toBe('TestStack/Monitoring/Logging/Lambda/Shard4');
+    expect(Object.keys(Template.fromStack(stack).findResources('AWS::CloudFormation::Stack'))).toEqual([
+      'MonitoringLoggingLambdaShard4NestedStackShard4NestedStackResourceB2AC71DA',
+    ]);
+    expect(Object.keys(Template.fromStack(shard).findResources('AWS::Logs::LogGroup'))).toEqual(['Ordersc84b58b8LogGroup5495DCA9']);
   });
 });
 

@@ -15,7 +15,7 @@ import { DmsMetrics } from '../metrics/dms-metrics';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome } from '../metrics/platform-event-metrics';
 import { validationError } from '../private/errors';
 import { checkEnumList, checkEnumValue } from '../private/input-checks';
-import { functionNameOf } from '../private/literal-names';
+import { functionNameOf, stageNameOf } from '../private/literal-names';
 import { PlatformNaming } from '../private/naming';
 import { validateMonitoredResources } from '../private/resource-lists';
 import { resolveEnvironment } from '../private/validation';
@@ -145,7 +145,7 @@ export class PlatformAlarms extends Construct {
     (props.restApis ?? []).forEach((api, i) => {
       let stageName: string;
       try {
-        stageName = api.deploymentStage.stageName;
+        stageName = stageNameOf(api.deploymentStage); // the literal: no import from the API's stack;
       } catch {
         throw validationError(this, `restApis[${i}] has no deploymentStage (an imported REST API?): list it in restApiStages `
           + 'with its apiName and stageName instead.');

@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
 import { validationError } from '../private/errors';
+import { functionArnOf } from '../private/literal-names';
 
 /**
  * CloudTrail allows 250 data resources per trail with basic event selectors: per selector, and
@@ -31,7 +32,7 @@ export function buildEventSelectors(scope: IConstruct, input: EventSelectorInput
   }
   const lambdaValues = input.logAllLambdaDataEvents
     ? [`arn:${Stack.of(scope).partition}:lambda`]
-    : uniqueArns(input.lambdaFunctions);
+    : uniqueArns(scope, input.lambdaFunctions);
   if (lambdaValues.length > 0) {
     dataResources.push({ type: 'AWS::Lambda::Function', values: lambdaValues });
   }
@@ -52,13 +53,13 @@ export function buildEventSelectors(scope: IConstruct, input: EventSelectorInput
   }];
 }
 
-function uniqueArns(functions: lambda.IFunction[]): string[] {
+function uniqueArns(scope: IConstruct, functions: lambda.IFunction[]): string[] {
   const seen = new Set<string>();
   const arns: string[] = [];
   for (const fn of functions) {
     if (seen.has(fn.node.addr)) continue;
     seen.add(fn.node.addr);
-    arns.push(fn.functionArn);
+    arns.push(functionArnOf(fn, scope)); // another stack's function: by name, not by import
   }
   return arns;
 }

@@ -17,7 +17,7 @@ import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { LambdaMetrics } from '../metrics/lambda-metrics';
 import { MonitoredHttpApi, MonitoredRestApiStage } from '../metrics/monitored-resources';
 import { validationError } from '../private/errors';
-import { functionNameOf, logGroupNameOf } from '../private/literal-names';
+import { functionNameOf, logGroupNameOf, stageNameOf } from '../private/literal-names';
 import { validateMonitoredResources } from '../private/resource-lists';
 
 const DEFAULT_APIS_PER_GRAPH = 10;
@@ -216,7 +216,7 @@ export class ApiPerformanceDashboard extends Construct {
 function restEntry(scope: Construct, api: apigateway.IRestApi): ApiEntry {
   let stageName: string;
   try {
-    stageName = api.deploymentStage.stageName;
+    stageName = stageNameOf(api.deploymentStage); // the literal: no import from the API's stack;
   } catch {
     throw validationError(scope, `The REST API "${api.restApiName}" has no deployment stage (imported APIs have none): `
       + 'API Gateway metrics are per stage. Pass it in restApiStages with its apiName and stageName instead.');

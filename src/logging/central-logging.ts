@@ -7,9 +7,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { apiAccessLogFormatString } from './api-access-log-format';
 import { BATCH_LOG_ERRORS_METRIC, errorCountMetric, errorMetricFilter, lambdaLogErrorsMetricName } from './log-error-metrics';
-import { AUTO_NESTED_THRESHOLD, LogGroupPlacement, NESTED_SHARDS, shardOf } from './log-group-placement';
+import { isNested, LogGroupPlacement, NESTED_SHARDS, shardOf } from './log-group-placement';
 import { createSavedQueries } from './saved-queries';
-import { ServiceLogGroupMode } from './service-log-group-mode';
+import { lambdaLogGroupModeOf, ServiceLogGroupMode } from './service-log-group-mode';
 import { DeploymentEnvironment } from '../environment';
 import { DEFAULT_TRAIL_LOG_GROUP_RETENTION } from '../private/defaults';
 import { validationError } from '../private/errors';
@@ -88,9 +88,14 @@ export interface CentralLoggingProps {
   readonly lambdaFunctions?: lambda.IFunction[];
 
   /**
-   * What to do with the functions' log groups, which Lambda may already have created.
+   * What to do with the functions' log groups, which Lambda creates on a function's first run.
    *
-   * @default ServiceLogGroupMode.CREATE
+   * By default it depends on where the function comes from, so that the first deploy succeeds:
+   * a function imported by name or ARN (`fromFunctionName`, `fromFunctionArn`,
+   * `fromFunctionAttributes`) already runs, so its group exists and is referenced (`USE_EXISTING`);
+   * a function defined in the app gets a new group (`CREATE`). Set a mode to apply it to all.
+   *
+   * @default - `CREATE` for functions defined in the app, `USE_EXISTING` for imported functions
    */
   readonly lambdaLogGroupMode?: ServiceLogGroupMode;
 
@@ -105,7 +110,7 @@ export interface CentralLoggingProps {
    * Where the per-function log groups and metric filters are created: the same stack, or nested
    * stacks sharded by a stable hash of each function's construct path.
    *
-   * @default LogGroupPlacement.AUTO - nested stacks above 100 functions
+   * @default LogGroupPlacement.NESTED_STACKS - from the first function, so growth never moves a group
    */
   readonly lambdaLogGroupPlacement?: LogGroupPlacement;
 
@@ -210,11 +215,9 @@ export class CentralLogging extends Construct {
     const options: EncryptedLogGroupOptions = { encryptionKey: props.encryptionKey, retention, removalPolicy };
 
     // Lambda: one group per function, construct ids from the function's construct address.
-    const lambdaMode = props.lambdaLogGroupMode ?? ServiceLogGroupMode.CREATE;
     const functions = props.lambdaFunctions ?? [];
-    const placement = props.lambdaLogGroupPlacement ?? LogGroupPlacement.AUTO;
-    const nested = placement === LogGroupPlacement.NESTED_STACKS
-      || (placement === LogGroupPlacement.AUTO && functions.length > AUTO_NESTED_THRESHOLD);
+    const placement = props.lambdaLogGroupPlacement ?? LogGroupPlacement.NESTED_STACKS;
+    const nested = isNested(placement, functions.length);
     const lambdaScope = new Construct(this, 'Lambda');
     const shards = new Map<number, Construct>();
     const shardScope = (fn: lambda.IFunction): Construct => {
@@ -235,7 +238,7 @@ export class CentralLogging extends Construct {
       const fnScope = new Construct(shardScope(fn), `${fn.node.id}-${key.slice(0, 8)}`);
       const name = `/aws/lambda/${functionNameOf(fn)}`;
       validateLogGroupName(this, name, `the log group name of function ${fn.node.path}`);
-      const logGroup = lambdaMode === ServiceLogGroupMode.USE_EXISTING
+      const logGroup = lambdaLogGroupModeOf(fn, props.lambdaLogGroupMode) === ServiceLogGroupMode.USE_EXISTING
         ? logs.LogGroup.fromLogGroupName(fnScope, 'LogGroup', name)
         : encryptedLogGroup(fnScope, 'LogGroup', name, options);
       errorMetricFilter(fnScope, 'ErrorsFilter', logGroup, this.metricNamespace, lambdaLogErrorsMetricName(functionNameOf(fn)));

@@ -10,14 +10,17 @@ export enum LogGroupPlacement {
   /**
    * The same stack while there are at most 100 functions; nested stacks above that.
    *
-   * Crossing the threshold moves existing per-function log groups into nested stacks, which fails
-   * at deploy for retained groups with fixed names: choose `NESTED_STACKS` from the start if the
-   * platform may grow past 100 functions.
+   * Not growth-safe: the 101st function moves every existing per-function log group into a nested
+   * stack, and creating a retained group with a fixed name in a new stack while the old stack
+   * still holds it fails the deploy. Kept for stacks deployed with it; prefer `NESTED_STACKS`.
    */
   AUTO = 'auto',
   /** Always in the same stack as the construct (fails at synth beyond the stack limit). */
   SAME_STACK = 'same-stack',
-  /** Always in up to eight nested stacks, sharded by a stable hash of each function's path. */
+  /**
+   * Always in up to eight nested stacks, from the first function on, sharded by a stable hash of
+   * each function's construct path (the default): a function's group never changes stack.
+   */
   NESTED_STACKS = 'nested-stacks',
 }
 
@@ -26,6 +29,12 @@ export const AUTO_NESTED_THRESHOLD = 100;
 
 /** Number of nested-stack shards (fixed, so a function's shard never changes). */
 export const NESTED_SHARDS = 8;
+
+/** Whether `placement` puts the per-function resources of `functionCount` functions in nested stacks. */
+export function isNested(placement: LogGroupPlacement, functionCount: number): boolean {
+  return placement === LogGroupPlacement.NESTED_STACKS
+    || (placement === LogGroupPlacement.AUTO && functionCount > AUTO_NESTED_THRESHOLD);
+}
 
 /** A stable shard index for a construct path (a polynomial string hash modulo a prime). */
 export function shardOf(path: string): number {

@@ -132,7 +132,7 @@ describe('PlatformAlarms', () => {
       MetricName: '5XXError',
       Statistic: 'Sum',
       Period: 300,
-      Dimensions: [{ Name: 'ApiName', Value: 'orders' }, { Name: 'Stage', Value: { Ref: Match.stringLikeRegexp('^OrdersDeploymentStageprod') } }],
+      Dimensions: [{ Name: 'ApiName', Value: 'orders' }, { Name: 'Stage', Value: 'prod' }],
       Threshold: 5,
       ComparisonOperator: 'GreaterThanThreshold',
       EvaluationPeriods: 1,

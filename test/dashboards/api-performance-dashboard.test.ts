@@ -38,9 +38,9 @@ describe('ApiPerformanceDashboard', () => {
       '## Lambda functions', 'Lambda invocations', 'Lambda errors', 'Lambda throttles', 'Lambda duration p50 / p99 (ms)',
       'Recent Lambda errors',
     ]);
-    // the Stage dimension is a Ref to the stage resource, which resolves to its name ('live')
-    const stageId = stack.getLogicalId(orders.deploymentStage.node.defaultChild as apigateway.CfnStage);
-    const rest = { ApiName: 'orders-api', Stage: `\${${stageId}}` };
+    // the Stage dimension is the stage's literal name, read from its L1 (a Ref would be imported
+    // from the API's stack when the API lives in another one)
+    const rest = { ApiName: 'orders-api', Stage: 'live' };
     const httpDims = { ApiId: 'abc123', Stage: '$default' };
     const api = (metricName: string, dimensions: object, stat: string, label: string) =>
       ({ namespace: 'AWS/ApiGateway', metricName, dimensions, stat, period: 300, label });

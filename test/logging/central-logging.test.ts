@@ -1,4 +1,4 @@
-import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, Duration, NestedStack, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { PlatformKey } from '../../src/encryption/platform-key';
 import { DeploymentEnvironment } from '../../src/environment';
 import { CentralLogging, CentralLoggingProps, PlatformLogGroup } from '../../src/logging/central-logging';
+import { LogGroupPlacement, shardOf } from '../../src/logging/log-group-placement';
 import { ServiceLogGroupMode } from '../../src/logging/service-log-group-mode';
 import { nagFindings, newStack, RECOMMENDED_CONTEXT } from '../nag-helpers';
 
@@ -21,7 +22,11 @@ function setup(props: Partial<CentralLoggingProps> = {}, withFunctions = true) {
   const { app, stack } = newStack();
   const key = new PlatformKey(stack, 'Key', { projectName: 'shop' }).key;
   const functions = withFunctions ? [fn(stack, 'Orders'), fn(stack, 'Payments')] : [];
-  const logging = new CentralLogging(stack, 'Logging', { projectName: 'shop', encryptionKey: key, lambdaFunctions: functions, ...props });
+  // SAME_STACK keeps the per-function groups in this template (the default, nested shards, is
+  // covered in log-group-placement.test.ts and growth.test.ts).
+  const logging = new CentralLogging(stack, 'Logging', {
+    projectName: 'shop', encryptionKey: key, lambdaFunctions: functions, lambdaLogGroupPlacement: LogGroupPlacement.SAME_STACK, ...props,
+  });
   return { app, stack, key, functions, logging, template: Template.fromStack(stack) };
 }
 
@@ -106,7 +111,9 @@ describe('log groups', () => {
     const b = new lambda.Function(new Construct(stack, 'B'), 'Handler', {
       functionName: 'orders-handler', runtime: lambda.Runtime.NODEJS_22_X, handler: 'i.h', code: lambda.Code.fromInline('x'),
     });
-    new CentralLogging(stack, 'Logging', { projectName: 'shop', encryptionKey: key, lambdaFunctions: [a, b] });
+    new CentralLogging(stack, 'Logging', {
+      projectName: 'shop', encryptionKey: key, lambdaFunctions: [a, b], lambdaLogGroupPlacement: LogGroupPlacement.SAME_STACK,
+    });
     const ids = Object.keys(Template.fromStack(stack).findResources('AWS::Logs::LogGroup'))
       .filter((id) => id.startsWith('LoggingLambda'));
     expect(ids).toEqual([
@@ -277,7 +284,23 @@ test('synthesizes in an environment-agnostic stack', () => {
   const key = new PlatformKey(stack, 'Key', { projectName: 'shop' }).key;
   new CentralLogging(stack, 'Logging', { projectName: 'shop', encryptionKey: key, lambdaFunctions: [fn(stack, 'Orders')] });
   expect(() => app.synth()).not.toThrow();
-  Template.fromStack(stack).resourceCountIs('AWS::Logs::LogGroup', 5);
+  Template.fromStack(stack).resourceCountIs('AWS::Logs::LogGroup', 4); // the function's group is in its shard
+  const shards = stack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack);
+  expect(shards).toHaveLength(1);
+  Template.fromStack(shards[0]).resourceCountIs('AWS::Logs::LogGroup', 1);
+});
+
+test('logical ids of the default placement are pinned: the shard stack and the group in it', () => {
+  const { stack } = newStack();
+  const key = new PlatformKey(stack, 'Key', { projectName: 'shop' }).key;
+  new CentralLogging(stack, 'Logging', { projectName: 'shop', encryptionKey: key, lambdaFunctions: [fn(stack, 'Orders')] });
+  const shard = stack.node.findAll().find((c): c is NestedStack => c instanceof NestedStack)!;
+  expect(shardOf('TestStack/Orders')).toBe(4);
+  expect(shard.node.path).toBe('TestStack/Logging/Lambda/Shard4');
+  expect(Object.keys(Template.fromStack(stack).findResources('AWS::CloudFormation::Stack'))).toEqual([
+    'LoggingLambdaShard4NestedStackShard4NestedStackResourceC119F515',
+  ]);
+  expect(Object.keys(Template.fromStack(shard).findResources('AWS::Logs::LogGroup'))).toEqual(['Ordersc84b58b8LogGroup5495DCA9']);
 });
 
 test('logical ids of the log groups are pinned (changing them replaces the groups)', () => {

@@ -4,6 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { CentralLogging } from '../../src/logging/central-logging';
 import { LogGroupPlacement, NESTED_SHARDS, shardOf } from '../../src/logging/log-group-placement';
+import { ServiceLogGroupMode } from '../../src/logging/service-log-group-mode';
 import { newStack } from '../nag-helpers';
 
 function setup(count: number, placement?: LogGroupPlacement) {
@@ -14,6 +15,7 @@ function setup(count: number, placement?: LogGroupPlacement) {
     encryptionKey: new kms.Key(stack, 'Key', { enableKeyRotation: true }),
     lambdaFunctions: fns,
     lambdaLogGroupPlacement: placement,
+    lambdaLogGroupMode: ServiceLogGroupMode.CREATE, // imported functions would otherwise reference their groups
   });
   const nested = stack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack);
   return { stack, logging, nested };
@@ -23,13 +25,27 @@ const lambdaGroups = (s: Stack) => Object.values(Template.fromStack(s).findResou
   .filter((r: any) => JSON.stringify(r.Properties.LogGroupName).includes('/aws/lambda/'));
 
 describe('per-function log group placement', () => {
+  test('the default nests from the first function (a count never moves a group)', () => {
+    for (const count of [1, 100, 101]) {
+      const { stack, nested } = setup(count);
+      expect(lambdaGroups(stack)).toHaveLength(0);
+      expect(nested.reduce((n, s) => n + lambdaGroups(s).length, 0)).toBe(count);
+    }
+  });
+
   test('AUTO keeps up to 100 functions in the same stack', () => {
-    const { stack, nested } = setup(100);
+    const { stack, nested } = setup(100, LogGroupPlacement.AUTO);
     expect(nested).toHaveLength(0);
     expect(lambdaGroups(stack)).toHaveLength(100);
   });
 
-  test('AUTO moves 101+ functions into at most eight nested stacks, each far below 500 resources', () => {
+  test('AUTO moves 101+ functions into nested stacks', () => {
+    const { stack, nested } = setup(101, LogGroupPlacement.AUTO);
+    expect(lambdaGroups(stack)).toHaveLength(0);
+    expect(nested.length).toBeGreaterThan(1);
+  });
+
+  test('500 functions (default) fit in at most eight nested stacks, each far below 500 resources', () => {
     const { stack, nested, logging } = setup(500);
     expect(lambdaGroups(stack)).toHaveLength(0);
     expect(nested.length).toBeGreaterThan(1);

@@ -1,0 +1,172 @@
+import { App, CrossStackReferences, NestedStack, ReferenceStrength, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { importsOf, threeStackApp } from './three-stacks';
+import { ApiAccessLogDestination, DeploymentEnvironment, HttpApiAccessLogDestination, PlatformMonitoring } from '../../src';
+import { RECOMMENDED_CONTEXT } from '../nag-helpers';
+
+// Issue 11 item 5: functions in one team stack, APIs in another, PlatformMonitoring in a third.
+// Cross-stack references become CloudFormation exports and Fn::ImportValue; an export cannot be
+// changed or deleted while another stack imports it ("Walkthrough: Refer to resource outputs in
+// another CloudFormation stack" and the Fn::ImportValue reference, AWS CloudFormation User Guide).
+
+/** A log group ARN as the stage's stack writes it: only the partition is left to CloudFormation. */
+const literalArn = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:logs:eu-west-1:123456789012:log-group:${name}:*`]] });
+
+const templateOf = (app: App, stack: Stack) => app.synth().getStackByName(stack.stackName).template;
+
+describe('three-stack app (functions, APIs, monitoring), defaults otherwise', () => {
+  test('synthesizes: no DependencyCycle from the REST API stage', () => {
+    const { app } = threeStackApp();
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('with literal function names, the monitoring stack imports nothing from the function stack, and nothing of the REST API', () => {
+    const { app, platformStack, functionsStack } = threeStackApp({ literalFunctionNames: true }, { httpApis: [] });
+    expect(importsOf(templateOf(app, platformStack))).toEqual([]);
+    expect(templateOf(app, functionsStack).Outputs ?? {}).toEqual({}); // nothing exported: the team stack is free
+  });
+
+  test('literal names reach alarms, log groups and the trail (function name, REST API name and stage name)', () => {
+    const { app, platformStack } = threeStackApp({ literalFunctionNames: true }, { httpApis: [] });
+    app.synth();
+    const t = Template.fromStack(platformStack);
+    const shards = platformStack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack);
+    const groupNames = shards.flatMap((s) => Object.values<any>(Template.fromStack(s).findResources('AWS::Logs::LogGroup')))
+      .map((g) => g.Properties.LogGroupName);
+    expect(groupNames.sort()).toEqual(['/aws/lambda/shop-orders', '/aws/lambda/shop-payments', '/aws/lambda/shop-search']);
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Dimensions: Match.arrayWith([{ Name: 'ApiName', Value: 'shop-api' }, { Name: 'Stage', Value: 'live' }]),
+    });
+    const trail = Object.values(t.findResources('AWS::CloudTrail::Trail'))[0] as any;
+    const values = JSON.stringify(trail.Properties.EventSelectors);
+    expect(values).toContain(':function:shop-orders');
+    expect(values).not.toContain('Fn::ImportValue');
+  });
+
+  test('the REST API stage in another stack is left unchanged, with a warning carrying the code to add there', () => {
+    const { app, apisStack, platformStack } = threeStackApp();
+    app.synth();
+    Template.fromStack(apisStack).hasResourceProperties('AWS::ApiGateway::Stage', { StageName: 'live', AccessLogSetting: Match.absent() });
+    expect(importsOf(Template.fromStack(apisStack).toJSON())).toEqual([]);
+    const warnings = Annotations.fromStack(platformStack).findWarning('*', Match.stringLikeRegexp('restApis\\[0\\]'));
+    expect(warnings).toHaveLength(1);
+    const text = String(warnings[0].entry.data);
+    expect(text).toContain('restApis[0] (Apis/ShopApi) is defined in stack "Apis", not in "Platform"');
+    expect(text).toContain("deployOptions: { accessLogDestination: new ApiAccessLogDestination({ projectName: 'shop' }), "
+      + 'accessLogFormat: PlatformMonitoring.apiAccessLogFormat() }');
+    expect(text).toContain('apisStack.addStackDependency(platformStack)');
+    expect(text).toContain('restApiAccessLogs: false');
+  });
+
+  test('outside PROD the printed code carries the environment', () => {
+    const { app, platformStack } = threeStackApp({ literalFunctionNames: true }, { environment: DeploymentEnvironment.DEV });
+    app.synth();
+    const warnings = Annotations.fromStack(platformStack).findWarning('*', Match.stringLikeRegexp('restApis\\[0\\]'));
+    expect(String(warnings[0].entry.data)).toContain("new ApiAccessLogDestination({ projectName: 'shop', environment: DeploymentEnvironment.DEV })");
+  });
+
+  test('restApiAccessLogs: false leaves the stage alone without a warning', () => {
+    const { app, platformStack } = threeStackApp({ literalFunctionNames: true }, { restApiAccessLogs: false });
+    app.synth();
+    expect(Annotations.fromStack(platformStack).findWarning('*', Match.stringLikeRegexp('restApis\\[0\\]'))).toHaveLength(0);
+  });
+
+  test('generated function names: each function is exported once (name only), and a warning names the least-locking fix', () => {
+    const { app, platformStack, functionsStack } = threeStackApp({ literalFunctionNames: false }, { httpApis: [] });
+    const exportsOfFunctions = Object.keys(templateOf(app, functionsStack).Outputs ?? {});
+    expect(exportsOfFunctions).toHaveLength(3); // was 6 (name and ARN of each)
+    expect(new Set(importsOf(templateOf(app, platformStack))).size).toBe(3);
+    const warnings = Annotations.fromStack(platformStack).findWarning('*', Match.stringLikeRegexp('has a generated name'));
+    expect(warnings.map((w) => String(w.entry.data).slice(0, 40))).toEqual([
+      'lambdaFunctions[0] (Functions/orders) ha', 'lambdaFunctions[1] (Functions/payments) ', 'lambdaFunctions[2] (Functions/search) ha',
+    ]);
+    expect(String(warnings[0].entry.data)).toContain('The least-locking option is an explicit functionName on the function');
+    expect(String(warnings[0].entry.data)).toContain('CrossStackReferences.of(<this stack>).consume(ReferenceStrength.WEAK)');
+  });
+
+  test('generated names read weakly (the warning\'s second option): no export, no import; Fn::GetStackOutput instead', () => {
+    const { app, platformStack, functionsStack } = threeStackApp({ literalFunctionNames: false }, { httpApis: [] },
+      (stack) => CrossStackReferences.of(stack).consume(ReferenceStrength.WEAK));
+    const platform = templateOf(app, platformStack);
+    expect(importsOf(platform)).toEqual([]);
+    expect(JSON.stringify(platform)).toContain('"Fn::GetStackOutput":{"StackName":"Functions"');
+    const outputs = Object.values<any>(templateOf(app, functionsStack).Outputs ?? {});
+    expect(outputs).toHaveLength(3);
+    expect(outputs.every((o) => o.Export === undefined)).toBe(true); // nothing the function stack is locked by
+  });
+
+  test('literal function names produce no import warning', () => {
+    const { app, platformStack } = threeStackApp({ literalFunctionNames: true }, { httpApis: [] });
+    app.synth();
+    expect(Annotations.fromStack(platformStack).findWarning('*', Match.stringLikeRegexp('generated name'))).toHaveLength(0);
+  });
+
+  test('httpApis of another stack: the id is imported (it exists only after deploy), with a warning; its stage is not changed', () => {
+    const { app, platformStack, apisStack } = threeStackApp();
+    expect(importsOf(templateOf(app, platformStack)).every((i) => i.includes('ShopHttpApi'))).toBe(true);
+    Template.fromStack(apisStack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { AccessLogSettings: Match.absent() });
+    const warnings = Annotations.fromStack(platformStack).findWarning('*', Match.stringLikeRegexp('httpApis\\[0\\]'));
+    expect(warnings).toHaveLength(1);
+    expect(String(warnings[0].entry.data)).toContain('consume(ReferenceStrength.WEAK)');
+    expect(String(warnings[0].entry.data)).toContain('HttpApiAccessLogDestination');
+  });
+});
+
+describe('ApiAccessLogDestination / HttpApiAccessLogDestination: access logs from the API stack without a cycle', () => {
+  function withHelper(environment?: DeploymentEnvironment) {
+    const app = new App({ context: RECOMMENDED_CONTEXT });
+    const env = { account: '123456789012', region: 'eu-west-1' };
+    const platformStack = new Stack(app, 'Platform', { env });
+    const apiStack = new Stack(app, 'Apis', { env });
+    const api = new apigateway.RestApi(apiStack, 'ShopApi', {
+      restApiName: 'shop-api',
+      deployOptions: {
+        stageName: 'live',
+        accessLogDestination: new ApiAccessLogDestination({ projectName: 'shop', environment }),
+        accessLogFormat: PlatformMonitoring.apiAccessLogFormat(),
+      },
+    });
+    api.root.addMethod('GET', new apigateway.MockIntegration());
+    const httpApi = new apigatewayv2.HttpApi(apiStack, 'ShopHttpApi', { createDefaultStage: false });
+    new apigatewayv2.HttpStage(apiStack, 'HttpStage', {
+      httpApi,
+      autoDeploy: true,
+      accessLogSettings: { destination: new HttpApiAccessLogDestination({ projectName: 'shop', environment }), format: PlatformMonitoring.apiAccessLogFormat() },
+    });
+    const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', { projectName: 'shop', environment, restApis: [api] });
+    apiStack.addStackDependency(platformStack); // the group exists before the stage points at it
+    return { app, platformStack, apiStack, monitoring };
+  }
+
+  test('the stage names the platform group by its literal ARN; no stack imports from the other; no warning', () => {
+    const { app, platformStack, apiStack, monitoring } = withHelper();
+    expect(() => app.synth()).not.toThrow();
+    const arn = literalArn('/aws/apigateway/shop/access-logs');
+    Template.fromStack(apiStack).hasResourceProperties('AWS::ApiGateway::Stage', { AccessLogSetting: { DestinationArn: arn } });
+    Template.fromStack(apiStack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { AccessLogSettings: { DestinationArn: arn } });
+    // ...which is exactly the group the monitoring stack creates.
+    const group = Template.fromStack(platformStack).findResources('AWS::Logs::LogGroup', { Properties: { LogGroupName: '/aws/apigateway/shop/access-logs' } });
+    expect(Object.keys(group)).toEqual([platformStack.getLogicalId(monitoring.apiAccessLogGroup.node.defaultChild as any)]);
+    expect(importsOf(Template.fromStack(apiStack).toJSON())).toEqual([]);
+    expect(importsOf(Template.fromStack(platformStack).toJSON())).toEqual([]);
+    expect(Annotations.fromStack(platformStack).findWarning('*', Match.stringLikeRegexp('restApis'))).toHaveLength(0);
+  });
+
+  test('outside PROD it names the environment\'s group', () => {
+    const { app, apiStack } = withHelper(DeploymentEnvironment.DEV);
+    app.synth();
+    Template.fromStack(apiStack).hasResourceProperties('AWS::ApiGateway::Stage', {
+      AccessLogSetting: { DestinationArn: literalArn('/aws/apigateway/shop-dev/access-logs') },
+    });
+  });
+
+  test('a bad project name fails at synth with the fix', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Apis');
+    expect(() => new apigateway.RestApi(stack, 'Api', {
+      deployOptions: { accessLogDestination: new ApiAccessLogDestination({ projectName: 'Shop Platform' }) },
+    })).toThrow(/projectName may contain only lowercase letters/);
+  });
+});
