@@ -75,7 +75,8 @@ export function addPlatform(stack: Stack, n: number): PlatformMonitoring | undef
       replicationTaskIdentifier: `BENCHTASK${pad(i)}ABCDEFGHIJKLMNOPQRSTUV`,
       displayName: `orders-cdc-${pad(i)}`,
     })),
-    batchJobQueues: range(size.batchQueues).map(i => `arn:aws:batch:eu-west-1:123456789012:job-queue/bench-queue-${pad(i)}`),
+    // Queue names: the construct builds the ARN events carry in the stack's own account and region.
+    batchJobQueues: range(size.batchQueues).map(i => `bench-queue-${pad(i)}`),
     glueCrawlerNames: range(size.glueCrawlers).map(i => `bench-crawler-${pad(i)}`),
     dataLakeBucket: s3.Bucket.fromBucketName(stack, 'DataLake', 'bench-platform-data-lake-123456789012'),
     logAllLambdaDataEvents: n > LOG_ALL_LAMBDA_ABOVE,
