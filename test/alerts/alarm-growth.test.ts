@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { growthProblems } from './growth';
+import { growthProblems } from '../growth';
 import { PlatformMonitoring, PlatformMonitoringProps } from '../../src';
 import { newStack } from '../nag-helpers';
 
