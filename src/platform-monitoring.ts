@@ -92,7 +92,11 @@ export class PlatformMonitoring extends Construct {
   public readonly alarms: cloudwatch.IAlarm[];
   /** DMS replication lag (`CDCLatencyTarget` > 300 s), one per task. */
   public readonly dmsReplicationLagAlarms: cloudwatch.IAlarm[];
-  /** Lambda errors across `lambdaFunctions` (or account-wide). */
+  /**
+   * Lambda errors of the first 10 of `lambdaFunctions` (or account-wide, without functions or with
+   * `lambdaAlarmsAccountWide`). Functions 11-20, 21-30, ... have alarms of their own:
+   * `platformAlarms.lambdaErrorsAlarms` lists them all.
+   */
   public readonly lambdaErrorsAlarm?: cloudwatch.IAlarm;
   /** API Gateway 5xx errors, one per API. */
   public readonly apiGateway5xxAlarms: cloudwatch.IAlarm[];

@@ -2,8 +2,8 @@ import { App } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { growthProblems } from '../growth';
 import { PlatformMonitoring, PlatformMonitoringProps } from '../../src';
+import { growthProblems } from '../growth';
 import { newStack } from '../nag-helpers';
 
 // CloudFormation cannot change a resource's type in place, and a named resource re-created under a

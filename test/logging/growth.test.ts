@@ -1,11 +1,11 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { growthProblems } from '../growth';
 import { CentralLogging } from '../../src/logging/central-logging';
 import { AUTO_NESTED_THRESHOLD, LogGroupPlacement } from '../../src/logging/log-group-placement';
 import { MAX_LOG_GROUPS_PER_QUERY } from '../../src/logging/saved-queries';
 import { ServiceLogGroupMode } from '../../src/logging/service-log-group-mode';
+import { growthProblems } from '../growth';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
 // Issue 11 item 9: adding a monitored function must only add resources. CloudFormation cannot
