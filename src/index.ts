@@ -6,10 +6,12 @@ export * from './encryption/platform-key';
 export * from './encryption/key-policy';
 
 // Logging and audit
+export * from './logging/logging-options';
 export * from './logging/central-logging';
 export * from './logging/service-log-group-mode';
 export * from './logging/api-access-log-destination';
 export { LogGroupPlacement } from './logging/log-group-placement';
+export * from './audit/audit-options';
 export * from './audit/audit-trail';
 
 // Metrics
@@ -22,12 +24,15 @@ export * from './metrics/platform-event-metrics';
 export * from './metrics/ml-metric-definition';
 export * from './metrics/ml-component';
 export * from './metrics/ml-catalog';
-export * from './metrics/ml-alarms';
 
 // Alerts
 export * from './alerts/alert-topic';
 export * from './alerts/alarm-action-strategy';
+export * from './alerts/alarm-settings';
 export * from './alerts/alarm-options';
+export * from './alerts/cis-benchmark-options';
+export * from './alerts/ml-alarm-definition';
+export * from './alerts/ml-alarms';
 export * from './alerts/platform-events';
 export * from './alerts/security-alarms';
 export * from './alerts/platform-alarms-props';

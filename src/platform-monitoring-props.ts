@@ -1,16 +1,14 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { CisBenchmarkVersion, CisControl } from './alerts/cis-controls';
-import { PlatformAlarmOptions } from './alerts/platform-alarms-props';
+import { AlarmOptions } from './alerts/alarm-options';
+import { AuditOptions } from './audit/audit-options';
+import { DashboardOptions } from './dashboards/dashboard-props';
 import { DeploymentEnvironment } from './environment';
-import { LogGroupPlacement } from './logging/log-group-placement';
-import { ServiceLogGroupMode } from './logging/service-log-group-mode';
-import { MlMetricAlarmDefinition } from './metrics/ml-alarms';
+import { LoggingOptions } from './logging/logging-options';
 import { MlComponent } from './metrics/ml-component';
 import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from './metrics/monitored-resources';
 
@@ -67,7 +65,7 @@ export interface PlatformMonitoringProps {
 
   /**
    * REST APIs to monitor (metrics by `ApiName` and the deployment stage). When
-   * `restApiAccessLogs` is on, their deployment stages write access logs to the platform's
+   * `logging.restApiAccessLogs` is on, their deployment stages write access logs to the platform's
    * access-log group.
    *
    * @default - none
@@ -125,75 +123,21 @@ export interface PlatformMonitoringProps {
 
   /**
    * The platform's ML components and their custom metrics (dashboard sections, and what
-   * `mlAlarms` refer to).
+   * `alarms.mlAlarms` refer to).
    *
    * @default MlMetricCatalog.defaultComponents()
    */
   readonly mlComponents?: MlComponent[];
 
-  // ---------------------------------------------------------------- logging
+  // ---------------------------------------------------------------- logging, audit, alerts
 
   /**
-   * How long the platform's log groups keep their events. Must be a finite value that CloudWatch
-   * Logs accepts.
+   * How long the platform's log groups keep their events (the CloudTrail group has its own:
+   * `audit.logGroupRetention`). Must be a finite value that CloudWatch Logs accepts.
    *
    * @default logs.RetentionDays.ONE_MONTH
    */
   readonly logRetention?: logs.RetentionDays;
-
-  /**
-   * Whether to create each function's `/aws/lambda/<name>` group, or to use the group that already
-   * exists (created by Lambda on the function's first run, before this construct was added).
-   *
-   * By default it depends on where the function comes from, so that the first deploy succeeds: an
-   * imported function (`fromFunctionName`, `fromFunctionArn`, `fromFunctionAttributes`) already
-   * runs, so its group is referenced (`USE_EXISTING`); a function defined in the app gets a new,
-   * encrypted group (`CREATE`). A mode set here applies to every function.
-   *
-   * @default - `CREATE` for functions defined in the app, `USE_EXISTING` for imported functions
-   */
-  readonly lambdaLogGroupMode?: ServiceLogGroupMode;
-
-  /**
-   * Where the per-function log groups and metric filters are created.
-   *
-   * @default LogGroupPlacement.NESTED_STACKS - from the first function, so adding functions never moves a group
-   */
-  readonly lambdaLogGroupPlacement?: LogGroupPlacement;
-
-  /**
-   * The log group AWS Batch jobs write to.
-   *
-   * @default '/aws/batch/job'
-   */
-  readonly batchLogGroupName?: string;
-
-  /**
-   * Whether to create the Batch log group or use the one that already exists.
-   *
-   * @default ServiceLogGroupMode.CREATE
-   */
-  readonly batchLogGroupMode?: ServiceLogGroupMode;
-
-  /**
-   * Sets access logging (destination: the platform's access-log group; format:
-   * `PlatformMonitoring.apiAccessLogFormat()`) on the deployment stage of each of `restApis` that
-   * has none yet and is defined in the same stack. A stage of another stack is left unchanged
-   * (changing it would make each stack depend on the other) and a warning gives the code to add
-   * in the API's stack (`ApiAccessLogDestination`).
-   *
-   * @default true
-   */
-  readonly restApiAccessLogs?: boolean;
-
-  /**
-   * Requests slower than this are listed by the saved query "Find slow API requests".
-   *
-   * @default Duration.seconds(1)
-   */
-  readonly slowApiRequestThreshold?: Duration;
-
-  // ---------------------------------------------------------------- audit
 
   /**
    * The data-lake bucket whose object-level (S3 data) events the audit trail records.
@@ -203,94 +147,6 @@ export interface PlatformMonitoringProps {
   readonly dataLakeBucket?: s3.IBucket;
 
   /**
-   * Record invoke data events of every Lambda function in the account instead of only
-   * `lambdaFunctions`. Data events cost $0.10 per 100,000 events: on busy accounts this can be the
-   * largest line of the trail's bill. Required above 249 functions (CloudTrail's limit of 250
-   * data resources per trail).
-   *
-   * @default false
-   */
-  readonly logAllLambdaDataEvents?: boolean;
-
-  /**
-   * How long the CloudTrail log group keeps events (what the CIS security alarms and the CloudTrail
-   * saved queries read). The same default applies when `AuditTrail` or `CentralLogging` is used
-   * alone; the trail bucket keeps the log files for `trailBucketRetention` regardless.
-   *
-   * @default logs.RetentionDays.ONE_YEAR
-   */
-  readonly trailLogGroupRetention?: logs.RetentionDays;
-
-  /**
-   * CloudTrail Insights types (API call rate, API error rate) to enable. Billed per event analyzed.
-   *
-   * @default - no Insights
-   */
-  readonly trailInsightTypes?: cloudtrail.InsightType[];
-
-  /**
-   * Make the trail an organization trail (deploy in the management account or a delegated
-   * administrator account; requires `organizationId`).
-   *
-   * @default false
-   */
-  readonly isOrganizationTrail?: boolean;
-
-  /**
-   * The AWS Organizations id (`o-...`) of an organization trail.
-   *
-   * @default - none (required when `isOrganizationTrail` is true)
-   */
-  readonly organizationId?: string;
-
-  /**
-   * The trail bucket's name.
-   *
-   * @default - `<project>-cloudtrail-logs-<account-id>` in PROD, `<project>-<env>-cloudtrail-logs-<account-id>` elsewhere
-   */
-  readonly trailBucketName?: string;
-
-  /**
-   * How long trail log files are kept in S3 before they expire (moving to Infrequent Access
-   * after 30 days and Glacier after 90).
-   *
-   * @default Duration.days(2557) (7 years)
-   */
-  readonly trailBucketRetention?: Duration;
-
-  /**
-   * The audit retention your policy requires; synth fails if `trailBucketRetention` is shorter.
-   *
-   * @default - no requirement beyond `trailBucketRetention`
-   */
-  readonly requiredAuditRetention?: Duration;
-
-  /**
-   * Turn on S3 Object Lock in compliance mode with this default retention for the trail bucket
-   * (tamper-proof audit logs: nobody, root included, can delete them before it elapses).
-   *
-   * @default - no Object Lock
-   */
-  readonly objectLockRetention?: Duration;
-
-  /**
-   * A bucket in another region to replicate trail log files to (requires
-   * `replicationDestinationKey`).
-   *
-   * @default - no replication
-   */
-  readonly replicationDestination?: s3.IBucket;
-
-  /**
-   * The KMS key that encrypts replicas in `replicationDestination`.
-   *
-   * @default - none (required with `replicationDestination`)
-   */
-  readonly replicationDestinationKey?: kms.IKey;
-
-  // ---------------------------------------------------------------- alerts
-
-  /**
    * Email addresses subscribed to the alert topic. Each recipient must confirm the subscription
    * from the email AWS sends after deployment.
    *
@@ -298,53 +154,36 @@ export interface PlatformMonitoringProps {
    */
   readonly alertEmails?: string[];
 
-  /**
-   * Thresholds, periods, evaluation periods and runbook links of each kind of alarm.
-   *
-   * @default - the documented defaults
-   */
-  readonly alarmOptions?: PlatformAlarmOptions;
+  // ---------------------------------------------------------------- options of each part
 
   /**
-   * Alert on the account-wide Lambda `Errors` metric instead of the sum over `lambdaFunctions`
-   * (exact for any number of functions, but counts every function in the account and region).
+   * How the log groups are created and used (Lambda and Batch groups, API access logs, saved
+   * query settings): the options `CentralLogging` takes.
    *
-   * @default false
+   * @default - the documented defaults of each option
    */
-  readonly lambdaAlarmsAccountWide?: boolean;
+  readonly logging?: LoggingOptions;
 
   /**
-   * The CIS AWS Foundations Benchmark security alarms on the CloudTrail log group.
+   * How the audit trail is set up (data events, Insights, organization trail, bucket, retention,
+   * Object Lock, replication): the options `AuditTrail` takes.
    *
-   * @default - true in PROD, false elsewhere
+   * @default - the documented defaults of each option
    */
-  readonly securityAlarms?: boolean;
+  readonly audit?: AuditOptions;
 
   /**
-   * CIS controls to leave out of the security alarms.
+   * Which alarms exist, how each is tuned and who is told (extra action strategies, security and
+   * ML alarms, the platform-health composite): the options `PlatformAlarms` takes.
    *
-   * @default - none
+   * @default - the documented defaults of each option
    */
-  readonly disabledCisControls?: CisControl[];
+  readonly alarms?: AlarmOptions;
 
   /**
-   * The CIS AWS Foundations Benchmark version whose filter patterns the security alarms use.
+   * The period and time range of the three dashboards.
    *
-   * @default CisBenchmarkVersion.V1_2_0 - the exact patterns Security Hub's CloudWatch.1-14 controls check
+   * @default - the documented defaults of each option
    */
-  readonly cisBenchmarkVersion?: CisBenchmarkVersion;
-
-  /**
-   * The composite "platform health" alarm: ALARM when any other non-security alarm is.
-   *
-   * @default true
-   */
-  readonly platformHealthAlarm?: boolean;
-
-  /**
-   * Alarms on ML metrics (e.g. forecast accuracy below a floor), notifying the alert topic.
-   *
-   * @default - none
-   */
-  readonly mlAlarms?: MlMetricAlarmDefinition[];
+  readonly dashboards?: DashboardOptions;
 }

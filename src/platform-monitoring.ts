@@ -2,7 +2,6 @@ import { Tags } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as cwactions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -18,8 +17,6 @@ import { MlPerformanceDashboard } from './dashboards/ml-performance-dashboard';
 import { PlatformKey } from './encryption/platform-key';
 import { DeploymentEnvironment } from './environment';
 import { CentralLogging } from './logging/central-logging';
-import { enableRestApiAccessLogs } from './logging/rest-api-access-logs';
-import { MlMetricAlarms } from './metrics/ml-alarms';
 import { MlMetricCatalog } from './metrics/ml-catalog';
 import { PlatformMonitoringProps } from './platform-monitoring-props';
 import { warnImportedIdentifiers } from './private/foreign-resources';
@@ -106,7 +103,7 @@ export class PlatformMonitoring extends Construct {
   public readonly platformHealthAlarm?: cloudwatch.IAlarm;
   /** The CIS security alarms on the CloudTrail log group. */
   public readonly securityAlarms: cloudwatch.IAlarm[];
-  /** The ML metric alarms (`mlAlarms`). */
+  /** The ML metric alarms (`alarms.mlAlarms`). */
   public readonly mlAlarms: cloudwatch.IAlarm[];
 
   /** The data pipeline dashboard (DMS, Batch, Glue). */
@@ -129,9 +126,10 @@ export class PlatformMonitoring extends Construct {
     validateRetention(this, logRetention);
     warnComplianceRetention(this, logRetention);
     validateEmails(this, props.alertEmails ?? []);
-    if (props.trailLogGroupRetention !== undefined) {
-      validateRetention(this, props.trailLogGroupRetention, 'trailLogGroupRetention');
-      warnComplianceRetention(this, props.trailLogGroupRetention, 'trailLogGroupRetention');
+    const audit = props.audit ?? {};
+    if (audit.logGroupRetention !== undefined) {
+      validateRetention(this, audit.logGroupRetention, 'audit.logGroupRetention');
+      warnComplianceRetention(this, audit.logGroupRetention, 'audit.logGroupRetention');
     }
     const removalPolicy = resolveStatefulRemovalPolicy(this, environment, props.removalPolicy);
     const lambdaFunctions = props.lambdaFunctions ?? [];
@@ -150,17 +148,14 @@ export class PlatformMonitoring extends Construct {
 
     // 3. Logs: one encrypted group per function, Batch, API access, platform events, CloudTrail.
     this.logging = new CentralLogging(this, 'Logging', {
+      ...props.logging,
       ...identity,
       encryptionKey: this.encryptionKey,
-      retention: logRetention,
-      cloudTrailLogGroupRetention: props.trailLogGroupRetention,
+      logRetention,
+      cloudTrailLogGroupRetention: audit.logGroupRetention,
       removalPolicy,
       lambdaFunctions,
-      lambdaLogGroupMode: props.lambdaLogGroupMode,
-      lambdaLogGroupPlacement: props.lambdaLogGroupPlacement,
-      batchLogGroupName: props.batchLogGroupName,
-      batchLogGroupMode: props.batchLogGroupMode,
-      slowApiRequestThreshold: props.slowApiRequestThreshold,
+      restApis,
     });
     this.logGroups = this.logging.logGroups;
     this.lambdaLogGroups = this.logging.lambdaLogGroups;
@@ -168,71 +163,45 @@ export class PlatformMonitoring extends Construct {
     this.apiAccessLogGroup = this.logging.apiAccessLogGroup;
     this.platformEventsLogGroup = this.logging.platformEventsLogGroup;
     this.queryDefinitions = this.logging.queryDefinitions;
-    // A stage is configured only in this stack; another stack's stage gets a warning with the
-    // code to add there (referencing our group from it would create a dependency cycle).
-    if (props.restApiAccessLogs ?? true) {
-      const target = { ...identity, destination: this.apiAccessLogDestination(), format: PlatformMonitoring.apiAccessLogFormat().toString() };
-      restApis.forEach((api, i) => enableRestApiAccessLogs(this, api, i, target));
-    }
     warnImportedIdentifiers(this, lambdaFunctions, props.httpApis ?? []);
 
     // 4. Audit: the trail streams into the CloudTrail group created above.
     this.audit = new AuditTrail(this, 'Audit', {
+      ...audit,
       ...identity,
       encryptionKey: this.encryptionKey,
       logGroup: this.logging.cloudTrailLogGroup,
       removalPolicy,
       dataLakeBucket: props.dataLakeBucket,
       lambdaFunctions,
-      logAllLambdaDataEvents: props.logAllLambdaDataEvents,
-      insightTypes: props.trailInsightTypes,
-      isOrganizationTrail: props.isOrganizationTrail,
-      organizationId: props.organizationId,
-      bucketName: props.trailBucketName,
-      bucketRetention: props.trailBucketRetention,
-      requiredAuditRetention: props.requiredAuditRetention,
-      objectLockRetention: props.objectLockRetention,
-      replicationDestination: props.replicationDestination,
-      replicationDestinationKey: props.replicationDestinationKey,
     });
     this.trail = this.audit.trail;
     this.trailArn = this.audit.trailArn;
     this.trailBucket = this.audit.trailBucket;
     this.trailLogGroup = this.audit.trailLogGroup;
 
-    // 5. Alerts: the encrypted topic, then every alarm notifying it on ALARM and OK.
+    // 5. Alerts: the encrypted topic, then every alarm (platform, security, ML) through one factory.
     this.alertTopic = new AlertTopic(this, 'Alerts', { ...identity, masterKey: this.encryptionKey, emails: props.alertEmails }).topic;
     this.platformAlarms = new PlatformAlarms(this, 'Alarms', {
+      ...props.alarms,
       ...identity,
-      ...props.alarmOptions,
       alertTopic: this.alertTopic,
       dmsReplicationTasks: props.dmsReplicationTasks,
       restApis,
       restApiStages: props.restApiStages,
       httpApis: props.httpApis,
       lambdaFunctions,
-      lambdaAlarmsAccountWide: props.lambdaAlarmsAccountWide,
       eventsLogGroup: this.platformEventsLogGroup,
       batchJobQueues: props.batchJobQueues,
       glueCrawlerNames: props.glueCrawlerNames,
       glueJobNames: props.glueJobNames,
       cloudTrailLogGroup: this.trailLogGroup,
-      securityAlarms: props.securityAlarms,
-      disabledCisControls: props.disabledCisControls,
-      cisBenchmarkVersion: props.cisBenchmarkVersion,
-      platformHealthAlarm: props.platformHealthAlarm,
+      mlComponents: props.mlComponents,
     });
     this.mlCatalog = new MlMetricCatalog({ namespace: this.metricNamespace, components: props.mlComponents });
-    this.mlAlarms = props.mlAlarms && props.mlAlarms.length > 0
-      ? new MlMetricAlarms(this, 'MlAlarms', {
-        ...identity,
-        mlComponents: props.mlComponents,
-        alarms: props.mlAlarms,
-        actions: [new cwactions.SnsAction(this.alertTopic)],
-      }).alarms
-      : [];
     const a = this.platformAlarms;
-    this.alarms = [...a.alarms, ...this.mlAlarms];
+    this.alarms = a.alarms;
+    this.mlAlarms = a.mlAlarms;
     this.dmsReplicationLagAlarms = a.dmsReplicationLagAlarms;
     this.lambdaErrorsAlarm = a.lambdaErrorsAlarm;
     this.apiGateway5xxAlarms = a.apiGateway5xxAlarms;
@@ -242,6 +211,7 @@ export class PlatformMonitoring extends Construct {
 
     // 6. Dashboards: they read metrics and alarms, and never create either.
     this.dataPipelineDashboard = new DataPipelineDashboard(this, 'DataPipelineDashboard', {
+      ...props.dashboards,
       ...identity,
       dmsReplicationTasks: props.dmsReplicationTasks,
       batchJobQueues: props.batchJobQueues,
@@ -251,6 +221,7 @@ export class PlatformMonitoring extends Construct {
       alarms: a.dataPipelineAlarms,
     }).dashboard;
     this.apiPerformanceDashboard = new ApiPerformanceDashboard(this, 'ApiPerformanceDashboard', {
+      ...props.dashboards,
       ...identity,
       restApis,
       restApiStages: props.restApiStages,
@@ -260,6 +231,7 @@ export class PlatformMonitoring extends Construct {
       alarms: a.apiAlarms,
     }).dashboard;
     this.mlPerformanceDashboard = new MlPerformanceDashboard(this, 'MlPerformanceDashboard', {
+      ...props.dashboards,
       ...identity,
       mlComponents: props.mlComponents,
       alarms: this.mlAlarms,

@@ -2,7 +2,7 @@ import { Duration, NestedStack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { IAlarmActionStrategy } from './alarm-action-strategy';
-import { AlarmOptions } from './alarm-options';
+import { AlarmSettings } from './alarm-settings';
 import { validationError } from '../private/errors';
 import { PlatformNaming } from '../private/naming';
 
@@ -22,8 +22,10 @@ export interface AlarmDefaults {
 
 /** One alarm to create. */
 export interface AlarmRequest {
-  /** Stable key: construct id and alarm-name suffix (never a token). */
+  /** Stable key: alarm-name suffix, and construct id unless `id` is set (never a token). */
   readonly key: string;
+  /** The construct id, when it differs from `key`. */
+  readonly id?: string;
   /** The metric or math expression (its period is replaced by the resolved period). */
   readonly metric: cloudwatch.Metric | cloudwatch.MathExpression;
   /** What fires, in words ("DMS task orders-cdc replication lag (CDCLatencyTarget, Maximum)"). */
@@ -33,7 +35,9 @@ export interface AlarmRequest {
   /** Where to look ("dashboard my-proj-data-pipeline"). */
   readonly where: string;
   readonly defaults: AlarmDefaults;
-  readonly options?: AlarmOptions;
+  readonly options?: AlarmSettings;
+  /** The threshold may be negative (custom metrics); counts and latencies may not. */
+  readonly signedThreshold?: boolean;
   /** The prop the options came from, for error messages. */
   readonly optionsProp: string;
   /** Add the notification actions (default true). */
@@ -53,22 +57,23 @@ const COMPARISON_WORDS: { [op: string]: string } = {
  */
 export class AlarmFactory {
   /** Whether an alarm with these options should exist. */
-  public static enabled(options?: AlarmOptions): boolean {
+  public static enabled(options?: AlarmSettings): boolean {
     return options?.enabled ?? true;
   }
 
   constructor(
-    private readonly scope: Construct,
+    public readonly scope: Construct,
     private readonly naming: PlatformNaming,
-    private readonly actions: IAlarmActionStrategy | undefined,
+    private readonly actions: IAlarmActionStrategy[] = [],
   ) {}
 
   /** Validates overrides without creating anything (for alarms built elsewhere). */
-  public resolve(request: Pick<AlarmRequest, 'defaults' | 'options' | 'optionsProp'>) {
+  public resolve(request: Pick<AlarmRequest, 'defaults' | 'options' | 'optionsProp' | 'signedThreshold'>) {
     const { defaults, options = {}, optionsProp } = request;
     const threshold = options.threshold ?? defaults.threshold;
-    if (!Token.isUnresolved(threshold) && (!Number.isFinite(threshold) || threshold < 0)) {
-      throw validationError(this.scope, `${optionsProp}.threshold must be a finite number >= 0; got ${threshold}.`);
+    if (!Token.isUnresolved(threshold) && (!Number.isFinite(threshold) || (threshold < 0 && !request.signedThreshold))) {
+      const range = request.signedThreshold ? 'a finite number' : 'a finite number >= 0';
+      throw validationError(this.scope, `${optionsProp}.threshold must be ${range}; got ${threshold}.`);
     }
     const evaluationPeriods = options.evaluationPeriods ?? defaults.evaluationPeriods ?? 1;
     if (!Token.isUnresolved(evaluationPeriods) && (!Number.isInteger(evaluationPeriods) || evaluationPeriods < 1)) {
@@ -109,7 +114,7 @@ export class AlarmFactory {
     const description = `${request.what} ${comparison} ${r.threshold}${unit} per ${periodText} in ${r.datapointsToAlarm} of `
       + `${r.evaluationPeriods} period(s). Look at: ${request.where}.${runbook}`;
 
-    const alarm = new cloudwatch.Alarm(this.scope, request.key, {
+    const alarm = new cloudwatch.Alarm(this.scope, request.id ?? request.key, {
       alarmName: this.alarmName(request.key),
       alarmDescription: description.length > MAX_DESCRIPTION ? `${description.slice(0, MAX_DESCRIPTION - 3)}...` : description,
       metric: request.metric.with({ period: r.period }),
@@ -119,8 +124,13 @@ export class AlarmFactory {
       datapointsToAlarm: r.datapointsToAlarm,
       treatMissingData: r.treatMissingData,
     });
-    if (request.notify ?? true) this.actions?.apply(alarm);
+    if (request.notify ?? true) this.applyActions(alarm);
     return alarm;
+  }
+
+  /** Applies every action strategy to an alarm built elsewhere (so it notifies like the others). */
+  public applyActions(alarm: cloudwatch.AlarmBase): void {
+    for (const strategy of this.actions) strategy.apply(alarm);
   }
 
   /**

@@ -1,57 +1,139 @@
-import { Duration } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { IAlarmActionStrategy } from './alarm-action-strategy';
+import { AlarmSettings } from './alarm-settings';
+import { CisBenchmarkOptions } from './cis-benchmark-options';
+import { MlMetricAlarmDefinition } from './ml-alarm-definition';
 
 /**
- * Per-alarm overrides. Every field is optional: unset fields keep the alarm's documented default.
+ * Which alarms the platform has, how each is tuned, and who is told.
+ *
+ * Declared once: `PlatformAlarms` takes these as part of its props, and `PlatformMonitoring` as
+ * `alarms`. Every kind of alarm has an `AlarmSettings` member (threshold, period, evaluation
+ * periods, missing data, runbook; `enabled: false` removes it); the README's alarm table lists
+ * each one's defaults.
  */
-export interface AlarmOptions {
+export interface AlarmOptions extends CisBenchmarkOptions {
   /**
-   * Create this alarm at all.
+   * Further action strategies applied to every alarm (platform, security and ML alarms), after the
+   * alert topic's notifications: for example an `SnsAlarmActionStrategy` for a pager topic, or your
+   * own `IAlarmActionStrategy` (ticketing, Systems Manager OpsItems). Each alarm state accepts at
+   * most 5 actions in all: synth fails beyond that.
+   *
+   * @default - none: only the alert topic is notified (on ALARM and OK)
+   */
+  readonly actions?: IAlarmActionStrategy[];
+
+  /**
+   * Notify the alert topic on ALARM and OK. Set to false to route alarms only through `actions`.
+   * Ignored without an alert topic (`PlatformAlarms` with no `alertTopic`).
    *
    * @default true
    */
-  readonly enabled?: boolean;
+  readonly notifyAlertTopic?: boolean;
 
   /**
-   * The threshold, in the metric's unit (seconds for DMS latency, milliseconds for API latency,
-   * counts otherwise). Must be a finite number ≥ 0.
+   * DMS replication lag: `CDCLatencyTarget` Maximum > 300 s in 3 of 3 periods of 5 min; missing data
+   * is breaching (a stopped or deleted task publishes nothing).
    *
-   * @default - the alarm's documented default
+   * @default - the defaults above
    */
-  readonly threshold?: number;
+  readonly dmsReplicationLag?: AlarmSettings;
 
   /**
-   * The period over which the metric is aggregated (a multiple of one minute).
+   * DMS source latency: `CDCLatencySource` Maximum > 300 s, 1 period of 5 min, missing data not breaching.
    *
-   * @default Duration.minutes(5)
+   * @default - the defaults above
    */
-  readonly period?: Duration;
+  readonly dmsSourceLatency?: AlarmSettings;
 
   /**
-   * How many periods are evaluated (an integer ≥ 1).
+   * Lambda errors: Sum > 10 in 5 min (per group of 10 functions), missing data not breaching.
    *
-   * @default - the alarm's documented default (1 for most alarms)
+   * @default - the defaults above
    */
-  readonly evaluationPeriods?: number;
+  readonly lambdaErrors?: AlarmSettings;
 
   /**
-   * How many of the evaluated periods must breach (1..evaluationPeriods).
+   * Lambda throttles: Sum > 5 in 5 min (per group of 10 functions), missing data not breaching.
    *
-   * @default - evaluationPeriods
+   * @default - the defaults above
    */
-  readonly datapointsToAlarm?: number;
+  readonly lambdaThrottles?: AlarmSettings;
 
   /**
-   * How missing data is treated.
+   * API Gateway server errors: `5XXError` (REST) / `5xx` (HTTP) Sum > 5 in 5 min per API.
    *
-   * @default - the alarm's documented default (NOT_BREACHING for counts that are not published when zero)
+   * @default - the defaults above
    */
-  readonly treatMissingData?: cloudwatch.TreatMissingData;
+  readonly apiGateway5xx?: AlarmSettings;
 
   /**
-   * A runbook URL added to the alarm description.
+   * API Gateway latency: `Latency` p99 > 3000 ms in 3 of 3 periods of 5 min per API.
+   *
+   * @default - the defaults above
+   */
+  readonly apiLatencyP99?: AlarmSettings;
+
+  /**
+   * AWS Batch job failures: `Batch.JobsFailed` Sum >= 1 in 5 min.
+   *
+   * @default - the defaults above
+   */
+  readonly batchJobFailures?: AlarmSettings;
+
+  /**
+   * Glue crawler failures: `Glue.CrawlerRunsFailed` Sum >= 1 in 5 min.
+   *
+   * @default - the defaults above
+   */
+  readonly glueCrawlerFailures?: AlarmSettings;
+
+  /**
+   * Glue job failures: `Glue.JobRunsFailed` + `Glue.JobRunsTimedOut` >= 1 in 5 min.
+   *
+   * @default - the defaults above
+   */
+  readonly glueJobFailures?: AlarmSettings;
+
+  /**
+   * Alert on the account-wide Lambda `Errors` and `Throttles` metrics instead of the sums over
+   * `lambdaFunctions`: exact for any number of functions, but counts every function in the
+   * account and region.
+   *
+   * @default false
+   */
+  readonly lambdaAlarmsAccountWide?: boolean;
+
+  /**
+   * The CIS AWS Foundations Benchmark security alarms on the CloudTrail log group. They fire on
+   * every security-group, route or IAM policy change, which is routine in development accounts.
+   *
+   * @default - true in PROD, false elsewhere
+   */
+  readonly securityAlarms?: boolean;
+
+  /**
+   * The composite "platform health" alarm: ALARM when any DMS, Lambda, API Gateway, Batch or Glue
+   * alarm is (not the security or ML alarms).
+   *
+   * @default true
+   */
+  readonly platformHealthAlarm?: boolean;
+
+  /**
+   * What the composite "platform health" alarm does on state changes, e.g.
+   * `new SnsAlarmActionStrategy({ topics: [pagerTopic] })` to page once per incident. Every input
+   * alarm already notifies the alert topic, so synth fails if these actions include one of theirs
+   * (each incident would be sent twice).
+   *
+   * @default - none: the composite is a health signal (dashboards, `DescribeAlarms`), its inputs notify
+   */
+  readonly platformHealthActions?: IAlarmActionStrategy;
+
+  /**
+   * Alarms on the platform's ML metrics (e.g. forecast accuracy below a floor). Each refers to a
+   * metric of the ML components (`mlComponents`).
    *
    * @default - none
    */
-  readonly runbookUrl?: string;
+  readonly mlAlarms?: MlMetricAlarmDefinition[];
 }

@@ -6,6 +6,7 @@ import { ALARM_DEFAULTS } from './alarm-catalog';
 import { AlarmFactory } from './alarm-factory';
 import { CisBenchmarkVersion, CisControl } from './cis-controls';
 import { lambdaAggregateAlarm } from './lambda-aggregate-alarm';
+import { createMlAlarms } from './ml-alarms';
 import { PlatformAlarmsProps } from './platform-alarms-props';
 import { PlatformEvents } from './platform-events';
 import { SecurityAlarms } from './security-alarms';
@@ -14,7 +15,7 @@ import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { DmsMetrics } from '../metrics/dms-metrics';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome } from '../metrics/platform-event-metrics';
 import { validationError } from '../private/errors';
-import { checkEnumList, checkEnumValue } from '../private/input-checks';
+import { checkEnumList, checkEnumValue, checkList } from '../private/input-checks';
 import { functionNameOf, stageNameOf } from '../private/literal-names';
 import { PlatformNaming } from '../private/naming';
 import { validateMonitoredResources } from '../private/resource-lists';
@@ -71,141 +72,38 @@ export class PlatformAlarms extends Construct {
   /** The event rules and filters behind the Batch and Glue alarms, when `eventsLogGroup` is set. */
   public readonly platformEvents?: PlatformEvents;
 
+  /** The ML metric alarms (`mlAlarms`). */
+  public readonly mlAlarms: cloudwatch.IAlarm[] = [];
+
+  private readonly factory: AlarmFactory;
+  private readonly pipelineDashboard: string;
+  private readonly apiDashboard: string;
+
   constructor(scope: Construct, id: string, props: PlatformAlarmsProps) {
     super(scope, id);
+    // 1. Validate, and build the one factory every alarm goes through.
     const environment = resolveEnvironment(this, props.environment);
     validateMonitoredResources(this, props);
     checkEnumList(this, 'disabledCisControls', props.disabledCisControls, CisControl, 'CisControl');
     checkEnumValue(this, 'cisBenchmarkVersion', props.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
+    checkList(this, 'actions', props.actions);
     const naming = new PlatformNaming(props.projectName, environment);
-    const strategy: IAlarmActionStrategy | undefined = props.actionStrategy
-      ?? (props.alertTopic ? new SnsAlarmActionStrategy({ topics: [props.alertTopic] }) : undefined);
-    const factory = new AlarmFactory(this, naming, strategy);
-    const pipelineDashboard = `dashboard ${naming.dashboardName('data-pipeline')}`;
-    const apiDashboard = `dashboard ${naming.dashboardName('api-performance')}`;
-    const keep = (list: cloudwatch.IAlarm[], alarm?: cloudwatch.IAlarm) => { if (alarm) list.push(alarm); return alarm; };
+    const actions = alarmActions(props);
+    this.factory = new AlarmFactory(this, naming, actions);
+    this.pipelineDashboard = `dashboard ${naming.dashboardName('data-pipeline')}`;
+    this.apiDashboard = `dashboard ${naming.dashboardName('api-performance')}`;
 
-    // DMS: one lag and one source-latency alarm per task.
-    const tasks = props.dmsReplicationTasks ?? [];
-    tasks.forEach((task, i) => {
-      const metrics = new DmsMetrics(task);
-      const part = keyPart(task.replicationTaskIdentifier, i);
-      const label = task.displayName ?? task.replicationTaskIdentifier;
-      keep(this.dmsReplicationLagAlarms, factory.create({
-        key: `dms-${part}-replication-lag`,
-        metric: metrics.metricCdcLatencyTarget(),
-        unit: 'seconds',
-        what: `DMS task ${label} replication lag (AWS/DMS CDCLatencyTarget, Maximum)`,
-        where: pipelineDashboard,
-        defaults: DEFAULTS.dmsReplicationLag,
-        options: props.dmsReplicationLag,
-        optionsProp: 'dmsReplicationLag',
-      }));
-      keep(this.dmsSourceLatencyAlarms, factory.create({
-        key: `dms-${part}-source-latency`,
-        metric: metrics.metricCdcLatencySource(),
-        unit: 'seconds',
-        what: `DMS task ${label} source latency (AWS/DMS CDCLatencySource, Maximum)`,
-        where: pipelineDashboard,
-        defaults: DEFAULTS.dmsSourceLatency,
-        options: props.dmsSourceLatency,
-        optionsProp: 'dmsSourceLatency',
-      }));
-    });
-
-    // Lambda: errors and throttles summed over the functions.
-    const functionNames = (props.lambdaFunctions ?? []).map(functionNameOf);
-    const accountWide = props.lambdaAlarmsAccountWide ?? false;
-    const errors = lambdaAggregateAlarm(factory, functionNames, accountWide, 'Errors', {
-      key: 'lambda-errors',
-      unit: 'errors',
-      what: 'Lambda errors (AWS/Lambda Errors, Sum)',
-      where: apiDashboard,
-      defaults: DEFAULTS.lambdaErrors,
-      options: props.lambdaErrors,
-      optionsProp: 'lambdaErrors',
-    });
-    const throttles = lambdaAggregateAlarm(factory, functionNames, accountWide, 'Throttles', {
-      key: 'lambda-throttles',
-      unit: 'throttles',
-      what: 'Lambda throttles (AWS/Lambda Throttles, Sum)',
-      where: apiDashboard,
-      defaults: DEFAULTS.lambdaThrottles,
-      options: props.lambdaThrottles,
-      optionsProp: 'lambdaThrottles',
-    });
-    this.lambdaErrorsAlarm = errors.alarm;
-    this.lambdaErrorsAlarms = errors.all;
-    this.lambdaThrottlesAlarm = throttles.alarm;
-    this.lambdaThrottlesAlarms = throttles.all;
-    this.apiAlarms.push(...errors.all, ...throttles.all);
-
-    // API Gateway: 5xx and p99 latency per REST / HTTP API stage.
-    const apis: Array<{ key: string; label: string; metrics: RestApiMetrics | HttpApiMetrics; kind: string; identity: string }> = [];
-    (props.restApis ?? []).forEach((api, i) => {
-      let stageName: string;
-      try {
-        stageName = stageNameOf(api.deploymentStage); // the literal: no import from the API's stack;
-      } catch {
-        throw validationError(this, `restApis[${i}] has no deploymentStage (an imported REST API?): list it in restApiStages `
-          + 'with its apiName and stageName instead.');
-      }
-      apis.push({
-        key: `rest-api-${keyPart(api.restApiName, i)}`,
-        label: api.restApiName,
-        kind: 'REST API (5XXError)',
-        metrics: new RestApiMetrics({ apiName: api.restApiName, stageName }),
-        identity: `REST ${api.restApiName}/${stageName}`,
-      });
-    });
-    (props.restApiStages ?? []).forEach((s, i) => {
-      apis.push({
-        key: `rest-api-${keyPart(s.apiName, i)}-${keyPart(s.stageName, i)}`,
-        label: s.displayName ?? s.apiName,
-        kind: 'REST API (5XXError)',
-        metrics: new RestApiMetrics({ apiName: s.apiName, stageName: s.stageName }),
-        identity: `REST ${s.apiName}/${s.stageName}`,
-      });
-    });
-    (props.httpApis ?? []).forEach((h, i) => {
-      const stageName = h.stageName ?? '$default';
-      apis.push({
-        key: `http-api-${h.displayName ? keyPart(h.displayName, i) : i + 1}`,
-        label: h.displayName ?? h.api.apiId,
-        kind: 'HTTP API (5xx)',
-        metrics: new HttpApiMetrics({ apiId: h.api.apiId, stageName }),
-        identity: `HTTP ${h.api.apiId}/${stageName}`,
-      });
-    });
-    checkDuplicates(this, 'restApis / restApiStages / httpApis', apis.map((a) => a.identity));
-    checkDuplicates(this, 'API alarm keys (displayName or apiName)', apis.map((a) => a.key));
-    for (const api of apis) {
-      keep(this.apiGateway5xxAlarms, factory.create({
-        key: `${api.key}-5xx`,
-        metric: api.metrics.metricServerErrors(),
-        unit: 'server errors',
-        what: `${api.kind.split(' (')[0]} ${api.label} server errors (AWS/ApiGateway ${api.kind.includes('HTTP') ? '5xx' : '5XXError'}, Sum)`,
-        where: apiDashboard,
-        defaults: DEFAULTS.apiGateway5xx,
-        options: props.apiGateway5xx,
-        optionsProp: 'apiGateway5xx',
-      }));
-      keep(this.apiLatencyAlarms, factory.create({
-        key: `${api.key}-latency-p99`,
-        metric: api.metrics.metricLatency({ statistic: cloudwatch.Stats.p(99) }),
-        unit: 'ms',
-        what: `${api.kind.split(' (')[0]} ${api.label} p99 latency (AWS/ApiGateway Latency, p99)`,
-        where: apiDashboard,
-        defaults: DEFAULTS.apiLatencyP99,
-        options: props.apiLatencyP99,
-        optionsProp: 'apiLatencyP99',
-      }));
-    }
-    this.apiAlarms.push(...this.apiGateway5xxAlarms, ...this.apiLatencyAlarms);
-
-    // Batch and Glue: from the event metrics.
+    // 2. One family of alarms at a time.
+    this.dmsAlarms(props);
+    const lambda = this.lambdaAlarms(props);
+    this.lambdaErrorsAlarm = lambda.errors.alarm;
+    this.lambdaErrorsAlarms = lambda.errors.all;
+    this.lambdaThrottlesAlarm = lambda.throttles.alarm;
+    this.lambdaThrottlesAlarms = lambda.throttles.all;
+    this.apiGatewayAlarms(props);
+    this.apiAlarms.unshift(...lambda.errors.all, ...lambda.throttles.all);
     if (props.eventsLogGroup) {
-      const events = new PlatformEvents(this, 'Events', {
+      this.platformEvents = new PlatformEvents(this, 'Events', {
         projectName: props.projectName,
         environment,
         logGroup: props.eventsLogGroup,
@@ -213,77 +111,245 @@ export class PlatformAlarms extends Construct {
         glueCrawlerNames: props.glueCrawlerNames,
         glueJobNames: props.glueJobNames,
       });
-      this.platformEvents = events;
-      const m = events.metrics;
-      this.batchJobFailuresAlarm = keep(this.dataPipelineAlarms, factory.create({
-        key: 'batch-job-failures',
-        metric: m.metricBatchJobs(BatchJobStatus.FAILED),
-        unit: 'failed jobs',
-        what: `AWS Batch jobs failed (${m.namespace} Batch.JobsFailed from Batch Job State Change events, Sum)`,
-        where: `${pipelineDashboard}, and the job's log stream in /aws/batch/job`,
-        defaults: DEFAULTS.batchJobFailures,
-        options: props.batchJobFailures,
-        optionsProp: 'batchJobFailures',
-      }));
-      this.glueCrawlerFailuresAlarm = keep(this.dataPipelineAlarms, factory.create({
-        key: 'glue-crawler-failures',
-        metric: m.metricGlueCrawlerRuns(GlueCrawlerOutcome.FAILED),
-        unit: 'failed runs',
-        what: `Glue crawler runs failed (${m.namespace} Glue.CrawlerRunsFailed from Glue Crawler State Change events, Sum)`,
-        where: `${pipelineDashboard}, and /aws-glue/crawlers`,
-        defaults: DEFAULTS.glueCrawlerFailures,
-        options: props.glueCrawlerFailures,
-        optionsProp: 'glueCrawlerFailures',
-      }));
-      this.glueJobFailuresAlarm = keep(this.dataPipelineAlarms, factory.create({
-        key: 'glue-job-failures',
-        metric: new cloudwatch.MathExpression({
-          expression: 'FILL(failed, 0) + FILL(timedOut, 0)',
-          usingMetrics: { failed: m.metricGlueJobRuns(GlueJobOutcome.FAILED), timedOut: m.metricGlueJobRuns(GlueJobOutcome.TIMED_OUT) },
-          label: 'Glue job runs failed or timed out',
-        }),
-        unit: 'failed runs',
-        what: `Glue job runs failed or timed out (${m.namespace} Glue.JobRunsFailed + Glue.JobRunsTimedOut from Glue Job State Change events)`,
-        where: `${pipelineDashboard}, and /aws-glue/jobs/error`,
-        defaults: DEFAULTS.glueJobFailures,
-        options: props.glueJobFailures,
-        optionsProp: 'glueJobFailures',
-      }));
+      const events = this.eventAlarms(props, this.platformEvents);
+      this.batchJobFailuresAlarm = events.batch;
+      this.glueCrawlerFailuresAlarm = events.crawlers;
+      this.glueJobFailuresAlarm = events.jobs;
     }
     this.dataPipelineAlarms.unshift(...this.dmsReplicationLagAlarms, ...this.dmsSourceLatencyAlarms);
+    this.alarms.push(...this.dataPipelineAlarms, ...this.apiAlarms);
 
-    this.alarms.push(...this.dataPipelineAlarms, ...errors.all, ...throttles.all, ...this.apiGateway5xxAlarms, ...this.apiLatencyAlarms);
-
-    // CIS security alarms.
+    // 3. CIS security alarms on the trail's log group.
     const securityOn = props.securityAlarms ?? environment === DeploymentEnvironment.PROD;
     if (securityOn && props.cloudTrailLogGroup) {
-      const security = new SecurityAlarms(this, 'Security', {
+      this.securityAlarms.push(...new SecurityAlarms(this, 'Security', {
         projectName: props.projectName,
         environment,
         cloudTrailLogGroup: props.cloudTrailLogGroup,
-        actionStrategy: strategy,
-        disabledControls: props.disabledCisControls,
-        benchmarkVersion: props.cisBenchmarkVersion,
-      });
-      this.securityAlarms.push(...security.alarms);
+        actions,
+        disabledCisControls: props.disabledCisControls,
+        cisBenchmarkVersion: props.cisBenchmarkVersion,
+      }).alarms);
     }
 
-    // Composite platform health over the non-security alarms. Its inputs notify, so by default it
-    // has no actions of its own (one incident, one email); `platformHealthActions` opts in (a pager).
-    const healthInputs = [...this.dataPipelineAlarms, ...this.apiAlarms];
-    if ((props.platformHealthAlarm ?? true) && healthInputs.length > 0) {
-      // A composite rule is at most 10,240 characters (~100 alarm ARNs): nest groups of 50.
-      const parts = healthInputs.length <= MAX_ALARMS_PER_COMPOSITE ? healthInputs : chunk(healthInputs, MAX_ALARMS_PER_COMPOSITE)
-        .map((group, g) => factory.createAnyOf(`platform-health-part${g + 1}`, group,
-          `Platform health, part ${g + 1}: at least one of ${group.length} platform alarms is in ALARM`, pipelineDashboard));
-      this.alarms.push(...(parts === healthInputs ? [] : parts));
-      this.platformHealthAlarm = factory.createAnyOf('platform-health', parts,
-        `Platform health: at least one of ${healthInputs.length} platform alarms is in ALARM`, `${pipelineDashboard} and ${apiDashboard}`,
-        { actions: props.platformHealthActions, actionsProp: 'platformHealthActions', inputs: healthInputs });
+    // 4. ML alarms, through the same factory.
+    if (props.mlAlarms && props.mlAlarms.length > 0) {
+      this.mlAlarms.push(...createMlAlarms(this.factory, naming, props.mlComponents, props.mlAlarms));
     }
-    this.alarms.push(...this.securityAlarms);
+
+    // 5. The composite over the non-security, non-ML alarms.
+    this.platformHealthAlarm = this.healthAlarm(props);
+    this.alarms.push(...this.securityAlarms, ...this.mlAlarms);
     if (this.platformHealthAlarm) this.alarms.push(this.platformHealthAlarm);
   }
+
+  /** DMS: one lag and one source-latency alarm per task. */
+  private dmsAlarms(props: PlatformAlarmsProps): void {
+    (props.dmsReplicationTasks ?? []).forEach((task, i) => {
+      const metrics = new DmsMetrics(task);
+      const part = keyPart(task.replicationTaskIdentifier, i);
+      const label = task.displayName ?? task.replicationTaskIdentifier;
+      keep(this.dmsReplicationLagAlarms, this.factory.create({
+        key: `dms-${part}-replication-lag`,
+        metric: metrics.metricCdcLatencyTarget(),
+        unit: 'seconds',
+        what: `DMS task ${label} replication lag (AWS/DMS CDCLatencyTarget, Maximum)`,
+        where: this.pipelineDashboard,
+        defaults: DEFAULTS.dmsReplicationLag,
+        options: props.dmsReplicationLag,
+        optionsProp: 'dmsReplicationLag',
+      }));
+      keep(this.dmsSourceLatencyAlarms, this.factory.create({
+        key: `dms-${part}-source-latency`,
+        metric: metrics.metricCdcLatencySource(),
+        unit: 'seconds',
+        what: `DMS task ${label} source latency (AWS/DMS CDCLatencySource, Maximum)`,
+        where: this.pipelineDashboard,
+        defaults: DEFAULTS.dmsSourceLatency,
+        options: props.dmsSourceLatency,
+        optionsProp: 'dmsSourceLatency',
+      }));
+    });
+  }
+
+  /** Lambda: errors and throttles summed over the functions (or account-wide). */
+  private lambdaAlarms(props: PlatformAlarmsProps) {
+    const functionNames = (props.lambdaFunctions ?? []).map(functionNameOf);
+    const accountWide = props.lambdaAlarmsAccountWide ?? false;
+    const errors = lambdaAggregateAlarm(this.factory, functionNames, accountWide, 'Errors', {
+      key: 'lambda-errors',
+      unit: 'errors',
+      what: 'Lambda errors (AWS/Lambda Errors, Sum)',
+      where: this.apiDashboard,
+      defaults: DEFAULTS.lambdaErrors,
+      options: props.lambdaErrors,
+      optionsProp: 'lambdaErrors',
+    });
+    const throttles = lambdaAggregateAlarm(this.factory, functionNames, accountWide, 'Throttles', {
+      key: 'lambda-throttles',
+      unit: 'throttles',
+      what: 'Lambda throttles (AWS/Lambda Throttles, Sum)',
+      where: this.apiDashboard,
+      defaults: DEFAULTS.lambdaThrottles,
+      options: props.lambdaThrottles,
+      optionsProp: 'lambdaThrottles',
+    });
+    return { errors, throttles };
+  }
+
+  /** API Gateway: 5xx and p99 latency per REST / HTTP API stage. */
+  private apiGatewayAlarms(props: PlatformAlarmsProps): void {
+    for (const api of monitoredApis(this, props)) {
+      keep(this.apiGateway5xxAlarms, this.factory.create({
+        key: `${api.key}-5xx`,
+        metric: api.metrics.metricServerErrors(),
+        unit: 'server errors',
+        what: `${api.kind} ${api.label} server errors (AWS/ApiGateway ${api.errorMetric}, Sum)`,
+        where: this.apiDashboard,
+        defaults: DEFAULTS.apiGateway5xx,
+        options: props.apiGateway5xx,
+        optionsProp: 'apiGateway5xx',
+      }));
+      keep(this.apiLatencyAlarms, this.factory.create({
+        key: `${api.key}-latency-p99`,
+        metric: api.metrics.metricLatency({ statistic: cloudwatch.Stats.p(99) }),
+        unit: 'ms',
+        what: `${api.kind} ${api.label} p99 latency (AWS/ApiGateway Latency, p99)`,
+        where: this.apiDashboard,
+        defaults: DEFAULTS.apiLatencyP99,
+        options: props.apiLatencyP99,
+        optionsProp: 'apiLatencyP99',
+      }));
+    }
+    this.apiAlarms.push(...this.apiGateway5xxAlarms, ...this.apiLatencyAlarms);
+  }
+
+  /** Batch and Glue: from the event metrics. */
+  private eventAlarms(props: PlatformAlarmsProps, events: PlatformEvents) {
+    const m = events.metrics;
+    const batch = keep(this.dataPipelineAlarms, this.factory.create({
+      key: 'batch-job-failures',
+      metric: m.metricBatchJobs(BatchJobStatus.FAILED),
+      unit: 'failed jobs',
+      what: `AWS Batch jobs failed (${m.namespace} Batch.JobsFailed from Batch Job State Change events, Sum)`,
+      where: `${this.pipelineDashboard}, and the job's log stream in /aws/batch/job`,
+      defaults: DEFAULTS.batchJobFailures,
+      options: props.batchJobFailures,
+      optionsProp: 'batchJobFailures',
+    }));
+    const crawlers = keep(this.dataPipelineAlarms, this.factory.create({
+      key: 'glue-crawler-failures',
+      metric: m.metricGlueCrawlerRuns(GlueCrawlerOutcome.FAILED),
+      unit: 'failed runs',
+      what: `Glue crawler runs failed (${m.namespace} Glue.CrawlerRunsFailed from Glue Crawler State Change events, Sum)`,
+      where: `${this.pipelineDashboard}, and /aws-glue/crawlers`,
+      defaults: DEFAULTS.glueCrawlerFailures,
+      options: props.glueCrawlerFailures,
+      optionsProp: 'glueCrawlerFailures',
+    }));
+    const jobs = keep(this.dataPipelineAlarms, this.factory.create({
+      key: 'glue-job-failures',
+      metric: new cloudwatch.MathExpression({
+        expression: 'FILL(failed, 0) + FILL(timedOut, 0)',
+        usingMetrics: { failed: m.metricGlueJobRuns(GlueJobOutcome.FAILED), timedOut: m.metricGlueJobRuns(GlueJobOutcome.TIMED_OUT) },
+        label: 'Glue job runs failed or timed out',
+      }),
+      unit: 'failed runs',
+      what: `Glue job runs failed or timed out (${m.namespace} Glue.JobRunsFailed + Glue.JobRunsTimedOut from Glue Job State Change events)`,
+      where: `${this.pipelineDashboard}, and /aws-glue/jobs/error`,
+      defaults: DEFAULTS.glueJobFailures,
+      options: props.glueJobFailures,
+      optionsProp: 'glueJobFailures',
+    }));
+    return { batch, crawlers, jobs };
+  }
+
+  /**
+   * Composite platform health over the non-security alarms. Its inputs notify, so by default it
+   * has no actions of its own (one incident, one email); `platformHealthActions` opts in (a pager).
+   */
+  private healthAlarm(props: PlatformAlarmsProps): cloudwatch.IAlarm | undefined {
+    const inputs = [...this.dataPipelineAlarms, ...this.apiAlarms];
+    if (!(props.platformHealthAlarm ?? true) || inputs.length === 0) return undefined;
+    // A composite rule is at most 10,240 characters (~100 alarm ARNs): nest groups of 50.
+    const parts = inputs.length <= MAX_ALARMS_PER_COMPOSITE ? inputs : chunk(inputs, MAX_ALARMS_PER_COMPOSITE)
+      .map((group, g) => this.factory.createAnyOf(`platform-health-part${g + 1}`, group,
+        `Platform health, part ${g + 1}: at least one of ${group.length} platform alarms is in ALARM`, this.pipelineDashboard));
+    if (parts !== inputs) this.alarms.push(...parts);
+    return this.factory.createAnyOf('platform-health', parts,
+      `Platform health: at least one of ${inputs.length} platform alarms is in ALARM`, `${this.pipelineDashboard} and ${this.apiDashboard}`,
+      { actions: props.platformHealthActions, actionsProp: 'platformHealthActions', inputs });
+  }
+}
+
+/** The alert topic's notifications (unless turned off), then the user's strategies. */
+function alarmActions(props: PlatformAlarmsProps): IAlarmActionStrategy[] {
+  const notifyTopic = props.alertTopic && (props.notifyAlertTopic ?? true);
+  return [
+    ...(notifyTopic ? [new SnsAlarmActionStrategy({ topics: [props.alertTopic!] })] : []),
+    ...(props.actions ?? []),
+  ];
+}
+
+/** One REST or HTTP API stage to alarm on. */
+interface MonitoredApi {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: 'REST API' | 'HTTP API';
+  readonly errorMetric: '5XXError' | '5xx';
+  readonly metrics: RestApiMetrics | HttpApiMetrics;
+  readonly identity: string;
+}
+
+/** The REST APIs, REST API stages and HTTP APIs, with their alarm keys (checked for duplicates). */
+function monitoredApis(scope: Construct, props: PlatformAlarmsProps): MonitoredApi[] {
+  const apis: MonitoredApi[] = [];
+  (props.restApis ?? []).forEach((api, i) => {
+    let stageName: string;
+    try {
+      stageName = stageNameOf(api.deploymentStage); // the literal: no import from the API's stack;
+    } catch {
+      throw validationError(scope, `restApis[${i}] has no deploymentStage (an imported REST API?): list it in restApiStages `
+        + 'with its apiName and stageName instead.');
+    }
+    apis.push({
+      key: `rest-api-${keyPart(api.restApiName, i)}`,
+      label: api.restApiName,
+      kind: 'REST API',
+      errorMetric: '5XXError',
+      metrics: new RestApiMetrics({ apiName: api.restApiName, stageName }),
+      identity: `REST ${api.restApiName}/${stageName}`,
+    });
+  });
+  (props.restApiStages ?? []).forEach((s, i) => {
+    apis.push({
+      key: `rest-api-${keyPart(s.apiName, i)}-${keyPart(s.stageName, i)}`,
+      label: s.displayName ?? s.apiName,
+      kind: 'REST API',
+      errorMetric: '5XXError',
+      metrics: new RestApiMetrics({ apiName: s.apiName, stageName: s.stageName }),
+      identity: `REST ${s.apiName}/${s.stageName}`,
+    });
+  });
+  (props.httpApis ?? []).forEach((h, i) => {
+    const stageName = h.stageName ?? '$default';
+    apis.push({
+      key: `http-api-${h.displayName ? keyPart(h.displayName, i) : i + 1}`,
+      label: h.displayName ?? h.api.apiId,
+      kind: 'HTTP API',
+      errorMetric: '5xx',
+      metrics: new HttpApiMetrics({ apiId: h.api.apiId, stageName }),
+      identity: `HTTP ${h.api.apiId}/${stageName}`,
+    });
+  });
+  checkDuplicates(scope, 'restApis / restApiStages / httpApis', apis.map((a) => a.identity));
+  checkDuplicates(scope, 'API alarm keys (displayName or apiName)', apis.map((a) => a.key));
+  return apis;
+}
+
+function keep(list: cloudwatch.IAlarm[], alarm?: cloudwatch.IAlarm): cloudwatch.IAlarm | undefined {
+  if (alarm) list.push(alarm);
+  return alarm;
 }
 
 /** A literal value as a key part, or the 1-based index when it is a token. */

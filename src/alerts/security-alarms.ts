@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { IAlarmActionStrategy } from './alarm-action-strategy';
 import { ALARM_DEFAULTS } from './alarm-catalog';
 import { AlarmFactory } from './alarm-factory';
+import { CisBenchmarkOptions } from './cis-benchmark-options';
 import { CIS_CONTROLS, CisBenchmarkVersion, CisControl, cisControlIn } from './cis-controls';
 import { DeploymentEnvironment } from '../environment';
 import { checkEnumList, checkEnumValue } from '../private/input-checks';
@@ -13,7 +14,7 @@ import { resolveEnvironment } from '../private/validation';
 /**
  * Properties of `SecurityAlarms`.
  */
-export interface SecurityAlarmsProps {
+export interface SecurityAlarmsProps extends CisBenchmarkOptions {
   /** The project name: alarm-name prefix and metric namespace (with the environment outside PROD). */
   readonly projectName: string;
 
@@ -28,25 +29,11 @@ export interface SecurityAlarmsProps {
   readonly cloudTrailLogGroup: logs.ILogGroup;
 
   /**
-   * What every alarm does on ALARM / OK (e.g. an `SnsAlarmActionStrategy` for the alert topic).
+   * What every alarm does on its state changes (e.g. an `SnsAlarmActionStrategy` for the alert topic).
    *
    * @default - alarms without actions
    */
-  readonly actionStrategy?: IAlarmActionStrategy;
-
-  /**
-   * CIS controls to leave out (e.g. `CisControl.VPC_CHANGES` where VPC changes are routine).
-   *
-   * @default - none: all 15 controls
-   */
-  readonly disabledControls?: CisControl[];
-
-  /**
-   * The CIS AWS Foundations Benchmark version whose filter patterns the alarms use.
-   *
-   * @default CisBenchmarkVersion.V1_2_0 - the exact patterns Security Hub's CloudWatch.1-14 controls check
-   */
-  readonly benchmarkVersion?: CisBenchmarkVersion;
+  readonly actions?: IAlarmActionStrategy[];
 }
 
 /**
@@ -65,11 +52,11 @@ export class SecurityAlarms extends Construct {
   constructor(scope: Construct, id: string, props: SecurityAlarmsProps) {
     super(scope, id);
     const naming = new PlatformNaming(props.projectName, resolveEnvironment(this, props.environment));
-    const factory = new AlarmFactory(this, naming, props.actionStrategy);
-    checkEnumList(this, 'disabledControls', props.disabledControls, CisControl, 'CisControl');
-    checkEnumValue(this, 'benchmarkVersion', props.benchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
-    const version = props.benchmarkVersion ?? CisBenchmarkVersion.V1_2_0;
-    const disabled = new Set(props.disabledControls ?? []);
+    const factory = new AlarmFactory(this, naming, props.actions);
+    checkEnumList(this, 'disabledCisControls', props.disabledCisControls, CisControl, 'CisControl');
+    checkEnumValue(this, 'cisBenchmarkVersion', props.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
+    const version = props.cisBenchmarkVersion ?? CisBenchmarkVersion.V1_2_0;
+    const disabled = new Set(props.disabledCisControls ?? []);
 
     for (const def of CIS_CONTROLS) {
       if (disabled.has(def.control)) continue;

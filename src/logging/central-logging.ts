@@ -8,6 +8,8 @@ import { Construct } from 'constructs';
 import { apiAccessLogFormatString } from './api-access-log-format';
 import { BATCH_LOG_ERRORS_METRIC, errorCountMetric, errorMetricFilter, lambdaLogErrorsMetricName } from './log-error-metrics';
 import { isNested, LogGroupPlacement, NESTED_SHARDS, shardOf } from './log-group-placement';
+import { LoggingOptions } from './logging-options';
+import { enableRestApiAccessLogs } from './rest-api-access-logs';
 import { createSavedQueries } from './saved-queries';
 import { lambdaLogGroupModeOf, ServiceLogGroupMode } from './service-log-group-mode';
 import { DeploymentEnvironment } from '../environment';
@@ -37,9 +39,9 @@ export enum PlatformLogGroup {
 }
 
 /**
- * Properties of `CentralLogging`.
+ * Properties of `CentralLogging`: what it needs from the platform, and its `LoggingOptions`.
  */
-export interface CentralLoggingProps {
+export interface CentralLoggingProps extends LoggingOptions {
   /** The project name: part of log group and query names, and the namespace of the log-error metrics. */
   readonly projectName: string;
 
@@ -62,7 +64,7 @@ export interface CentralLoggingProps {
    *
    * @default logs.RetentionDays.ONE_MONTH
    */
-  readonly retention?: logs.RetentionDays;
+  readonly logRetention?: logs.RetentionDays;
 
   /**
    * How long the CloudTrail log group (`createCloudTrailLogGroup`) keeps its events. Audit events
@@ -88,41 +90,12 @@ export interface CentralLoggingProps {
   readonly lambdaFunctions?: lambda.IFunction[];
 
   /**
-   * What to do with the functions' log groups, which Lambda creates on a function's first run.
+   * REST APIs whose deployment stage writes access logs to the access-log group (see
+   * `restApiAccessLogs`).
    *
-   * By default it depends on where the function comes from, so that the first deploy succeeds:
-   * a function imported by name or ARN (`fromFunctionName`, `fromFunctionArn`,
-   * `fromFunctionAttributes`) already runs, so its group exists and is referenced (`USE_EXISTING`);
-   * a function defined in the app gets a new group (`CREATE`). Set a mode to apply it to all.
-   *
-   * @default - `CREATE` for functions defined in the app, `USE_EXISTING` for imported functions
+   * @default - none
    */
-  readonly lambdaLogGroupMode?: ServiceLogGroupMode;
-
-  /**
-   * The log group AWS Batch jobs write to.
-   *
-   * @default '/aws/batch/job'
-   */
-  readonly batchLogGroupName?: string;
-
-  /**
-   * Where the per-function log groups and metric filters are created: the same stack, or nested
-   * stacks sharded by a stable hash of each function's construct path.
-   *
-   * @default LogGroupPlacement.NESTED_STACKS - from the first function, so growth never moves a group
-   */
-  readonly lambdaLogGroupPlacement?: LogGroupPlacement;
-
-  /**
-   * What to do with the Batch log group, which Batch creates on the first job if it is missing.
-   * `/aws/batch/job` is shared by every Batch job of the account and region: when several
-   * environments share an account, create it in one and use `USE_EXISTING` (or another
-   * `batchLogGroupName`) in the others.
-   *
-   * @default ServiceLogGroupMode.CREATE
-   */
-  readonly batchLogGroupMode?: ServiceLogGroupMode;
+  readonly restApis?: apigateway.IRestApi[];
 
   /**
    * Whether to create the group the audit trail streams to (`/aws/cloudtrail/<project>`). Pass
@@ -131,13 +104,6 @@ export interface CentralLoggingProps {
    * @default true
    */
   readonly createCloudTrailLogGroup?: boolean;
-
-  /**
-   * The response latency above which the saved "Find slow API requests" query lists a request.
-   *
-   * @default Duration.seconds(1)
-   */
-  readonly slowApiRequestThreshold?: Duration;
 }
 
 /**
@@ -196,14 +162,14 @@ export class CentralLogging extends Construct {
     // Validate.
     validateProjectName(this, props.projectName);
     const environment = resolveEnvironment(this, props.environment);
-    const retention = props.retention ?? logs.RetentionDays.ONE_MONTH;
-    validateRetention(this, retention, 'retention');
+    const retention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
+    validateRetention(this, retention, 'logRetention');
     const trailRetention = props.cloudTrailLogGroupRetention ?? DEFAULT_TRAIL_LOG_GROUP_RETENTION;
     validateRetention(this, trailRetention, 'cloudTrailLogGroupRetention');
     checkEnumValue(this, 'lambdaLogGroupMode', props.lambdaLogGroupMode, ServiceLogGroupMode, 'ServiceLogGroupMode');
     checkEnumValue(this, 'batchLogGroupMode', props.batchLogGroupMode, ServiceLogGroupMode, 'ServiceLogGroupMode');
     checkEnumValue(this, 'lambdaLogGroupPlacement', props.lambdaLogGroupPlacement, LogGroupPlacement, 'LogGroupPlacement');
-    validateMonitoredResources(this, { lambdaFunctions: props.lambdaFunctions });
+    validateMonitoredResources(this, { lambdaFunctions: props.lambdaFunctions, restApis: props.restApis });
     const removalPolicy = resolveStatefulRemovalPolicy(this, environment, props.removalPolicy);
     const batchName = props.batchLogGroupName ?? DEFAULT_BATCH_LOG_GROUP_NAME;
     validateLogGroupName(this, batchName, 'batchLogGroupName');
@@ -282,6 +248,16 @@ export class CentralLogging extends Construct {
       cloudTrail: this.cloudTrailLogGroup,
       slowApiRequestThreshold: props.slowApiRequestThreshold ?? Duration.seconds(1),
     });
+
+    // Access logs of the REST APIs' stages: only in this stack; another stack's stage gets a
+    // warning with the code to add there (referencing our group from it would create a cycle).
+    if (props.restApiAccessLogs ?? true) {
+      const target = {
+        projectName: props.projectName, environment, destination: this.apiAccessLogDestination(),
+        format: CentralLogging.apiAccessLogFormat().toString(),
+      };
+      (props.restApis ?? []).forEach((api, i) => enableRestApiAccessLogs(this, api, i, target));
+    }
 
     Tags.of(this).add('Project', props.projectName);
     Tags.of(this).add('Environment', environment);

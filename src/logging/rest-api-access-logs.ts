@@ -45,7 +45,7 @@ export function foreignStageWarning(scope: Construct, api: apigateway.IRestApi, 
     + `deployOptions: { accessLogDestination: new ApiAccessLogDestination({ projectName: '${target.projectName}'${envArg} }), `
     + 'accessLogFormat: PlatformMonitoring.apiAccessLogFormat() } (it names the group by its literal ARN, so neither stack '
     + `imports from the other), and deploy this stack first: ${stackVar(apiStack)}.addStackDependency(${stackVar(Stack.of(scope))}). `
-    + 'Or set restApiAccessLogs: false to leave the stage alone without this warning.';
+    + 'Or set restApiAccessLogs: false (`logging.restApiAccessLogs` on PlatformMonitoring) to leave the stage alone without this warning.';
 }
 
 function envMember(env: DeploymentEnvironment): string {

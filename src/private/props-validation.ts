@@ -1,7 +1,8 @@
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import { IConstruct } from 'constructs';
 import { checkIdentifier, ORGANIZATION_ID } from './identifiers';
-import { checkEnumClassList, checkEnumList, checkEnumValue, checkList } from './input-checks';
+import { validationError } from './errors';
+import { checkEnumClassList, checkEnumList, checkEnumValue, checkList, describe } from './input-checks';
 import { validateMonitoredResources } from './resource-lists';
 import { CisBenchmarkVersion, CisControl } from '../alerts/cis-controls';
 import { LogGroupPlacement } from '../logging/log-group-placement';
@@ -15,15 +16,29 @@ import type { PlatformMonitoringProps } from '../platform-monitoring-props';
  * part checks its own props again when used alone. Not part of the public API.
  */
 export function validatePlatformMonitoringProps(scope: IConstruct, props: PlatformMonitoringProps): void {
-  checkEnumValue(scope, 'lambdaLogGroupMode', props.lambdaLogGroupMode, ServiceLogGroupMode, 'ServiceLogGroupMode');
-  checkEnumValue(scope, 'batchLogGroupMode', props.batchLogGroupMode, ServiceLogGroupMode, 'ServiceLogGroupMode');
-  checkEnumValue(scope, 'lambdaLogGroupPlacement', props.lambdaLogGroupPlacement, LogGroupPlacement, 'LogGroupPlacement');
-  checkEnumList(scope, 'disabledCisControls', props.disabledCisControls, CisControl, 'CisControl');
-  checkEnumValue(scope, 'cisBenchmarkVersion', props.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
-  checkEnumClassList(scope, 'trailInsightTypes', props.trailInsightTypes, cloudtrail.InsightType, 'InsightType');
-  if (props.organizationId !== undefined) checkIdentifier(scope, 'organizationId', props.organizationId, ORGANIZATION_ID);
+  const logging = checkOptions(scope, 'logging', props.logging);
+  const audit = checkOptions(scope, 'audit', props.audit);
+  const alarms = checkOptions(scope, 'alarms', props.alarms);
+  checkOptions(scope, 'dashboards', props.dashboards);
+  checkEnumValue(scope, 'logging.lambdaLogGroupMode', logging.lambdaLogGroupMode, ServiceLogGroupMode, 'ServiceLogGroupMode');
+  checkEnumValue(scope, 'logging.batchLogGroupMode', logging.batchLogGroupMode, ServiceLogGroupMode, 'ServiceLogGroupMode');
+  checkEnumValue(scope, 'logging.lambdaLogGroupPlacement', logging.lambdaLogGroupPlacement, LogGroupPlacement, 'LogGroupPlacement');
+  checkEnumList(scope, 'alarms.disabledCisControls', alarms.disabledCisControls, CisControl, 'CisControl');
+  checkEnumValue(scope, 'alarms.cisBenchmarkVersion', alarms.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
+  checkList(scope, 'alarms.mlAlarms', alarms.mlAlarms);
+  checkList(scope, 'alarms.actions', alarms.actions);
+  checkEnumClassList(scope, 'audit.insightTypes', audit.insightTypes, cloudtrail.InsightType, 'InsightType');
+  if (audit.organizationId !== undefined) checkIdentifier(scope, 'audit.organizationId', audit.organizationId, ORGANIZATION_ID);
   checkList(scope, 'alertEmails', props.alertEmails);
   checkList(scope, 'mlComponents', props.mlComponents);
-  checkList(scope, 'mlAlarms', props.mlAlarms);
   validateMonitoredResources(scope, props);
+}
+
+/** An options group is an object (or absent); from other languages anything can arrive. */
+function checkOptions<T extends object>(scope: IConstruct, propName: string, value: T | undefined): T {
+  if (value === undefined) return {} as T;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw validationError(scope, `${propName} must be an object of options (e.g. ${propName}: { ... }); got ${describe(value)}.`);
+  }
+  return value;
 }
