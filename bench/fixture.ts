@@ -66,7 +66,7 @@ export function addPlatform(stack: Stack, n: number): PlatformMonitoring | undef
     lambdaFunctions: range(size.functions).map(i => lambda.Function.fromFunctionName(stack, `Fn${i}`, `bench-platform-service-${pad(i)}`)),
     // The heaviest case: a group per function is created (imported functions would otherwise
     // reference the groups Lambda already created, and the stacks would hold N fewer resources).
-    lambdaLogGroupMode: ServiceLogGroupMode.CREATE,
+    logging: { lambdaLogGroupMode: ServiceLogGroupMode.CREATE },
     // REST APIs by name and stage: the alarms, widgets and metrics are the same as for a `RestApi`
     // object, whose own resources (API, method, deployment, stage) would be counted as monitoring.
     restApiStages: range(size.restApis).map(i => ({ apiName: `bench-platform-api-${pad(i)}`, stageName: 'prod' })),
@@ -79,7 +79,7 @@ export function addPlatform(stack: Stack, n: number): PlatformMonitoring | undef
     batchJobQueues: range(size.batchQueues).map(i => `bench-queue-${pad(i)}`),
     glueCrawlerNames: range(size.glueCrawlers).map(i => `bench-crawler-${pad(i)}`),
     dataLakeBucket: s3.Bucket.fromBucketName(stack, 'DataLake', 'bench-platform-data-lake-123456789012'),
-    logAllLambdaDataEvents: n > LOG_ALL_LAMBDA_ABOVE,
+    audit: { logAllLambdaDataEvents: n > LOG_ALL_LAMBDA_ABOVE },
     alertEmails: ['oncall@example.com'],
   });
 }

@@ -38,7 +38,7 @@ class EcommercePlatformStack extends Stack {
     });
 
     // The API is created first so the monitoring can watch it; its deployment stage gets access
-    // logging into the platform's encrypted access-log group (restApiAccessLogs, on by default).
+    // logging into the platform's encrypted access-log group (logging.restApiAccessLogs, on by default).
     const api = new apigateway.LambdaRestApi(this, 'Api', {
       handler: functions[0],
       restApiName: 'ecommerce-ai-platform-api',
@@ -65,12 +65,14 @@ class EcommercePlatformStack extends Stack {
       batchJobQueues: [`arn:aws:batch:${this.region}:${this.account}:job-queue/feature-engineering`],
       glueCrawlerNames: ['ecommerce-raw-crawler'],
       glueJobNames: ['ecommerce-curate'],
-      mlAlarms: [{
-        componentId: 'market-intelligence',
-        metricName: 'ForecastAccuracy',
-        threshold: 80,
-        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-      }],
+      alarms: {
+        mlAlarms: [{
+          componentId: 'market-intelligence',
+          metricName: 'ForecastAccuracy',
+          threshold: 80,
+          comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+        }],
+      },
     });
 
     // The seed's outputs.

@@ -60,10 +60,10 @@ describe('constructs used alone', () => {
       .toThrow(/disabledCisControls\[0\] is "4.14", which is not a CisControl/);
     expect(() => new PlatformAlarms(stack, 'B', { projectName: 'shop', cisBenchmarkVersion: any('v1.4.0') }))
       .toThrow(/cisBenchmarkVersion is "v1.4.0", which is not a CisBenchmarkVersion/);
-    expect(() => new SecurityAlarms(stack, 'C', { projectName: 'shop', cloudTrailLogGroup: group, disabledControls: any('vpc-changes') }))
-      .toThrow(/disabledControls must be a list; got "vpc-changes"/);
-    expect(() => new SecurityAlarms(stack, 'D', { projectName: 'shop', cloudTrailLogGroup: group, benchmarkVersion: any('1.5.0') }))
-      .toThrow(/benchmarkVersion is "1.5.0", which is not a CisBenchmarkVersion/);
+    expect(() => new SecurityAlarms(stack, 'C', { projectName: 'shop', cloudTrailLogGroup: group, disabledCisControls: any('vpc-changes') }))
+      .toThrow(/disabledCisControls must be a list; got "vpc-changes"/);
+    expect(() => new SecurityAlarms(stack, 'D', { projectName: 'shop', cloudTrailLogGroup: group, cisBenchmarkVersion: any('1.5.0') }))
+      .toThrow(/cisBenchmarkVersion is "1.5.0", which is not a CisBenchmarkVersion/);
   });
 
   test('dashboards: environment and lists', () => {
@@ -118,10 +118,10 @@ describe('one retention default for the CloudTrail log group', () => {
     expect(trailRetention(c.stack, '/aws/batch/job')).toBe(30);
   });
 
-  test('trailLogGroupRetention sets it; logRetention no longer does', () => {
+  test('audit.logGroupRetention sets it; logRetention does not', () => {
     const { stack } = newStack();
     new PlatformMonitoring(stack, 'Monitoring', {
-      projectName: 'shop', logRetention: logs.RetentionDays.TWO_WEEKS, trailLogGroupRetention: logs.RetentionDays.SIX_MONTHS,
+      projectName: 'shop', logRetention: logs.RetentionDays.TWO_WEEKS, audit: { logGroupRetention: logs.RetentionDays.SIX_MONTHS },
     });
     expect(trailRetention(stack, '/aws/cloudtrail/shop')).toBe(180);
     expect(trailRetention(stack, '/aws/batch/job')).toBe(14);

@@ -28,29 +28,40 @@ describe('enum props: values that are not members of the enum', () => {
       /environment is "production", which is not a DeploymentEnvironment: use one of DeploymentEnvironment.DEV, DeploymentEnvironment.STAGING, DeploymentEnvironment.PROD\./],
     ['environment (the member name instead of its value)', { environment: any('PROD') },
       /environment is "PROD", which is not a DeploymentEnvironment: .*\(did you mean DeploymentEnvironment.PROD, whose value is "prod"\?\)/],
-    ['lambdaLogGroupMode', { lambdaLogGroupMode: any('existing') },
-      /lambdaLogGroupMode is "existing", which is not a ServiceLogGroupMode: use one of ServiceLogGroupMode.CREATE, ServiceLogGroupMode.USE_EXISTING/],
-    ['batchLogGroupMode', { batchLogGroupMode: any('USE_EXISTING') },
-      /batchLogGroupMode is "USE_EXISTING", which is not a ServiceLogGroupMode: .*did you mean ServiceLogGroupMode.USE_EXISTING, whose value is "use-existing"/],
-    ['lambdaLogGroupPlacement', { lambdaLogGroupPlacement: any('nested') },
-      /lambdaLogGroupPlacement is "nested", which is not a LogGroupPlacement: use one of LogGroupPlacement.AUTO, LogGroupPlacement.SAME_STACK, LogGroupPlacement.NESTED_STACKS/],
-    ['disabledCisControls entry', { disabledCisControls: any(['vpc']) },
-      /disabledCisControls\[0\] is "vpc", which is not a CisControl: use one of CisControl.UNAUTHORIZED_API_CALLS, /],
-    ['trailInsightTypes entry given as a string', { trailInsightTypes: any(['ApiCallRateInsight']) },
-      /trailInsightTypes\[0\] is "ApiCallRateInsight", which is not a InsightType: use one of InsightType.API_CALL_RATE, InsightType.API_ERROR_RATE \(here InsightType.API_CALL_RATE, not the string\)/],
+    ['logging.lambdaLogGroupMode', { logging: { lambdaLogGroupMode: any('existing') } },
+      /logging\.lambdaLogGroupMode is "existing", which is not a ServiceLogGroupMode: use one of ServiceLogGroupMode.CREATE, ServiceLogGroupMode.USE_EXISTING/],
+    ['logging.batchLogGroupMode', { logging: { batchLogGroupMode: any('USE_EXISTING') } },
+      /logging\.batchLogGroupMode is "USE_EXISTING", which is not a ServiceLogGroupMode: .*did you mean ServiceLogGroupMode.USE_EXISTING, whose value is "use-existing"/],
+    ['logging.lambdaLogGroupPlacement', { logging: { lambdaLogGroupPlacement: any('nested') } },
+      /logging\.lambdaLogGroupPlacement is "nested", which is not a LogGroupPlacement: use one of LogGroupPlacement.AUTO, LogGroupPlacement.SAME_STACK, LogGroupPlacement.NESTED_STACKS/],
+    ['alarms.disabledCisControls entry', { alarms: { disabledCisControls: any(['vpc']) } },
+      /alarms\.disabledCisControls\[0\] is "vpc", which is not a CisControl: use one of CisControl.UNAUTHORIZED_API_CALLS, /],
+    ['audit.insightTypes entry given as a string', { audit: { insightTypes: any(['ApiCallRateInsight']) } },
+      /audit\.insightTypes\[0\] is "ApiCallRateInsight", which is not a InsightType: use one of InsightType.API_CALL_RATE, InsightType.API_ERROR_RATE \(here InsightType.API_CALL_RATE, not the string\)/],
   ])('%s', (_name, props, message) => {
-    expect(() => build(props)).toThrow(message);
+    expect(() => build(props as Partial<PlatformMonitoringProps>)).toThrow(message);
   });
 
   test('members pass, and an unresolved token is not judged', () => {
     expect(() => build({
       environment: DeploymentEnvironment.STAGING,
-      lambdaLogGroupMode: ServiceLogGroupMode.USE_EXISTING,
-      lambdaLogGroupPlacement: LogGroupPlacement.SAME_STACK,
-      disabledCisControls: [CisControl.VPC_CHANGES],
-      trailInsightTypes: [cloudtrail.InsightType.API_CALL_RATE],
-      batchLogGroupMode: any(Token.asString({ Ref: 'Mode' })),
+      logging: {
+        lambdaLogGroupMode: ServiceLogGroupMode.USE_EXISTING,
+        lambdaLogGroupPlacement: LogGroupPlacement.SAME_STACK,
+        batchLogGroupMode: any(Token.asString({ Ref: 'Mode' })),
+      },
+      alarms: { disabledCisControls: [CisControl.VPC_CHANGES] },
+      audit: { insightTypes: [cloudtrail.InsightType.API_CALL_RATE] },
     })).not.toThrow();
+  });
+
+  test.each([
+    ['logging', { logging: any('CREATE') }, /logging must be an object of options \(e\.g\. logging: \{ \.\.\. \}\); got "CREATE"/],
+    ['alarms', { alarms: any([]) }, /alarms must be an object of options .*; got \[\]/],
+    ['audit', { audit: any(true) }, /audit must be an object of options .*; got true/],
+    ['dashboards', { dashboards: any(null) }, /dashboards must be an object of options .*; got null/],
+  ])('an options group that is not an object: %s', (_name, props, message) => {
+    expect(() => build(props as Partial<PlatformMonitoringProps>)).toThrow(message);
   });
 });
 
@@ -78,7 +89,7 @@ describe('lists: a single value, the same entry twice, empty names', () => {
     ['an empty REST API name', { restApiStages: [{ apiName: '', stageName: 'prod' }] },
       /restApiStages\[0\]\.apiName must be a non-empty REST API name \(the ApiName dimension\); got ""/],
   ])('%s', (_name, props, message) => {
-    expect(() => build(props)).toThrow(message);
+    expect(() => build(props as Partial<PlatformMonitoringProps>)).toThrow(message);
   });
 
   test('the same function twice, as one construct or as two imports of one name', () => {
@@ -143,7 +154,7 @@ describe('identifiers in the wrong form', () => {
     ['a queue by name and by ARN', { batchJobQueues: ['etl', 'arn:aws:batch:eu-west-1:123456789012:job-queue/etl'] },
       /batchJobQueues lists the job queue "etl" more than once \(entries 0 and 1\): .*a name and the ARN of the same queue are the same queue/],
   ])('%s', (_name, props, message) => {
-    expect(() => build(props)).toThrow(message);
+    expect(() => build(props as Partial<PlatformMonitoringProps>)).toThrow(message);
   });
 
   test('valid names, ARNs and tokens pass', () => {
@@ -154,8 +165,7 @@ describe('identifiers in the wrong form', () => {
       dmsReplicationTasks: [{ replicationInstanceIdentifier: 'platform-repl', replicationTaskIdentifier: '2PVREMWNPGYJCVU2IBPTOYTIV4' },
         { replicationInstanceIdentifier: Token.asString({ Ref: 'Ri' }), replicationTaskIdentifier: Token.asString({ Ref: 'Rt' }) }],
       restApiStages: [{ apiName: 'Orders API', stageName: 'prod_v2' }],
-      isOrganizationTrail: true,
-      organizationId: 'o-a1b2c3d4e5',
+      audit: { isOrganizationTrail: true, organizationId: 'o-a1b2c3d4e5' },
     })).not.toThrow();
   });
 
@@ -164,7 +174,7 @@ describe('identifiers in the wrong form', () => {
   });
 });
 
-test('trailLogGroupRetention is checked like logRetention', () => {
-  expect(() => build({ trailLogGroupRetention: logs.RetentionDays.INFINITE })).toThrow(/trailLogGroupRetention must be finite/);
-  expect(() => build({ trailLogGroupRetention: 42 as logs.RetentionDays })).toThrow(/trailLogGroupRetention must be one of 1, 3, 5/);
+test('audit.logGroupRetention is checked like logRetention', () => {
+  expect(() => build({ audit: { logGroupRetention: logs.RetentionDays.INFINITE } })).toThrow(/audit\.logGroupRetention must be finite/);
+  expect(() => build({ audit: { logGroupRetention: 42 as logs.RetentionDays } })).toThrow(/audit\.logGroupRetention must be one of 1, 3, 5/);
 });

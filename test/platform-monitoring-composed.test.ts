@@ -30,17 +30,21 @@ function fullStack() {
     batchJobQueues: ['arn:aws:batch:eu-west-1:123456789012:job-queue/etl'],
     glueCrawlerNames: ['raw-crawler'],
     glueJobNames: ['curate'],
-    trailInsightTypes: [cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE],
-    objectLockRetention: Duration.days(365),
-    replicationDestination: replica,
-    replicationDestinationKey: replicaKey,
-    alarmOptions: { lambdaErrors: { threshold: 20, runbookUrl: 'https://runbooks.example.com/lambda-errors' } },
-    mlAlarms: [{
-      componentId: 'market-intelligence',
-      metricName: 'ForecastAccuracy',
-      threshold: 80,
-      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-    }],
+    audit: {
+      insightTypes: [cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE],
+      objectLockRetention: Duration.days(365),
+      replicationDestination: replica,
+      replicationDestinationKey: replicaKey,
+    },
+    alarms: {
+      lambdaErrors: { threshold: 20, runbookUrl: 'https://runbooks.example.com/lambda-errors' },
+      mlAlarms: [{
+        componentId: 'market-intelligence',
+        metricName: 'ForecastAccuracy',
+        threshold: 80,
+        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      }],
+    },
   };
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', props);
   return { app, stack, monitoring, api };
@@ -168,7 +172,7 @@ test('an env-agnostic stack without any feature flag synthesizes', () => {
   const stack = new Stack();
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
   new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', lambdaFunctions: [fn], alertEmails: ['ops@example.com'] });
-  const m = new PlatformMonitoring(stack, 'Other', { projectName: 'other', environment: DeploymentEnvironment.DEV, batchLogGroupName: '/aws/batch/other-dev' });
+  const m = new PlatformMonitoring(stack, 'Other', { projectName: 'other', environment: DeploymentEnvironment.DEV, logging: { batchLogGroupName: '/aws/batch/other-dev' } });
   const role = new iam.Role(stack, 'Publisher', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
   m.grantPutMetricData(role);
   const template = Template.fromStack(stack);

@@ -22,10 +22,8 @@ export interface AlarmDefaults {
 
 /** One alarm to create. */
 export interface AlarmRequest {
-  /** Stable key: alarm-name suffix, and construct id unless `id` is set (never a token). */
+  /** Stable key: construct id and alarm-name suffix (never a token). */
   readonly key: string;
-  /** The construct id, when it differs from `key`. */
-  readonly id?: string;
   /** The metric or math expression (its period is replaced by the resolved period). */
   readonly metric: cloudwatch.Metric | cloudwatch.MathExpression;
   /** What fires, in words ("DMS task orders-cdc replication lag (CDCLatencyTarget, Maximum)"). */
@@ -114,7 +112,7 @@ export class AlarmFactory {
     const description = `${request.what} ${comparison} ${r.threshold}${unit} per ${periodText} in ${r.datapointsToAlarm} of `
       + `${r.evaluationPeriods} period(s). Look at: ${request.where}.${runbook}`;
 
-    const alarm = new cloudwatch.Alarm(this.scope, request.id ?? request.key, {
+    const alarm = new cloudwatch.Alarm(this.scope, request.key, {
       alarmName: this.alarmName(request.key),
       alarmDescription: description.length > MAX_DESCRIPTION ? `${description.slice(0, MAX_DESCRIPTION - 3)}...` : description,
       metric: request.metric.with({ period: r.period }),

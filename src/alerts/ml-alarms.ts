@@ -103,9 +103,8 @@ export function createMlAlarms(factory: AlarmFactory, naming: PlatformNaming, ml
     const metric = new cloudwatch.Metric({ namespace: catalog.namespace, metricName: fullName, statistic });
     return factory.create({
       key,
-      id: `${component.id}-${definition.metricName}-${direction}`,
       metric,
-      what: `${component.displayName}: ${fullName} (${catalog.namespace}, ${statistic}) ${direction === 'low' ? 'falls' : 'rises'}`,
+      what: `${component.displayName}: ${fullName} (${catalog.namespace}, ${statistic})`,
       unit: definition.unit,
       where,
       defaults: {

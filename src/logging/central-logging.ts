@@ -253,7 +253,9 @@ export class CentralLogging extends Construct {
     // warning with the code to add there (referencing our group from it would create a cycle).
     if (props.restApiAccessLogs ?? true) {
       const target = {
-        projectName: props.projectName, environment, destination: this.apiAccessLogDestination(),
+        projectName: props.projectName,
+        environment,
+        destination: this.apiAccessLogDestination(),
         format: CentralLogging.apiAccessLogFormat().toString(),
       };
       (props.restApis ?? []).forEach((api, i) => enableRestApiAccessLogs(this, api, i, target));

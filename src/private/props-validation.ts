@@ -1,7 +1,7 @@
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import { IConstruct } from 'constructs';
-import { checkIdentifier, ORGANIZATION_ID } from './identifiers';
 import { validationError } from './errors';
+import { checkIdentifier, ORGANIZATION_ID } from './identifiers';
 import { checkEnumClassList, checkEnumList, checkEnumValue, checkList, describe } from './input-checks';
 import { validateMonitoredResources } from './resource-lists';
 import { CisBenchmarkVersion, CisControl } from '../alerts/cis-controls';

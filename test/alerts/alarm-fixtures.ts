@@ -55,6 +55,7 @@ export function allOptionsPlatform(
   const fns = Array.from({ length: 12 }, (_, i) => lambda.Function.fromFunctionName(stack, `Fn${i}`, `shop-fn-${i}`));
   const api = new apigateway.RestApi(stack, 'Api', { restApiName: 'shop-api', deployOptions: { stageName: 'live' } });
   api.root.addMethod('GET', new apigateway.MockIntegration());
+  const more = typeof extra === 'function' ? extra(stack) : extra;
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
     projectName: 'shop',
     environment: DeploymentEnvironment.PROD,
@@ -66,15 +67,18 @@ export function allOptionsPlatform(
     batchJobQueues: ['arn:aws:batch:eu-west-1:123456789012:job-queue/etl'],
     glueCrawlerNames: ['raw-crawler'],
     glueJobNames: ['curate'],
-    securityAlarms: true,
-    mlAlarms: [{
-      componentId: 'market-intelligence',
-      metricName: 'ForecastAccuracy',
-      threshold: 80,
-      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-      period: Duration.minutes(5),
-    }],
-    ...(typeof extra === 'function' ? extra(stack) : extra),
+    ...more,
+    alarms: {
+      securityAlarms: true,
+      mlAlarms: [{
+        componentId: 'market-intelligence',
+        metricName: 'ForecastAccuracy',
+        threshold: 80,
+        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+        period: Duration.minutes(5),
+      }],
+      ...more.alarms,
+    },
   });
   return { app, stack, monitoring };
 }

@@ -52,7 +52,7 @@ describe('one incident, one notification: composites never notify what their inp
 
   test('opt-in platformHealthActions (a pager topic) notify the pager only, and no input notifies the pager', () => {
     const { app } = allOptionsPlatform((stack) => ({
-      alarmOptions: {
+      alarms: {
         platformHealthActions: new SnsAlarmActionStrategy({ topics: [sns.Topic.fromTopicArn(stack, 'Pager', 'arn:aws:sns:eu-west-1:123456789012:pager')] }),
       },
     }));

@@ -14,8 +14,8 @@ function annotations(monitoring: PlatformMonitoring): Array<{ title: string; val
 }
 
 describe('dashboards draw the thresholds of the alarms that exist', () => {
-  test('a DMS lag threshold of 60 s set through alarmOptions is the line drawn (not 300 s)', () => {
-    const { monitoring } = allOptionsPlatform({ alarmOptions: { dmsReplicationLag: { threshold: 60 } } });
+  test('a DMS lag threshold of 60 s set through alarms is the line drawn (not 300 s)', () => {
+    const { monitoring } = allOptionsPlatform({ alarms: { dmsReplicationLag: { threshold: 60 } } });
     const latency = widget(dashboardBody(monitoring.dataPipelineDashboard), 'DMS TASKRESOURCEID: latency (s)');
     expect(latency.properties.annotations.horizontal.map((a: any) => a.value).sort()).toEqual([300, 60]); // source latency 300, lag 60
     expect(latency.properties.annotations.horizontal).toContainEqual(expect.objectContaining({ value: 60, label: expect.stringMatching(/^Alarm: CDCLatencyTarget > 60/) }));
@@ -23,7 +23,7 @@ describe('dashboards draw the thresholds of the alarms that exist', () => {
 
   test('every annotation on every dashboard is the threshold of an alarm of the platform, with non-default thresholds', () => {
     const { monitoring } = allOptionsPlatform({
-      alarmOptions: { dmsReplicationLag: { threshold: 60 }, apiGateway5xx: { threshold: 7 }, batchJobFailures: { threshold: 2 } },
+      alarms: { dmsReplicationLag: { threshold: 60 }, apiGateway5xx: { threshold: 7 }, batchJobFailures: { threshold: 2 } },
     });
     const all = annotations(monitoring);
     expect(all.length).toBeGreaterThan(3);
@@ -36,7 +36,7 @@ describe('dashboards draw the thresholds of the alarms that exist', () => {
   });
 
   test('a disabled alarm draws no line', () => {
-    const { monitoring } = allOptionsPlatform({ alarmOptions: { dmsReplicationLag: { enabled: false }, dmsSourceLatency: { enabled: false } } });
+    const { monitoring } = allOptionsPlatform({ alarms: { dmsReplicationLag: { enabled: false }, dmsSourceLatency: { enabled: false } } });
     const latency = widget(dashboardBody(monitoring.dataPipelineDashboard), 'DMS TASKRESOURCEID: latency (s)');
     expect(latency.properties.annotations).toBeUndefined();
   });

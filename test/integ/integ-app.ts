@@ -39,14 +39,15 @@ export function monitoringStack(app: App, projectName: string,
   const stack = new Stack(app, `${pascal(projectName)}Stack`, {
     description: `cdk-platform-monitoring integration test ${projectName} (deploy, assert, destroy)`,
   });
+  const extra = props(stack);
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
     projectName,
     environment: DeploymentEnvironment.DEV,
     removalPolicy: RemovalPolicy.DESTROY,
     // Not `/aws/batch/job`: an account that ever ran a Batch job already has it, and the four
     // apps must not compete for one name.
-    batchLogGroupName: `/${projectName}/batch/job`,
-    ...props(stack),
+    ...extra,
+    logging: { batchLogGroupName: `/${projectName}/batch/job`, ...extra.logging },
   });
   return { stack, monitoring };
 }

@@ -23,7 +23,7 @@ function build(app: App, now: number): IntegTest {
     // Imported by name, so the construct creates `/aws/lambda/integ-logs-probe` with the platform
     // key, the retention and an ERROR metric filter. CREATE is explicit: the group must not exist.
     lambdaFunctions: [lambda.Function.fromFunctionName(scope, 'Probe', FUNCTION_NAME)],
-    lambdaLogGroupMode: ServiceLogGroupMode.CREATE,
+    logging: { lambdaLogGroupMode: ServiceLogGroupMode.CREATE },
   }));
   const integ = integTest(app, stack);
   const group = monitoring.lambdaLogGroups[0];

@@ -63,7 +63,7 @@ describe('log groups', () => {
 
   test('retention and removal policy are configurable outside PROD, and names carry the environment', () => {
     const { template } = setup({
-      environment: DeploymentEnvironment.DEV, retention: logs.RetentionDays.ONE_WEEK, removalPolicy: RemovalPolicy.DESTROY,
+      environment: DeploymentEnvironment.DEV, logRetention: logs.RetentionDays.ONE_WEEK, removalPolicy: RemovalPolicy.DESTROY,
     });
     for (const name of ['/aws/apigateway/shop-dev/access-logs', '/aws/events/shop-dev/platform']) {
       template.hasResource('AWS::Logs::LogGroup', {
@@ -246,9 +246,9 @@ describe('bad input', () => {
     const { stack } = newStack();
     new CentralLogging(stack, 'Logging', { projectName: 'shop', encryptionKey: new kms.Key(stack, 'K'), ...props });
   };
-  test('retention must be finite and allowed', () => {
-    expect(make({ retention: logs.RetentionDays.INFINITE })).toThrow(/retention must be finite/);
-    expect(make({ retention: 42 as logs.RetentionDays })).toThrow(/retention must be one of/);
+  test('logRetention must be finite and allowed', () => {
+    expect(make({ logRetention: logs.RetentionDays.INFINITE })).toThrow(/logRetention must be finite/);
+    expect(make({ logRetention: 42 as logs.RetentionDays })).toThrow(/logRetention must be one of/);
   });
   test('DESTROY and SNAPSHOT are refused where they would lose data', () => {
     expect(make({ removalPolicy: RemovalPolicy.DESTROY })).toThrow(/removalPolicy DESTROY is refused in PROD/);
@@ -270,7 +270,7 @@ describe('bad input', () => {
 test('no cdk-nag findings with every option on', () => {
   const { app, logging } = setup({
     environment: DeploymentEnvironment.STAGING,
-    retention: logs.RetentionDays.ONE_YEAR,
+    logRetention: logs.RetentionDays.ONE_YEAR,
     removalPolicy: RemovalPolicy.DESTROY,
     batchLogGroupName: '/shop/batch',
     slowApiRequestThreshold: Duration.millis(500),

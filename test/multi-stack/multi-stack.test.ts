@@ -67,8 +67,8 @@ describe('three-stack app (functions, APIs, monitoring), defaults otherwise', ()
     expect(String(warnings[0].entry.data)).toContain("new ApiAccessLogDestination({ projectName: 'shop', environment: DeploymentEnvironment.DEV })");
   });
 
-  test('restApiAccessLogs: false leaves the stage alone without a warning', () => {
-    const { app, platformStack } = threeStackApp({ literalFunctionNames: true }, { restApiAccessLogs: false });
+  test('logging.restApiAccessLogs: false leaves the stage alone without a warning', () => {
+    const { app, platformStack } = threeStackApp({ literalFunctionNames: true }, { logging: { restApiAccessLogs: false } });
     app.synth();
     expect(Annotations.fromStack(platformStack).findWarning('*', Match.stringLikeRegexp('restApis\\[0\\]'))).toHaveLength(0);
   });

@@ -88,18 +88,22 @@ export function allOptionsStack(): SimulatedStack {
     batchJobQueues: [`arn:aws:batch:${ENV.region}:${ENV.account}:job-queue/etl`],
     glueCrawlerNames: ['raw-crawler'],
     glueJobNames: ['curate'],
-    trailInsightTypes: [cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE],
-    objectLockRetention: Duration.days(365),
-    replicationDestination: s3.Bucket.fromBucketArn(stack, 'Replica', 'arn:aws:s3:::shop-trail-replica-us-east-1'),
-    replicationDestinationKey: kms.Key.fromKeyArn(stack, 'ReplicaKey', `arn:aws:kms:us-east-1:${ENV.account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`),
-    isOrganizationTrail: true,
-    organizationId: ORGANIZATION_ID,
-    mlAlarms: [{
-      componentId: 'market-intelligence',
-      metricName: 'ForecastAccuracy',
-      threshold: 80,
-      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-    }],
+    audit: {
+      insightTypes: [cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE],
+      objectLockRetention: Duration.days(365),
+      replicationDestination: s3.Bucket.fromBucketArn(stack, 'Replica', 'arn:aws:s3:::shop-trail-replica-us-east-1'),
+      replicationDestinationKey: kms.Key.fromKeyArn(stack, 'ReplicaKey', `arn:aws:kms:us-east-1:${ENV.account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`),
+      isOrganizationTrail: true,
+      organizationId: ORGANIZATION_ID,
+    },
+    alarms: {
+      mlAlarms: [{
+        componentId: 'market-intelligence',
+        metricName: 'ForecastAccuracy',
+        threshold: 80,
+        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      }],
+    },
   };
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', props);
   addPublisher(stack, monitoring);

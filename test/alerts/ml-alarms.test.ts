@@ -1,10 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import { SnsAlarmActionStrategy } from '../../src/alerts/alarm-action-strategy';
+import { MlMetricAlarms } from '../../src/alerts/ml-alarms';
 import { DeploymentEnvironment } from '../../src/environment';
-import { MlMetricAlarms } from '../../src/metrics/ml-alarms';
 import { nagFindings, newStack } from '../nag-helpers';
 
 const FORECAST_FLOOR = {
@@ -17,7 +17,7 @@ const FORECAST_FLOOR = {
 describe('MlMetricAlarms', () => {
   test('forecast accuracy below a floor', () => {
     const { stack } = newStack();
-    const alarms = new MlMetricAlarms(stack, 'MlAlarms', { projectName: 'shop', alarms: [FORECAST_FLOOR] });
+    const alarms = new MlMetricAlarms(stack, 'MlAlarms', { projectName: 'shop', mlAlarms: [FORECAST_FLOOR] });
     expect(alarms.alarms).toHaveLength(1);
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::CloudWatch::Alarm', 1);
@@ -31,8 +31,8 @@ describe('MlMetricAlarms', () => {
       ComparisonOperator: 'LessThanThreshold',
       EvaluationPeriods: 3,
       TreatMissingData: 'missing',
-      AlarmDescription: 'Market Intelligence Hub: MarketIntelligence.ForecastAccuracy (Average) is below 80 Percent. '
-        + 'See the CloudWatch dashboard "shop-ml-performance".',
+      AlarmDescription: 'Market Intelligence Hub: MarketIntelligence.ForecastAccuracy (shop, Average) < 80 Percent per 5 min '
+        + 'in 3 of 3 period(s). Look at: dashboard shop-ml-performance.',
     });
     const props = template.findResources('AWS::CloudWatch::Alarm');
     expect(Object.values(props)[0].Properties.AlarmActions).toBeUndefined();
@@ -44,7 +44,7 @@ describe('MlMetricAlarms', () => {
     new MlMetricAlarms(stack, 'MlAlarms', {
       projectName: 'shop',
       environment: DeploymentEnvironment.STAGING,
-      alarms: [{
+      mlAlarms: [{
         componentId: 'compliance-guardian',
         metricName: 'PCIViolations',
         threshold: 0,
@@ -65,46 +65,55 @@ describe('MlMetricAlarms', () => {
       EvaluationPeriods: 2,
       DatapointsToAlarm: 1,
       TreatMissingData: 'notBreaching',
-      AlarmDescription: 'Compliance Guardian: ComplianceGuardian.PCIViolations (Maximum) is above 0 Count. '
-        + 'See the CloudWatch dashboard "shop-ml-performance-staging". Runbook: https://runbooks.example.com/pci',
+      AlarmDescription: 'Compliance Guardian: ComplianceGuardian.PCIViolations (shop-staging, Maximum) > 0 Count per 15 min '
+        + 'in 1 of 2 period(s). Look at: dashboard shop-ml-performance-staging. Runbook: https://runbooks.example.com/pci',
     });
   });
 
   test.each([
     [{ ...FORECAST_FLOOR, componentId: 'nope' }, /component "nope", which is not in mlComponents/],
     [{ ...FORECAST_FLOOR, metricName: 'Nope' }, /metric "Nope" of "market-intelligence", which has only ForecastAccuracy/],
-    [{ ...FORECAST_FLOOR, threshold: NaN }, /threshold must be a finite number; got NaN/],
-    [{ ...FORECAST_FLOOR, evaluationPeriods: 0 }, /evaluationPeriods must be a whole number of at least 1; got 0/],
-    [{ ...FORECAST_FLOOR, datapointsToAlarm: 4 }, /datapointsToAlarm must be a whole number from 1 to evaluationPeriods \(3\); got 4/],
-    [{ ...FORECAST_FLOOR, comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_LOWER_THRESHOLD }, /static thresholds only/],
+    [{ ...FORECAST_FLOOR, threshold: NaN }, /mlAlarms\[0\]\.threshold must be a finite number; got NaN/],
+    [{ ...FORECAST_FLOOR, evaluationPeriods: 0 }, /mlAlarms\[0\]\.evaluationPeriods must be a whole number >= 1; got 0/],
+    [{ ...FORECAST_FLOOR, datapointsToAlarm: 4 }, /mlAlarms\[0\]\.datapointsToAlarm must be a whole number from 1 to evaluationPeriods \(3\); got 4/],
+    [{ ...FORECAST_FLOOR, period: Duration.seconds(90) }, /mlAlarms\[0\]\.period must be a whole number of minutes/],
+    [{ ...FORECAST_FLOOR, comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_LOWER_THRESHOLD },
+      /mlAlarms\[0\]\.comparisonOperator: ML alarms support static thresholds only/],
   ])('rejects bad input %#', (alarm, message) => {
     const { stack } = newStack();
-    expect(() => new MlMetricAlarms(stack, 'A', { projectName: 'shop', alarms: [alarm] })).toThrow(message);
+    expect(() => new MlMetricAlarms(stack, 'A', { projectName: 'shop', mlAlarms: [alarm] })).toThrow(message);
   });
 
   test('rejects two alarms in the same direction on one metric', () => {
     const { stack } = newStack();
-    expect(() => new MlMetricAlarms(stack, 'A', { projectName: 'shop', alarms: [FORECAST_FLOOR, { ...FORECAST_FLOOR, threshold: 70 }] }))
-      .toThrow(/Two ML alarms watch MarketIntelligence.ForecastAccuracy in the same direction/);
+    expect(() => new MlMetricAlarms(stack, 'A', { projectName: 'shop', mlAlarms: [FORECAST_FLOOR, { ...FORECAST_FLOOR, threshold: 70 }] }))
+      .toThrow(/Two of mlAlarms watch MarketIntelligence.ForecastAccuracy in the same direction/);
+  });
+
+  test('a negative threshold is allowed (custom metrics may be signed)', () => {
+    const { stack } = newStack();
+    new MlMetricAlarms(stack, 'A', { projectName: 'shop', mlAlarms: [{ ...FORECAST_FLOOR, threshold: -5 }] });
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: -5 });
   });
 
   test('actions run on ALARM and OK; more than 5 are refused', () => {
     const { stack } = newStack();
     const topic = sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:eu-west-1:123456789012:shop-prod-alerts');
-    new MlMetricAlarms(stack, 'MlAlarms', { projectName: 'shop', alarms: [FORECAST_FLOOR], actions: [new cwActions.SnsAction(topic)] });
+    const actions = [new SnsAlarmActionStrategy({ topics: [topic] })];
+    new MlMetricAlarms(stack, 'MlAlarms', { projectName: 'shop', mlAlarms: [FORECAST_FLOOR], actions });
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmActions: ['arn:aws:sns:eu-west-1:123456789012:shop-prod-alerts'],
       OKActions: ['arn:aws:sns:eu-west-1:123456789012:shop-prod-alerts'],
     });
-    const six = Array.from({ length: 6 }, () => new cwActions.SnsAction(topic));
-    expect(() => new MlMetricAlarms(stack, 'Six', { projectName: 'shop', alarms: [FORECAST_FLOOR], actions: six }))
-      .toThrow(/actions lists 6 actions; CloudWatch allows 5 per alarm state/);
+    const six = [new SnsAlarmActionStrategy({ topics: Array.from({ length: 6 }, () => topic) })];
+    expect(() => new MlMetricAlarms(stack, 'Six', { projectName: 'shop', mlAlarms: [FORECAST_FLOOR], actions: six }))
+      .toThrow(/alarm has 6 ALARM actions, more than CloudWatch's limit of 5/);
   });
 
   test('no cdk-nag findings (with actions, as PlatformMonitoring wires them)', () => {
     const { app, stack } = newStack();
     const topic = sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:eu-west-1:123456789012:shop-prod-alerts');
-    new MlMetricAlarms(stack, 'MlAlarms', { projectName: 'shop', alarms: [FORECAST_FLOOR], actions: [new cwActions.SnsAction(topic)] });
+    new MlMetricAlarms(stack, 'MlAlarms', { projectName: 'shop', mlAlarms: [FORECAST_FLOOR], actions: [new SnsAlarmActionStrategy({ topics: [topic] })] });
     expect(nagFindings(app, stack)).toEqual([]);
   });
 });
