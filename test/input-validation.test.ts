@@ -57,8 +57,8 @@ describe('enum props: values that are not members of the enum', () => {
 
   test.each([
     ['logging', { logging: any('CREATE') }, /logging must be an object of options \(e\.g\. logging: \{ \.\.\. \}\); got "CREATE"/],
-    ['alarms', { alarms: any([]) }, /alarms must be an object of options .*; got \[\]/],
-    ['audit', { audit: any(true) }, /audit must be an object of options .*; got true/],
+    ['alarms', { alarms: any([]) }, /alarms must be an object of options .*; got a list/],
+    ['audit', { audit: any(true) }, /audit must be an object of options .*; got boolean true/],
     ['dashboards', { dashboards: any(null) }, /dashboards must be an object of options .*; got null/],
   ])('an options group that is not an object: %s', (_name, props, message) => {
     expect(() => build(props as Partial<PlatformMonitoringProps>)).toThrow(message);
@@ -71,10 +71,10 @@ describe('lists: a single value, the same entry twice, empty names', () => {
       /batchJobQueues must be a list; got "etl-queue"\. Wrap a single entry in a list: batchJobQueues: \["etl-queue"\]\./],
     ['alertEmails as one string (was read character by character)', { alertEmails: any('ops@example.com') },
       /alertEmails must be a list; got "ops@example.com"/],
-    ['disabledCisControls twice', { disabledCisControls: [CisControl.VPC_CHANGES, CisControl.VPC_CHANGES] },
-      /disabledCisControls lists CisControl "vpc-changes" more than once \(entries 0 and 1\)/],
-    ['trailInsightTypes twice', { trailInsightTypes: [cloudtrail.InsightType.API_ERROR_RATE, cloudtrail.InsightType.API_ERROR_RATE] },
-      /trailInsightTypes lists InsightType.API_ERROR_RATE more than once \(entries 0 and 1\): each can be enabled once/],
+    ['alarms.disabledCisControls twice', { alarms: { disabledCisControls: [CisControl.VPC_CHANGES, CisControl.VPC_CHANGES] } },
+      /alarms\.disabledCisControls lists CisControl "vpc-changes" more than once \(entries 0 and 1\)/],
+    ['audit.insightTypes twice', { audit: { insightTypes: [cloudtrail.InsightType.API_ERROR_RATE, cloudtrail.InsightType.API_ERROR_RATE] } },
+      /audit\.insightTypes lists InsightType.API_ERROR_RATE more than once \(entries 0 and 1\): each can be enabled once/],
     ['glueCrawlerNames twice', { glueCrawlerNames: ['raw', 'curated', 'raw'] },
       /glueCrawlerNames lists the Glue crawler name "raw" more than once \(entries 0 and 2\)/],
     ['glueJobNames twice', { glueJobNames: ['etl', 'etl'] }, /glueJobNames lists the Glue job name "etl" more than once/],
@@ -141,8 +141,8 @@ describe('identifiers in the wrong form', () => {
       /replicationTaskIdentifier "orders cdc" is not a valid DMS replication task resource id/],
     ['a REST stage name with a space', { restApiStages: [{ apiName: 'orders', stageName: 'prod stage' }] },
       /restApiStages\[0\]\.stageName "prod stage" is not a valid REST API stage name \(1-128 letters, digits, hyphens and underscores\)/],
-    ['an organization id without "o-"', { isOrganizationTrail: true, organizationId: 'r-abcd1234' },
-      /organizationId "r-abcd1234" is not a valid AWS Organizations id \("o-" followed by 10-32 lowercase letters or digits\)/],
+    ['an organization id without "o-"', { audit: { isOrganizationTrail: true, organizationId: 'r-abcd1234' } },
+      /audit\.organizationId "r-abcd1234" is not a valid AWS Organizations id \("o-" followed by 10-32 lowercase letters or digits\)/],
     ['a Batch job queue that is neither a name nor an ARN', { batchJobQueues: ['etl queue'] },
       /batchJobQueues\[0\] "etl queue" is neither a Batch job queue name \(1-128 letters, digits, hyphens and underscores\) nor a job queue ARN/],
     ['the ARN of another AWS resource', { batchJobQueues: ['arn:aws:batch:eu-west-1:123456789012:compute-environment/ce'] },

@@ -23,7 +23,7 @@ export interface AlarmCatalogEntry {
   readonly missingData?: cloudwatch.TreatMissingData;
   /** Why silence means what `missingData` says. */
   readonly why: string;
-  /** The `alarmOptions` key that overrides it, if any. */
+  /** The `alarms` (`AlarmOptions`) key that overrides it, if any. */
   readonly optionsKey?: string;
   /** The factory defaults (alarms built by `AlarmFactory` only). */
   readonly defaults?: AlarmDefaults;
@@ -41,7 +41,7 @@ const FIVE_MIN = '1 of 1 period of 5 min';
 // either way.
 
 /**
- * The alarm kinds the factory builds, keyed by `alarmOptions` key. The single source of the
+ * The alarm kinds the factory builds, keyed by `alarms` (`AlarmOptions`) key. The single source of the
  * defaults (code) and of the README's `## Alarms` table (test/alerts/alarm-catalog.test.ts
  * compares them).
  */
@@ -248,7 +248,7 @@ export function renderAlarmTable(): string {
   const rows = ALARM_CATALOG.map((e) => `| \`${e.name}\` | ${e.metric} | ${e.statistic} | ${e.threshold} | ${e.period} | `
     + `${e.missingData ? `\`${e.missingData}\`` : '- (composite)'} | ${e.why} | ${e.optionsKey ? `\`${e.optionsKey}\`` : '-'} |`);
   return [
-    '| Alarm (suffix) | Metric | Statistic | Threshold | Period | Missing data | Why | `alarmOptions` key |',
+    '| Alarm (suffix) | Metric | Statistic | Threshold | Period | Missing data | Why | `alarms` key |',
     '|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');

@@ -41,7 +41,7 @@ export interface DataPipelineDashboardProps extends PlatformDashboardProps {
 
   /**
    * A replication-lag line for the DMS latency graphs when no lag alarm is given in `alarms`. The
-   * graphs draw the threshold of every alarm in `alarms` on their metrics (so an `alarmOptions`
+   * graphs draw the threshold of every alarm in `alarms` on their metrics (so an `alarms` option
    * override shows); synth fails if this differs from the task's lag alarm.
    *
    * @default - only the thresholds of the alarms in `alarms`
