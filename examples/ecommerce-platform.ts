@@ -151,6 +151,8 @@ Validations.of(app).addPlugins(
   new HIPAASecurityChecks(app),
   new NIST80053R5Checks(app),
   new PCIDSS321Checks(app),
+  // the default rule set: only what the four packs above do not check. Running our pack alone?
+  // Use new PlatformMonitoringChecks(app, { includeOverlappingRules: true }) to check everything.
   new PlatformMonitoringChecks(app),
 );
 app.synth();

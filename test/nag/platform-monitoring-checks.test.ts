@@ -8,8 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { PlatformMonitoringChecks } from '../../src/nag/platform-monitoring-checks';
-import { newStack } from '../nag-helpers';
-import { logicalId, packFindings } from './helpers';
+import { logicalId, newStack, packFindings } from '../nag-helpers';
 
 const metric = new cloudwatch.Metric({ namespace: 'shop', metricName: 'Errors' });
 
@@ -86,7 +85,7 @@ describe('PlatformMonitoringChecks', () => {
     expect(pack.readPackName).toBe('PlatformMonitoring');
   });
 
-  test('a naive stack has exactly these findings', () => {
+  test('a naive stack has exactly these findings with every rule on', () => {
     const { app, stack, r } = naiveStack();
     const expected = [
       ['SnsTopicCustomerManagedKey', r.topic],
@@ -105,12 +104,24 @@ describe('PlatformMonitoringChecks', () => {
     // the trail's own default bucket: SSL is enforced, but no public access block or encryption declared
     expected.push(`PlatformMonitoring-S3BucketPublicAccessBlocked ${trailBucket(stack)}`);
     expected.push(`PlatformMonitoring-S3BucketEncrypted ${trailBucket(stack)}`);
-    expect(packFindings(app, stack)).toEqual(expected.sort());
+    expect(packFindings(app, stack, { includeOverlappingRules: true })).toEqual(expected.sort());
+  });
+
+  test('by default a naive stack has only the findings the standard packs would not report', () => {
+    const { app, stack, r } = naiveStack();
+    const expected = [
+      ['SnsTopicCustomerManagedKey', r.topic],
+      ['SnsTopicSslPublishOnly', r.topic],
+      ['AlarmHasAction', r.silentAlarm],
+      ['AlarmTopicPolicyAllowsCloudWatch', r.notifyingAlarm],
+      ['AlarmTopicKeyAllowsCloudWatch', r.notifyingAlarm],
+    ].map(([rule, construct]) => `PlatformMonitoring-${rule} ${logicalId(construct as any)}`);
+    expect(packFindings(app, stack, {})).toEqual(expected.sort()); // {}: the pack's own defaults
   });
 
   test('findings are errors with the rule info as description', () => {
     const { app, stack } = naiveStack();
-    const violations = new PlatformMonitoringChecks(app).validateScope(stack).violations;
+    const violations = new PlatformMonitoringChecks(app, { includeOverlappingRules: true }).validateScope(stack).violations;
     const rotation = violations.find((v) => v.ruleName === 'PlatformMonitoring-KmsKeyRotation');
     expect(rotation?.severity).toBe('error');
     expect(rotation?.description).toMatch(/does not have automatic rotation enabled/);
@@ -118,7 +129,7 @@ describe('PlatformMonitoringChecks', () => {
 
   test('verbose adds the explanation (how to fix)', () => {
     const { app, stack } = naiveStack();
-    const violations = new PlatformMonitoringChecks(app, { verbose: true }).validateScope(stack).violations;
+    const violations = new PlatformMonitoringChecks(app, { verbose: true, includeOverlappingRules: true }).validateScope(stack).violations;
     expect(violations.find((v) => v.ruleName === 'PlatformMonitoring-KmsKeyRotation')?.description).toMatch(/enableKeyRotation: true/);
   });
 
@@ -141,16 +152,16 @@ describe('PlatformMonitoringChecks', () => {
     expect(() => app.synth()).toThrow(/PlatformMonitoring-AlarmTopicKeyAllowsCloudWatch/);
   });
 
-  test('registered as a validation plugin, synth succeeds on the compliant stack', () => {
+  test('registered as a validation plugin with every rule, synth succeeds on the compliant stack', () => {
     const { app } = compliantStack();
-    Validations.of(app).addPlugins(new PlatformMonitoringChecks(app));
+    Validations.of(app).addPlugins(new PlatformMonitoringChecks(app, { includeOverlappingRules: true }));
     expect(() => app.synth()).not.toThrow();
   });
 
   test('an acknowledgment with the plain rule id also satisfies synth', () => {
     const { app, stack } = newStack();
     const key = new kms.Key(stack, 'Key');
-    Validations.of(app).addPlugins(new PlatformMonitoringChecks(app));
+    Validations.of(app).addPlugins(new PlatformMonitoringChecks(app, { includeOverlappingRules: true }));
     Validations.of(key).acknowledge({ id: 'PlatformMonitoring-KmsKeyRotation', reason: 'test: rotated by an external process' });
     expect(() => app.synth()).not.toThrow();
   });

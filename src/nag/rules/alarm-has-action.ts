@@ -8,6 +8,10 @@ import { defineRule } from '../private/rule';
  * (`InsufficientDataActions` alone does not count: nobody hears about the breach), and
  * `ActionsEnabled` is not false. An action given as a token counts; `ActionsEnabled` given as a
  * token (parameter, condition) does not, since the rule cannot prove it is on.
+ *
+ * Default set, although cdk-nag's `CloudWatchAlarmAction` (HIPAA.Security, NIST.800.53.R4/R5)
+ * overlaps: it checks metric alarms only (not composite alarms), counts an INSUFFICIENT_DATA action
+ * alone as enough, and accepts `ActionsEnabled` given as a token.
  */
 export const AlarmHasAction = defineRule('AlarmHasAction', (node) => {
   const props = alarmActionProps(node);

@@ -11,6 +11,8 @@ import { defineRule } from '../private/rule';
  * it, notifications are dropped silently while the alarm shows ALARM. Keys outside the stack
  * (imported, or AWS-managed such as `alias/aws/sns`, which can never work and is flagged by
  * `SnsTopicCustomerManagedKey`) are outside this rule's reach. Reported on the alarm.
+ *
+ * Default set: no cdk-nag pack follows an alarm to its topic's key.
  */
 export const AlarmTopicKeyAllowsCloudWatch = defineRule('AlarmTopicKeyAllowsCloudWatch', (node) => {
   const props = alarmActionProps(node);

@@ -10,6 +10,8 @@ import { defineRule } from '../private/rule';
  * `cloudwatch.amazonaws.com` (or everyone) `sns:Publish`. A topic policy replaces SNS's default
  * policy, so without that Allow the alarm's notifications are refused and only alarm history shows
  * it. Reported on the alarm; a topic without a policy keeps the default and is fine.
+ *
+ * Default set: no cdk-nag pack follows an alarm to its topic's policy.
  */
 export const AlarmTopicPolicyAllowsCloudWatch = defineRule('AlarmTopicPolicyAllowsCloudWatch', (node) => {
   const props = alarmActionProps(node);

@@ -6,6 +6,9 @@ import { defineRule } from '../private/rule';
 /**
  * CloudTrail trails deliver events to CloudWatch Logs (`CloudWatchLogsLogGroupArn` set; a token
  * counts), so metric filters and alarms can watch them.
+ *
+ * Opt-in (`includeOverlappingRules`): the same check as cdk-nag's `CloudTrailCloudWatchLogsEnabled`
+ * (HIPAA.Security, NIST.800.53.R4/R5, PCI.DSS.321).
  */
 export const CloudTrailCloudWatchLogs = defineRule('CloudTrailCloudWatchLogs', (node) => {
   if (!(node instanceof cloudtrail.CfnTrail)) return NagRuleCompliance.NOT_APPLICABLE;

@@ -8,6 +8,9 @@ import { defineRule } from '../private/rule';
  * Asymmetric and HMAC keys (any literal `KeySpec` other than `SYMMETRIC_DEFAULT`) cannot rotate:
  * not applicable; neither can keys with imported key material (`Origin: EXTERNAL`). A `KeySpec`
  * given as a token is treated as symmetric.
+ *
+ * Opt-in (`includeOverlappingRules`): `AwsSolutions-KMS5` and `KMSBackingKeyRotationEnabled`
+ * (NIST.800.53.R4/R5, PCI.DSS.321) check the same; they also flag `EXTERNAL` keys, which cannot rotate.
  */
 export const KmsKeyRotation = defineRule('KmsKeyRotation', (node) => {
   if (!(node instanceof kms.CfnKey)) return NagRuleCompliance.NOT_APPLICABLE;

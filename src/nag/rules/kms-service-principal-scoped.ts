@@ -15,6 +15,8 @@ const ENCRYPTION_CONTEXT_PREFIX = 'kms:encryptioncontext:';
  * `aws:SourceOrgID`, `aws:SourceOrgPaths`, `kms:ViaService` or `kms:EncryptionContext:<key>`.
  * Conditions that do not constrain do not count: `...IfExists` operators (they pass when the key
  * is missing), the `Null` operator, and a bare `*` value. Deny statements are fine.
+ *
+ * Default set: no cdk-nag pack reads key policies (`AwsSolutions-IAM5` looks at identity policies).
  */
 export const KmsServicePrincipalScoped = defineRule('KmsServicePrincipalScoped', (node) => {
   if (!(node instanceof kms.CfnKey)) return NagRuleCompliance.NOT_APPLICABLE;

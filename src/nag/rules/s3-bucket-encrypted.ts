@@ -7,6 +7,9 @@ import { defineRule } from '../private/rule';
  * S3 buckets declare default encryption: `BucketEncryption.ServerSideEncryptionConfiguration`
  * has at least one rule, and every rule sets `ServerSideEncryptionByDefault.SSEAlgorithm`
  * (a token counts as set).
+ *
+ * Opt-in (`includeOverlappingRules`): cdk-nag's `S3DefaultEncryptionKMS` (HIPAA.Security,
+ * NIST.800.53.R5, PCI.DSS.321) is stricter (it requires `aws:kms`).
  */
 export const S3BucketEncrypted = defineRule('S3BucketEncrypted', (node) => {
   if (!(node instanceof s3.CfnBucket)) return NagRuleCompliance.NOT_APPLICABLE;

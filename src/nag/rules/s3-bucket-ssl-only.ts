@@ -9,6 +9,9 @@ import { defineRule } from '../private/rule';
  * S3 buckets refuse plain-HTTP requests: a bucket policy in the same stack, attached to the bucket,
  * denies everyone every S3 action (`s3:*` or `*`) when `aws:SecureTransport` is false, on both the
  * bucket ARN and its objects (`<arn>/*`). Wildcard resources that cover them count.
+ *
+ * Opt-in (`includeOverlappingRules`): the same check as `AwsSolutions-S10` and
+ * `S3BucketSSLRequestsOnly` (HIPAA.Security, NIST.800.53.R4/R5, PCI.DSS.321).
  */
 export const S3BucketSslOnly = defineRule('S3BucketSslOnly', (node) => {
   if (!(node instanceof s3.CfnBucket)) return NagRuleCompliance.NOT_APPLICABLE;

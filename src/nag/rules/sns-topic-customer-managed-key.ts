@@ -8,6 +8,10 @@ import { defineRule } from '../private/rule';
  * reserved `alias/aws/` prefix; whatever form the value takes (`alias/aws/sns`, an alias ARN, an
  * `Fn::Join` building one), if the resolved value mentions `alias/aws/` it is AWS-managed. Key ids
  * that are opaque at synth (imports, parameters) are trusted.
+ *
+ * Default set, although cdk-nag's `SNSEncryptedKMS` (HIPAA.Security, NIST.800.53.R4/R5, PCI.DSS.321)
+ * overlaps: it accepts any key, `alias/aws/sns` included, with which CloudWatch alarms can never
+ * publish to the topic.
  */
 export const SnsTopicCustomerManagedKey = defineRule('SnsTopicCustomerManagedKey', (node) => {
   if (!(node instanceof sns.CfnTopic)) return NagRuleCompliance.NOT_APPLICABLE;

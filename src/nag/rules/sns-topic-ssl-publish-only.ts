@@ -9,6 +9,9 @@ import { defineRule } from '../private/rule';
  * SNS topics refuse publishes over plain HTTP: a topic policy in the same stack names the topic and
  * has a statement denying everyone `sns:Publish` when `aws:SecureTransport` is false. Required
  * whether or not the topic is encrypted (encryption at rest says nothing about transport).
+ *
+ * Default set, although `AwsSolutions-SNS3` overlaps: it checks only topics without `KmsMasterKeyId`,
+ * so an encrypted topic (every alert topic this library builds) is never checked for TLS.
  */
 export const SnsTopicSslPublishOnly = defineRule('SnsTopicSslPublishOnly', (node) => {
   if (!(node instanceof sns.CfnTopic)) return NagRuleCompliance.NOT_APPLICABLE;

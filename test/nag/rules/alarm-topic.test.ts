@@ -7,8 +7,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { NagRuleCompliance } from 'cdk-nag';
 import { AlarmTopicKeyAllowsCloudWatch } from '../../../src/nag/rules/alarm-topic-key-allows-cloudwatch';
 import { AlarmTopicPolicyAllowsCloudWatch } from '../../../src/nag/rules/alarm-topic-policy-allows-cloudwatch';
-import { newStack } from '../../nag-helpers';
-import { flaggedBy, logicalId } from '../helpers';
+import { flaggedBy, logicalId, newStack } from '../../nag-helpers';
 
 const metric = new cloudwatch.Metric({ namespace: 'shop', metricName: 'Errors' });
 

@@ -2,8 +2,7 @@ import { CfnCondition, Fn, CfnParameter } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { newStack } from '../../nag-helpers';
-import { flaggedBy, logicalId } from '../helpers';
+import { flaggedBy, logicalId, newStack } from '../../nag-helpers';
 
 const metric = new cloudwatch.Metric({ namespace: 'shop', metricName: 'Errors' });
 

@@ -2,8 +2,7 @@ import { CfnParameter } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { newStack } from '../../nag-helpers';
-import { flaggedBy, logicalId } from '../helpers';
+import { flaggedBy, logicalId, newStack } from '../../nag-helpers';
 
 const TRAIL_RULES = ['CloudTrailEncrypted', 'CloudTrailLogFileValidation', 'CloudTrailMultiRegion', 'CloudTrailCloudWatchLogs'];
 

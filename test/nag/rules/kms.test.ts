@@ -2,8 +2,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { NagRuleCompliance } from 'cdk-nag';
 import { KmsKeyRotation } from '../../../src/nag/rules/kms-key-rotation';
-import { newStack } from '../../nag-helpers';
-import { flaggedBy, logicalId } from '../helpers';
+import { flaggedBy, logicalId, newStack } from '../../nag-helpers';
 
 describe('PlatformMonitoring-KmsKeyRotation', () => {
   test('compliant: a symmetric key with rotation', () => {

@@ -4,8 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { NagRuleCompliance } from 'cdk-nag';
 import { LogGroupEncrypted } from '../../../src/nag/rules/log-group-encrypted';
 import { LogGroupRetention } from '../../../src/nag/rules/log-group-retention';
-import { newStack } from '../../nag-helpers';
-import { flaggedBy, logicalId } from '../helpers';
+import { flaggedBy, logicalId, newStack } from '../../nag-helpers';
 
 describe('PlatformMonitoring-LogGroupEncrypted', () => {
   test('compliant: a log group with a KMS key', () => {

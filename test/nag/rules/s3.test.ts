@@ -4,8 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
 import { S3BucketEncrypted } from '../../../src/nag/rules/s3-bucket-encrypted';
 import { S3BucketPublicAccessBlocked } from '../../../src/nag/rules/s3-bucket-public-access-blocked';
-import { newStack } from '../../nag-helpers';
-import { flaggedBy, logicalId } from '../helpers';
+import { flaggedBy, logicalId, newStack } from '../../nag-helpers';
 
 describe('PlatformMonitoring-S3BucketPublicAccessBlocked', () => {
   test('compliant: BLOCK_ALL', () => {

@@ -2,8 +2,7 @@ import { Fn } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { newStack } from '../../nag-helpers';
-import { flaggedBy, logicalId } from '../helpers';
+import { flaggedBy, logicalId, newStack } from '../../nag-helpers';
 
 describe('PlatformMonitoring-SnsTopicCustomerManagedKey', () => {
   test('compliant: a topic encrypted with a key of the stack', () => {
