@@ -51,6 +51,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // scripts/integ.ts: empties the integration stacks' buckets so `cdk destroy` can delete them.
     '@aws-sdk/client-s3@3.1175.0',
     '@aws-sdk/client-cloudformation@3.1169.0',
+    // scripts/dashboard-png.ts: the dashboard previews as PNG. WebAssembly (no platform-specific
+    // binaries) and the DejaVu fonts from npm, so the bytes are the same on every machine.
+    '@resvg/resvg-wasm@2.6.2',
+    'dejavu-fonts-ttf@2.37.3',
   ],
 
   // jsii targets: package names for every language we publish to.
