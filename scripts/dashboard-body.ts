@@ -68,8 +68,8 @@ export interface AxisScale {
 
 /**
  * The series of a metric widget, with CloudWatch's compact row format expanded. A row without
- * `label` is named `MetricName (dimension values)` (or by its expression); a row without `color`
- * takes the next palette colour among the rows without one.
+ * `label` is named `MetricName (dimension values)` (or by its expression); a visible row without
+ * `color` takes the next palette colour among the visible rows without one.
  */
 export function metricSeries(properties: any): Series[] {
   const rows: any[] = Array.isArray(properties?.metrics) ? properties.metrics : [];
@@ -98,7 +98,7 @@ export function metricSeries(properties: any): Series[] {
     let color: string = options.color;
     if (typeof color !== 'string') {
       color = SERIES_PALETTE[paletteIndex % SERIES_PALETTE.length];
-      paletteIndex++;
+      if (options.visible !== false) paletteIndex++; // hidden rows draw nothing and take no colour
     }
     series.push({
       label: String(label),
