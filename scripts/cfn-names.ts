@@ -20,12 +20,6 @@ const NAME_PROPERTY: { [type: string]: string } = {
 
 /** The templates of one cloud assembly directory, keyed by file name. */
 export class AssemblyNames {
-  private readonly templates = new Map<string, any>();
-
-  constructor(files: { [fileName: string]: any }) {
-    for (const [name, template] of Object.entries(files)) this.templates.set(name, template);
-  }
-
   /** Reads every `*.template.json` directly in `dir`. */
   static fromDirectory(dir: string): AssemblyNames {
     const files: { [fileName: string]: any } = {};
@@ -33,6 +27,12 @@ export class AssemblyNames {
       if (entry.endsWith('.template.json')) files[entry] = JSON.parse(fs.readFileSync(path.join(dir, entry), 'utf8'));
     }
     return new AssemblyNames(files);
+  }
+
+  private readonly templates = new Map<string, any>();
+
+  constructor(files: { [fileName: string]: any }) {
+    for (const [name, template] of Object.entries(files)) this.templates.set(name, template);
   }
 
   /** `value` (a literal or an intrinsic) of template `file` as text, names resolved where known. */

@@ -91,8 +91,8 @@ export function placeWidgets(widgets: any[]): PlacedWidget[] {
 }
 
 /** Escapes text for SVG content and attribute values. */
-export function escapeXml(text: string): string {
-  return text
+export function escapeXml(value: string): string {
+  return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

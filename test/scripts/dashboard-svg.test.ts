@@ -29,8 +29,12 @@ function synthesizeShopDashboard(): { outdir: string; svg: string } {
   const checkoutLogs = new logs.LogGroup(stack, 'Checkout', { logGroupName: '/aws/lambda/checkout' });
 
   const errors = new cloudwatch.Metric({
-    namespace: 'Shop', metricName: 'Errors', dimensionsMap: { FunctionName: 'checkout' },
-    statistic: 'Sum', label: 'Checkout errors', color: '#123456',
+    namespace: 'Shop',
+    metricName: 'Errors',
+    dimensionsMap: { FunctionName: 'checkout' },
+    statistic: 'Sum',
+    label: 'Checkout errors',
+    color: '#123456',
   });
   const invocations = new cloudwatch.Metric({
     namespace: 'AWS/Lambda', metricName: 'Invocations', dimensionsMap: { FunctionName: 'checkout' }, statistic: 'Sum',
