@@ -51,6 +51,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // scripts/integ.ts: empties the integration stacks' buckets so `cdk destroy` can delete them.
     '@aws-sdk/client-s3@3.1175.0',
     '@aws-sdk/client-cloudformation@3.1169.0',
+    // scripts/dashboard-png.ts: the dashboard previews as PNG. WebAssembly (no platform-specific
+    // binaries) and the DejaVu fonts from npm, so the bytes are the same on every machine.
+    '@resvg/resvg-wasm@2.6.2',
+    'dejavu-fonts-ttf@2.37.3',
   ],
 
   // jsii targets: package names for every language we publish to.
@@ -84,7 +88,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   gitignore: ['cdk.out/', 'cdk.out.integ/', '/dist/code-only/', '/bench/out/', '.jsii.tabl.json'],
 });
-for (const p of ['/examples/', '/bench/', '/scripts/', '/cdk.json', '/cdk.out/', '/cdk.out.integ/', '/.ci/', '/rosetta/']) {
+for (const p of ['/examples/', '/bench/', '/scripts/', '/cdk.json', '/cdk.out/', '/cdk.out.integ/', '/.ci/', '/rosetta/', '/docs/dashboards/*.png']) {
   project.addPackageIgnore(p);
 }
 
@@ -143,7 +147,7 @@ const example = project.addTask('example', {
 example.exec('rm -rf cdk.out');
 example.exec('cdk synth --quiet --ci');
 example.exec('ts-node --project scripts/tsconfig.json scripts/summarize.ts cdk.out');
-// Dashboard layout pictures (from the synthesized bodies) into cdk.out/, and the example's into
+// Dashboard previews (SVG and PNG, from the synthesized bodies) into cdk.out/, and the example's into
 // docs/dashboards/ for the README (CI fails if the committed copies are stale).
 example.exec('ts-node --project scripts/tsconfig.json scripts/dashboard-svg.ts cdk.out docs/dashboards ecommerce-ai-platform-');
 
