@@ -97,11 +97,11 @@ function check(): void {
   }
   if (result.status !== 1) fail(`jsii-diff could not compare the assemblies (exit ${result.status}): see its message above.`);
   fail([
-    `API check failed (jsii-diff exited ${result.status}): the changes marked "err" above break stable APIs.`,
-    'If the break is not intended, restore the API (or tag the element `@experimental` in its doc',
-    'comment first, in a separate release). If it is intended (allowed before 1.0.0):',
-    '  npx projen compile && npx projen api:baseline',
-    '  git add api/baseline && git commit  # say what broke in the commit (a "BREAKING CHANGE:" footer) and CHANGELOG',
+    `API check failed (jsii-diff exited ${result.status}): the changes marked "err" above break stable APIs`,
+    '(marking a stable API `@experimental` counts as one). If that is not intended, restore the API.',
+    'If it is (allowed before 1.0.0; see README "API stability"), accept it as the new baseline:',
+    '  npx projen compile && npx projen api:baseline && git add api/baseline',
+    'and commit it with a "BREAKING CHANGE: <what broke and how to migrate>" footer.',
   ].join('\n'));
 }
 
