@@ -110,7 +110,9 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const command = process.argv[2];
-if (command === 'baseline') writeBaseline();
-else if (command === 'check') check();
-else fail('usage: api.ts baseline|check');
+if (require.main === module) {
+  const command = process.argv[2];
+  if (command === 'baseline') writeBaseline();
+  else if (command === 'check') check();
+  else fail('usage: api.ts baseline|check');
+}
