@@ -18,6 +18,12 @@ const CDK_CLI_VERSION = '2.1148.1';
  * newest on our registry cannot read our assemblies: see README "Integration tests").
  */
 const INTEG_TESTS_VERSION = '2.245.0-alpha.0';
+/**
+ * The API compatibility check (`api:check`). jsii-diff is versioned with the jsii runtime (1.x), not
+ * the compiler (6.x): 1.134.0 reads jsii 6.0's assemblies (schema jsii/0.10.0). Pinned, because
+ * which changes count as breaking is the tool's judgement and must not move under a green build.
+ */
+const JSII_DIFF_VERSION = '1.134.0';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-platform-monitoring',
@@ -88,7 +94,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   gitignore: ['cdk.out/', 'cdk.out.integ/', '/dist/code-only/', '/bench/out/', '.jsii.tabl.json'],
 });
-for (const p of ['/examples/', '/bench/', '/scripts/', '/cdk.json', '/cdk.out/', '/cdk.out.integ/', '/.ci/', '/rosetta/', '/docs/dashboards/*.png']) {
+for (const p of ['/examples/', '/bench/', '/scripts/', '/cdk.json', '/cdk.out/', '/cdk.out.integ/', '/.ci/', '/rosetta/', '/docs/dashboards/*.png', '/api/']) {
   project.addPackageIgnore(p);
 }
 
@@ -128,6 +134,23 @@ const rosetta = project.addTask('rosetta', {
   exec: 'jsii-rosetta extract --strict --compile --fail .jsii',
 });
 project.postCompileTask.spawn(rosetta);
+
+// API compatibility: jsii-diff compares the compiled assembly with the committed baseline
+// (api/baseline/, written by `api:baseline`) and fails on a breaking change to a stable API;
+// `@experimental` APIs may change (warnings). It runs first after compile, so `build` (CI) fails fast.
+// (After the constructor: projen adds an unpinned jsii-diff for its `compat` task, which would replace ours.)
+project.addDevDeps(`jsii-diff@${JSII_DIFF_VERSION}`);
+project.gitignore.include('/api/baseline/.jsii');
+const apiScript = 'ts-node --transpile-only --project scripts/tsconfig.json scripts/api.ts';
+project.addTask('api:baseline', {
+  description: 'Record the compiled API (.jsii, after compile) as the baseline in api/baseline/ (commit it)',
+  exec: `${apiScript} baseline`,
+});
+const apiCheck = project.addTask('api:check', {
+  description: 'Fail on breaking changes to stable APIs since api/baseline/ (jsii-diff; needs compile first)',
+  exec: `${apiScript} check`,
+});
+project.postCompileTask.prependSpawn(apiCheck);
 
 // ---------------------------------------------------------------------------------------------
 // The example app: synthesized with the real aws-cdk CLI, all cdk-nag packs on.

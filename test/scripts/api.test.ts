@@ -1,0 +1,86 @@
+import { baselineAssembly } from '../../scripts/api';
+
+/** A small assembly shaped like the one jsii writes (`.jsii`). */
+function assembly(overrides: Record<string, any> = {}): Record<string, any> {
+  return {
+    author: { name: 'someone', roles: ['author'] },
+    dependencies: { 'aws-cdk-lib': '^2.270.0' },
+    dependencyClosure: { 'aws-cdk-lib': { targets: { python: { module: 'aws_cdk' } } } },
+    description: 'd',
+    docs: { stability: 'stable' },
+    homepage: 'h',
+    jsiiVersion: '6.0.16',
+    license: 'Apache-2.0',
+    name: 'pkg',
+    readme: { markdown: '# pkg\n\nA long README.' },
+    repository: { type: 'git', url: 'u' },
+    schema: 'jsii/0.10.0',
+    types: {
+      'pkg.Props': {
+        assembly: 'pkg',
+        datatype: true,
+        docs: { stability: 'experimental', summary: 'Props.' },
+        fqn: 'pkg.Props',
+        kind: 'interface',
+        locationInModule: { filename: 'src/props.ts', line: 10 },
+        name: 'Props',
+        properties: [{
+          abstract: true,
+          docs: { default: '- none', stability: 'experimental', summary: 'A prop.' },
+          immutable: true,
+          locationInModule: { filename: 'src/props.ts', line: 12 },
+          name: 'runbookUrl',
+          optional: true,
+          type: { primitive: 'string' },
+        }],
+        symbolId: 'src/props:Props',
+      },
+    },
+    version: '0.0.0',
+    fingerprint: 'jsii-fingerprint',
+    ...overrides,
+  };
+}
+
+test('the baseline drops the README, the dependency closure and every source position', () => {
+  const out = baselineAssembly(assembly());
+  expect(out.readme).toBeUndefined();
+  expect(out.dependencyClosure).toBeUndefined();
+  expect(JSON.stringify(out)).not.toContain('locationInModule');
+});
+
+test('the baseline keeps what jsii-diff compares: types, members, optionality and stability', () => {
+  const out = baselineAssembly(assembly());
+  const props = out.types['pkg.Props'];
+  expect(props.docs).toEqual({ stability: 'experimental', summary: 'Props.' });
+  expect(props.properties).toEqual([{
+    abstract: true,
+    docs: { default: '- none', stability: 'experimental', summary: 'A prop.' },
+    immutable: true,
+    name: 'runbookUrl',
+    optional: true,
+    type: { primitive: 'string' },
+  }]);
+  expect(out.dependencies).toEqual({ 'aws-cdk-lib': '^2.270.0' });
+  expect(out.schema).toBe('jsii/0.10.0');
+  // The jsii schema requires a fingerprint.
+  expect(typeof out.fingerprint).toBe('string');
+});
+
+test('same assembly, same bytes; README or line changes do not change the baseline', () => {
+  const first = JSON.stringify(baselineAssembly(assembly()), null, 2);
+  expect(JSON.stringify(baselineAssembly(assembly()), null, 2)).toBe(first);
+
+  const moved = assembly({ readme: { markdown: '# pkg\n\nRewritten.' }, fingerprint: 'another' });
+  moved.types['pkg.Props'].locationInModule.line = 99;
+  expect(JSON.stringify(baselineAssembly(moved), null, 2)).toBe(first);
+});
+
+test('an API change changes the baseline and its fingerprint', () => {
+  const before = baselineAssembly(assembly());
+  const changed = assembly();
+  changed.types['pkg.Props'].properties[0].optional = false;
+  const after = baselineAssembly(changed);
+  expect(after.types['pkg.Props'].properties[0].optional).toBe(false);
+  expect(after.fingerprint).not.toBe(before.fingerprint);
+});
