@@ -93,6 +93,8 @@ export class PlatformMonitoring extends Construct {
    * Lambda errors of the first 10 of `lambdaFunctions` (or account-wide, without functions or with
    * `lambdaAlarmsAccountWide`). Functions 11-20, 21-30, ... have alarms of their own:
    * `platformAlarms.lambdaErrorsAlarms` lists them all.
+   *
+   * @experimental the Lambda alarms above 10 functions are being redesigned for an exact platform total.
    */
   public readonly lambdaErrorsAlarm?: cloudwatch.IAlarm;
   /** API Gateway 5xx errors, one per API. */
@@ -106,9 +108,17 @@ export class PlatformMonitoring extends Construct {
   /** The ML metric alarms (`alarms.mlAlarms`). */
   public readonly mlAlarms: cloudwatch.IAlarm[];
 
-  /** The data pipeline dashboard (DMS, Batch, Glue). */
+  /**
+   * The data pipeline dashboard (DMS, Batch, Glue).
+   *
+   * @experimental a dashboard that outgrows CloudWatch limits will be split, which may change this property.
+   */
   public readonly dataPipelineDashboard: cloudwatch.Dashboard;
-  /** The API performance dashboard (API Gateway, Lambda). */
+  /**
+   * The API performance dashboard (API Gateway, Lambda).
+   *
+   * @experimental a dashboard that outgrows CloudWatch limits will be split, which may change this property.
+   */
   public readonly apiPerformanceDashboard: cloudwatch.Dashboard;
   /** The ML model performance dashboard (the platform's custom metrics). */
   public readonly mlPerformanceDashboard: cloudwatch.Dashboard;

@@ -10,6 +10,8 @@ export const MAX_ACTIONS_PER_STATE = 5;
 /**
  * Decides which actions an alarm takes in each state. One strategy is applied to every alarm, so
  * "who is told, and when" lives in one place.
+ *
+ * @experimental alarm severities and routing may add to what a strategy is told.
  */
 export interface IAlarmActionStrategy {
   /** Adds the strategy's actions to `alarm`. */

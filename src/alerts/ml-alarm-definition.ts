@@ -5,6 +5,8 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
  * One alarm on an ML metric, e.g. forecast accuracy below a floor:
  * `{ componentId: 'market-intelligence', metricName: 'ForecastAccuracy', threshold: 80,
  *    comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD }`.
+ *
+ * @experimental anomaly-detection alarms on ML metrics are coming and may reshape it.
  */
 export interface MlMetricAlarmDefinition {
   /** The id of the ML component, e.g. `market-intelligence`. */

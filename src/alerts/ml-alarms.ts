@@ -15,6 +15,8 @@ import { resolveEnvironment } from '../private/validation';
 
 /**
  * Properties of `MlMetricAlarms`.
+ *
+ * @experimental anomaly-detection alarms on ML metrics are coming and may reshape it.
  */
 export interface MlMetricAlarmsProps {
   /** The project name: the metric namespace and the alarm-name prefix. */
@@ -52,6 +54,8 @@ export interface MlMetricAlarmsProps {
  * Built by the same alarm factory as every other alarm of the platform (naming, validation,
  * descriptions, actions). `PlatformAlarms` creates them from `mlAlarms`; use this construct for
  * ML alarms alone.
+ *
+ * @experimental anomaly-detection alarms on ML metrics are coming and may reshape it.
  */
 export class MlMetricAlarms extends Construct {
   /** The alarms, in the order of `mlAlarms`. */

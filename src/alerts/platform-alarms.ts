@@ -40,13 +40,29 @@ export class PlatformAlarms extends Construct {
   public readonly dmsReplicationLagAlarms: cloudwatch.IAlarm[] = [];
   /** DMS source latency (`CDCLatencySource` > 300 s), one per task. */
   public readonly dmsSourceLatencyAlarms: cloudwatch.IAlarm[] = [];
-  /** Lambda errors > 10 in 5 minutes: account-wide, or the first 10 of `lambdaFunctions`. */
+  /**
+   * Lambda errors > 10 in 5 minutes: account-wide, or the first 10 of `lambdaFunctions`.
+   *
+   * @experimental the Lambda alarms above 10 functions are being redesigned for an exact platform total.
+   */
   public readonly lambdaErrorsAlarm?: cloudwatch.IAlarm;
-  /** Every Lambda errors alarm: `lambdaErrorsAlarm`, then one per further group of 10 functions. */
+  /**
+   * Every Lambda errors alarm: `lambdaErrorsAlarm`, then one per further group of 10 functions.
+   *
+   * @experimental the Lambda alarms above 10 functions are being redesigned for an exact platform total.
+   */
   public readonly lambdaErrorsAlarms: cloudwatch.IAlarm[];
-  /** Lambda throttles > 5 in 5 minutes: account-wide, or the first 10 of `lambdaFunctions`. */
+  /**
+   * Lambda throttles > 5 in 5 minutes: account-wide, or the first 10 of `lambdaFunctions`.
+   *
+   * @experimental the Lambda alarms above 10 functions are being redesigned for an exact platform total.
+   */
   public readonly lambdaThrottlesAlarm?: cloudwatch.IAlarm;
-  /** Every Lambda throttles alarm: `lambdaThrottlesAlarm`, then one per further group of 10 functions. */
+  /**
+   * Every Lambda throttles alarm: `lambdaThrottlesAlarm`, then one per further group of 10 functions.
+   *
+   * @experimental the Lambda alarms above 10 functions are being redesigned for an exact platform total.
+   */
   public readonly lambdaThrottlesAlarms: cloudwatch.IAlarm[];
   /** API Gateway 5xx > 5 in 5 minutes, one per REST / HTTP API stage. */
   public readonly apiGateway5xxAlarms: cloudwatch.IAlarm[] = [];

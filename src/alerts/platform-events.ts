@@ -14,6 +14,8 @@ import { resolveEnvironment } from '../private/validation';
 
 /**
  * Properties of `PlatformEvents`.
+ *
+ * @experimental AWS Batch now publishes native metrics: what is captured from events may change.
  */
 export interface PlatformEventsProps {
   /** The project name: names the log resource policy and is the metrics' namespace (with the environment outside PROD). */
@@ -73,6 +75,8 @@ const JOB_OUTCOMES = [GlueJobOutcome.SUCCEEDED, GlueJobOutcome.FAILED, GlueJobOu
  * Delivery is allowed by a native `AWS::Logs::ResourcePolicy` for `events.amazonaws.com` on that
  * log group only; no Lambda-backed custom resource is involved. Note that CloudWatch Logs allows
  * 10 resource policies per account and region.
+ *
+ * @experimental AWS Batch now publishes native metrics: what is captured from events may change.
  */
 export class PlatformEvents extends Construct {
   /** Metrics published by the filters. */

@@ -108,6 +108,8 @@ interface ApiEntry {
  * CloudWatch's 2,500 metrics per dashboard, the Lambda graphs use SEARCH expressions matching
  * exactly the listed functions instead, with duration p99 only (the limit counts every series a
  * SEARCH returns: 4 per function). Creates no alarm or log group.
+ *
+ * @experimental a dashboard that outgrows CloudWatch limits will be split, which may change its properties.
  */
 export class ApiPerformanceDashboard extends Construct {
   /** The dashboard. */

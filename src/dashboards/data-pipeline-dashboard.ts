@@ -91,6 +91,8 @@ export interface DataPipelineDashboardProps extends PlatformDashboardProps {
  * The data-pipeline dashboard (`<projectName>-data-pipeline`): DMS replication throughput and
  * latency, AWS Batch jobs by status, Glue crawler runs and job tasks, recent Batch job errors and
  * the pipeline's alarms. Reads metrics only: it creates no alarm or log group.
+ *
+ * @experimental a dashboard that outgrows CloudWatch limits will be split, which may change its properties.
  */
 export class DataPipelineDashboard extends Construct {
   /** The dashboard. */

@@ -46,6 +46,8 @@ export enum GlueJobOutcome {
 
 /**
  * Properties of `PlatformEventMetrics`.
+ *
+ * @experimental AWS Batch now publishes native metrics: what is captured from events may change.
  */
 export interface PlatformEventMetricsProps {
   /** The custom-metric namespace (`PlatformMonitoring.metricNamespace`: the project name in PROD, `<project>-<env>` elsewhere). */
@@ -62,6 +64,8 @@ export interface PlatformEventMetricsProps {
  *
  * No metric sets a unit: an alarm that filters on a unit the service does not publish gets no data
  * (the PutMetricAlarm reference recommends omitting it), and graphs ignore units.
+ *
+ * @experimental AWS Batch now publishes native metrics: what is captured from events may change.
  */
 export class PlatformEventMetrics {
   /** Dimension of per-queue Batch metrics (value: the job queue ARN). */
