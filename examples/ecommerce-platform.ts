@@ -13,7 +13,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import { Construct } from 'constructs';
-import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringChecks } from '../src';
+import { AlarmSeverity, DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringChecks } from '../src';
 
 /** The application side of the platform: what the monitoring watches. */
 class EcommercePlatformStack extends Stack {
@@ -55,6 +55,8 @@ class EcommercePlatformStack extends Stack {
       dataLakeBucket: dataLake,
       logRetention: logs.RetentionDays.ONE_MONTH,
       alertEmails: ['ops@example.com'],
+      // Critical alarms also page on-call; warnings reach only ops@ (through the alert topic).
+      alertRouting: { criticalEmails: ['oncall@example.com'] },
       lambdaFunctions: functions,
       restApis: [api],
       dmsReplicationTasks: [{
@@ -71,6 +73,13 @@ class EcommercePlatformStack extends Stack {
           metricName: 'ForecastAccuracy',
           threshold: 80,
           comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+        }],
+        // The weekly feature-engineering run throttles and slows things down by design: no warnings then.
+        maintenanceWindows: [{
+          name: 'sunday-batch',
+          schedule: cloudwatch.ScheduleExpression.cron({ minute: '0', hour: '2', weekDay: 'SUN' }),
+          duration: Duration.hours(3),
+          severities: [AlarmSeverity.WARNING],
         }],
       },
     });

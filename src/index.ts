@@ -27,8 +27,13 @@ export * from './metrics/ml-catalog';
 
 // Alerts
 export * from './alerts/alert-topic';
+export * from './alerts/alert-routing-options';
+export * from './alerts/alert-routing';
 export * from './alerts/alarm-action-strategy';
 export * from './alerts/alarm-settings';
+export * from './alerts/alarm-severity';
+export * from './alerts/maintenance-window';
+export * from './alerts/severity-routing-options';
 export * from './alerts/alarm-options';
 export * from './alerts/cis-benchmark-options';
 export * from './alerts/ml-alarm-definition';

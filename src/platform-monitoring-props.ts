@@ -5,6 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AlarmOptions } from './alerts/alarm-options';
+import { AlertRoutingOptions } from './alerts/alert-routing-options';
 import { AuditOptions } from './audit/audit-options';
 import { DashboardOptions } from './dashboards/dashboard-props';
 import { DeploymentEnvironment } from './environment';
@@ -186,4 +187,13 @@ export interface PlatformMonitoringProps {
    * @default - the documented defaults of each option
    */
   readonly dashboards?: DashboardOptions;
+
+  /**
+   * Who hears about CRITICAL and WARNING alarms besides `alertEmails` (which hears about every
+   * alarm): email recipients per severity, each severity on its own encrypted topic. The options
+   * `AlertRouting` takes; alarm severities themselves are set in `alarms` (`AlarmSettings.severity`).
+   *
+   * @default - no routing by severity: every alarm notifies the alert topic only
+   */
+  readonly alertRouting?: AlertRoutingOptions;
 }

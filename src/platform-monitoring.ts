@@ -8,6 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { AlertRouting } from './alerts/alert-routing';
 import { AlertTopic } from './alerts/alert-topic';
 import { PlatformAlarms } from './alerts/platform-alarms';
 import { AuditTrail } from './audit/audit-trail';
@@ -83,6 +84,13 @@ export class PlatformMonitoring extends Construct {
 
   /** The encrypted SNS topic every alarm notifies on ALARM and OK. */
   public readonly alertTopic: sns.ITopic;
+  /**
+   * The severity topics (`alertRouting`): `criticalTopic` and `warningTopic` exist when that
+   * severity has recipients.
+   *
+   * @experimental alarm severities and routing are new.
+   */
+  public readonly alertRouting: AlertRouting;
   /** The alarms construct. */
   public readonly platformAlarms: PlatformAlarms;
   /** Every alarm this construct creates (including ML and security alarms). */
@@ -192,9 +200,13 @@ export class PlatformMonitoring extends Construct {
 
     // 5. Alerts: the encrypted topic, then every alarm (platform, security, ML) through one factory.
     this.alertTopic = new AlertTopic(this, 'Alerts', { ...identity, masterKey: this.encryptionKey, emails: props.alertEmails }).topic;
+    this.alertRouting = new AlertRouting(this, 'AlertRouting', { ...props.alertRouting, ...identity, masterKey: this.encryptionKey });
+    const routed = this.alertRouting.severityActions;
     this.platformAlarms = new PlatformAlarms(this, 'Alarms', {
       ...props.alarms,
       ...identity,
+      criticalActions: [...routed.criticalActions ?? [], ...props.alarms?.criticalActions ?? []],
+      warningActions: [...routed.warningActions ?? [], ...props.alarms?.warningActions ?? []],
       alertTopic: this.alertTopic,
       dmsReplicationTasks: props.dmsReplicationTasks,
       restApis,

@@ -1,9 +1,11 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { AlarmDefaults } from './alarm-factory';
+import { AlarmSeverity } from './alarm-severity';
 
 const GT = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
 const GTE = cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
 const { BREACHING, NOT_BREACHING, MISSING } = cloudwatch.TreatMissingData;
+const { CRITICAL, WARNING } = AlarmSeverity;
 
 /** One row of the alarm table: what an alarm reads, its default condition and what silence means. */
 export interface AlarmCatalogEntry {
@@ -27,6 +29,8 @@ export interface AlarmCatalogEntry {
   readonly optionsKey?: string;
   /** The factory defaults (alarms built by `AlarmFactory` only). */
   readonly defaults?: AlarmDefaults;
+  /** The default severity, or undefined for composite alarms (no routing of their own). */
+  readonly severity?: AlarmSeverity;
 }
 
 const FIVE_MIN = '1 of 1 period of 5 min';
@@ -47,17 +51,25 @@ const FIVE_MIN = '1 of 1 period of 5 min';
  */
 export const ALARM_DEFAULTS = {
   // Stopped, failed or deleted tasks publish no CDCLatencyTarget: silence is an incident.
-  dmsReplicationLag: { threshold: 300, comparisonOperator: GT, evaluationPeriods: 3, datapointsToAlarm: 3, treatMissingData: BREACHING },
-  dmsSourceLatency: { threshold: 300, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
-  lambdaErrors: { threshold: 10, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
-  lambdaThrottles: { threshold: 5, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
-  apiGateway5xx: { threshold: 5, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
-  apiLatencyP99: { threshold: 3000, comparisonOperator: GT, evaluationPeriods: 3, treatMissingData: NOT_BREACHING },
-  batchJobFailures: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING },
-  glueCrawlerFailures: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING },
-  glueJobFailures: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING },
-  cis: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING },
+  dmsReplicationLag: {
+    threshold: 300, comparisonOperator: GT, evaluationPeriods: 3, datapointsToAlarm: 3, treatMissingData: BREACHING, severity: CRITICAL,
+  },
+  dmsSourceLatency: { threshold: 300, comparisonOperator: GT, treatMissingData: NOT_BREACHING, severity: WARNING },
+  lambdaErrors: { threshold: 10, comparisonOperator: GT, treatMissingData: NOT_BREACHING, severity: CRITICAL },
+  lambdaThrottles: { threshold: 5, comparisonOperator: GT, treatMissingData: NOT_BREACHING, severity: WARNING },
+  apiGateway5xx: { threshold: 5, comparisonOperator: GT, treatMissingData: NOT_BREACHING, severity: CRITICAL },
+  apiLatencyP99: { threshold: 3000, comparisonOperator: GT, evaluationPeriods: 3, treatMissingData: NOT_BREACHING, severity: WARNING },
+  batchJobFailures: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING, severity: CRITICAL },
+  glueCrawlerFailures: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING, severity: WARNING },
+  glueJobFailures: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING, severity: WARNING },
+  cis: { threshold: 1, comparisonOperator: GTE, treatMissingData: NOT_BREACHING, severity: CRITICAL },
 } satisfies { [kind: string]: AlarmDefaults };
+
+/**
+ * ML alarms (static and anomaly) default to warnings: a drifting model degrades answers, it does not
+ * stop the platform; set `severity` on the ML alarm to page.
+ */
+export const ML_ALARM_SEVERITY = WARNING;
 
 const NO_INVOCATIONS = 'Lambda publishes `Errors` and `Throttles` only for invocation requests: no requests, nothing to report.';
 
@@ -75,6 +87,7 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
       + '(a full-load-only task never publishes CDC metrics: do not list it, or set `treatMissingData`).',
     optionsKey: 'dmsReplicationLag',
     defaults: ALARM_DEFAULTS.dmsReplicationLag,
+    severity: ALARM_DEFAULTS.dmsReplicationLag.severity,
   },
   {
     name: 'dms-<task id>-source-latency',
@@ -87,6 +100,7 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     why: "A silent task is already reported by the task's replication-lag alarm; breaching here too would send two emails for one stopped task.",
     optionsKey: 'dmsSourceLatency',
     defaults: ALARM_DEFAULTS.dmsSourceLatency,
+    severity: ALARM_DEFAULTS.dmsSourceLatency.severity,
   },
   {
     name: 'lambda-errors',
@@ -100,6 +114,7 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     why: NO_INVOCATIONS,
     optionsKey: 'lambdaErrors',
     defaults: ALARM_DEFAULTS.lambdaErrors,
+    severity: ALARM_DEFAULTS.lambdaErrors.severity,
   },
   {
     name: 'lambda-errors-group<n>',
@@ -112,6 +127,7 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     why: NO_INVOCATIONS,
     optionsKey: 'lambdaErrors',
     defaults: ALARM_DEFAULTS.lambdaErrors,
+    severity: ALARM_DEFAULTS.lambdaErrors.severity,
   },
   {
     name: 'lambda-throttles',
@@ -124,6 +140,7 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     why: NO_INVOCATIONS,
     optionsKey: 'lambdaThrottles',
     defaults: ALARM_DEFAULTS.lambdaThrottles,
+    severity: ALARM_DEFAULTS.lambdaThrottles.severity,
   },
   {
     name: 'lambda-throttles-group<n>',
@@ -136,6 +153,7 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     why: NO_INVOCATIONS,
     optionsKey: 'lambdaThrottles',
     defaults: ALARM_DEFAULTS.lambdaThrottles,
+    severity: ALARM_DEFAULTS.lambdaThrottles.severity,
   },
   {
     name: '<api>-5xx',
@@ -148,6 +166,7 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     why: 'A stage without requests has no server errors; whether API Gateway then publishes 0 or nothing, neither is a failure.',
     optionsKey: 'apiGateway5xx',
     defaults: ALARM_DEFAULTS.apiGateway5xx,
+    severity: ALARM_DEFAULTS.apiGateway5xx.severity,
   },
   {
     name: '<api>-latency-p99',
@@ -160,6 +179,7 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     why: 'No requests, no latency: silence is not slowness.',
     optionsKey: 'apiLatencyP99',
     defaults: ALARM_DEFAULTS.apiLatencyP99,
+    severity: ALARM_DEFAULTS.apiLatencyP99.severity,
   },
   {
     name: 'batch-job-failures',
@@ -172,6 +192,7 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     why: 'The filter publishes only when a FAILED event arrives (no default value): silence means no failed job.',
     optionsKey: 'batchJobFailures',
     defaults: ALARM_DEFAULTS.batchJobFailures,
+    severity: ALARM_DEFAULTS.batchJobFailures.severity,
   },
   {
     name: 'glue-crawler-failures',
@@ -184,6 +205,7 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     why: 'Published only when a Failed event arrives: silence means no failed run.',
     optionsKey: 'glueCrawlerFailures',
     defaults: ALARM_DEFAULTS.glueCrawlerFailures,
+    severity: ALARM_DEFAULTS.glueCrawlerFailures.severity,
   },
   {
     name: 'glue-job-failures',
@@ -196,6 +218,7 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     why: 'Published only when a FAILED or TIMEOUT event arrives: silence means no failed run.',
     optionsKey: 'glueJobFailures',
     defaults: ALARM_DEFAULTS.glueJobFailures,
+    severity: ALARM_DEFAULTS.glueJobFailures.severity,
   },
   {
     name: 'cis-<control>',
@@ -205,6 +228,7 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     threshold: '>= 1',
     period: FIVE_MIN,
     missingData: ALARM_DEFAULTS.cis.treatMissingData,
+    severity: ALARM_DEFAULTS.cis.severity,
     why: 'A filter publishes only on a matching event. A trail that stops delivering is caught by `cis-cloudtrail-config-changes` (StopLogging, DeleteTrail).',
   },
   {
@@ -215,6 +239,7 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     threshold: 'yours',
     period: '3 of 3 periods of 5 min',
     missingData: MISSING,
+    severity: ML_ALARM_SEVERITY,
     why: 'We cannot know how often a model publishes: silence leaves INSUFFICIENT_DATA (visible on the ML dashboard). '
       + 'Set `treatMissingData: BREACHING` in the entry when a model must publish every period.',
   },
@@ -246,10 +271,11 @@ export function catalogEntryOf(suffix: string): AlarmCatalogEntry | undefined {
 /** The README's alarm table (Markdown), rendered from the catalog. */
 export function renderAlarmTable(): string {
   const rows = ALARM_CATALOG.map((e) => `| \`${e.name}\` | ${e.metric} | ${e.statistic} | ${e.threshold} | ${e.period} | `
-    + `${e.missingData ? `\`${e.missingData}\`` : '- (composite)'} | ${e.why} | ${e.optionsKey ? `\`${e.optionsKey}\`` : '-'} |`);
+    + `${e.missingData ? `\`${e.missingData}\`` : '- (composite)'} | ${e.severity ? e.severity.toLowerCase() : '-'} | ${e.why} | `
+    + `${e.optionsKey ? `\`${e.optionsKey}\`` : '-'} |`);
   return [
-    '| Alarm (suffix) | Metric | Statistic | Threshold | Period | Missing data | Why | `alarms` key |',
-    '|---|---|---|---|---|---|---|---|',
+    '| Alarm (suffix) | Metric | Statistic | Threshold | Period | Missing data | Severity | Why | `alarms` key |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

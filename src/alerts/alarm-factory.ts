@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { IAlarmActionStrategy } from './alarm-action-strategy';
 import { AlarmSettings } from './alarm-settings';
+import { AlarmSeverity } from './alarm-severity';
 import { validationError } from '../private/errors';
 import { PlatformNaming } from '../private/naming';
 
@@ -18,6 +19,22 @@ export interface AlarmDefaults {
   readonly datapointsToAlarm?: number;
   readonly treatMissingData: cloudwatch.TreatMissingData;
   readonly period?: Duration;
+  /** Who is told: critical or warning (`AlarmSettings.severity` overrides it). @default WARNING */
+  readonly severity?: AlarmSeverity;
+}
+
+/** The action strategies applied only to alarms of one severity, after the common ones. */
+export interface SeverityActions {
+  readonly critical?: IAlarmActionStrategy[];
+  readonly warning?: IAlarmActionStrategy[];
+}
+
+/** The severity of every alarm the factories created (read by `severityOf`). */
+const SEVERITIES = new WeakMap<object, AlarmSeverity>();
+
+/** The severity an `AlarmFactory` gave `alarm`, or undefined for alarms built elsewhere. */
+export function severityOf(alarm: cloudwatch.IAlarm): AlarmSeverity | undefined {
+  return SEVERITIES.get(alarm);
 }
 
 /** One alarm to create. */
@@ -63,6 +80,7 @@ export class AlarmFactory {
     public readonly scope: Construct,
     private readonly naming: PlatformNaming,
     private readonly actions: IAlarmActionStrategy[] = [],
+    private readonly severityActions: SeverityActions = {},
   ) {}
 
   /** Validates overrides without creating anything (for alarms built elsewhere). */
@@ -88,7 +106,11 @@ export class AlarmFactory {
       throw validationError(this.scope, `${optionsProp}.period must be a whole number of minutes (at least 1); got ${period.toHumanString()}.`);
     }
     const treatMissingData = options.treatMissingData ?? defaults.treatMissingData;
-    return { threshold, evaluationPeriods, datapointsToAlarm, period, treatMissingData };
+    const severity = options.severity ?? defaults.severity ?? AlarmSeverity.WARNING;
+    if (!Object.values(AlarmSeverity).includes(severity)) {
+      throw validationError(this.scope, `${optionsProp}.severity must be an AlarmSeverity (${Object.values(AlarmSeverity).join(', ')}); got ${severity}.`);
+    }
+    return { threshold, evaluationPeriods, datapointsToAlarm, period, treatMissingData, severity };
   }
 
   /** The physical name of the alarm with `key`, checked against CloudWatch's 255-character limit. */
@@ -109,7 +131,7 @@ export class AlarmFactory {
     const comparison = COMPARISON_WORDS[request.defaults.comparisonOperator] ?? request.defaults.comparisonOperator;
     const periodText = r.period.isUnresolved() ? 'the configured period' : `${r.period.toMinutes()} min`;
     const runbook = request.options?.runbookUrl ? ` Runbook: ${request.options.runbookUrl}` : '';
-    const description = `${request.what} ${comparison} ${r.threshold}${unit} per ${periodText} in ${r.datapointsToAlarm} of `
+    const description = `[${r.severity}] ${request.what} ${comparison} ${r.threshold}${unit} per ${periodText} in ${r.datapointsToAlarm} of `
       + `${r.evaluationPeriods} period(s). Look at: ${request.where}.${runbook}`;
 
     const alarm = new cloudwatch.Alarm(this.scope, request.key, {
@@ -122,13 +144,20 @@ export class AlarmFactory {
       datapointsToAlarm: r.datapointsToAlarm,
       treatMissingData: r.treatMissingData,
     });
-    if (request.notify ?? true) this.applyActions(alarm);
+    SEVERITIES.set(alarm, r.severity);
+    if (request.notify ?? true) this.applyActions(alarm, r.severity);
     return alarm;
   }
 
-  /** Applies every action strategy to an alarm built elsewhere (so it notifies like the others). */
-  public applyActions(alarm: cloudwatch.AlarmBase): void {
+  /**
+   * Applies every action strategy to an alarm built elsewhere (so it notifies like the others), then
+   * those of `severity`, if given.
+   */
+  public applyActions(alarm: cloudwatch.AlarmBase, severity?: AlarmSeverity): void {
     for (const strategy of this.actions) strategy.apply(alarm);
+    const routed = severity === AlarmSeverity.CRITICAL ? this.severityActions.critical
+      : severity === AlarmSeverity.WARNING ? this.severityActions.warning : undefined;
+    for (const strategy of routed ?? []) strategy.apply(alarm);
   }
 
   /**
@@ -137,7 +166,7 @@ export class AlarmFactory {
    */
   public nested(id: string, description: string): { factory: AlarmFactory; stack: NestedStack } {
     const stack = new NestedStack(this.scope, id, { description });
-    return { factory: new AlarmFactory(stack, this.naming, this.actions), stack };
+    return { factory: new AlarmFactory(stack, this.naming, this.actions, this.severityActions), stack };
   }
 
   /**

@@ -1,7 +1,9 @@
 import { IAlarmActionStrategy } from './alarm-action-strategy';
 import { AlarmSettings } from './alarm-settings';
 import { CisBenchmarkOptions } from './cis-benchmark-options';
+import { MaintenanceWindow } from './maintenance-window';
 import { MlMetricAlarmDefinition } from './ml-alarm-definition';
+import { SeverityRoutingOptions } from './severity-routing-options';
 
 /**
  * Which alarms the platform has, how each is tuned, and who is told.
@@ -9,9 +11,10 @@ import { MlMetricAlarmDefinition } from './ml-alarm-definition';
  * Declared once: `PlatformAlarms` takes these as part of its props, and `PlatformMonitoring` as
  * `alarms`. Every kind of alarm has an `AlarmSettings` member (threshold, period, evaluation
  * periods, missing data, runbook; `enabled: false` removes it); the README's alarm table lists
- * each one's defaults.
+ * each one's defaults, severity included. Every alarm notifies the alert topic and `actions`; alarms
+ * of one severity also take `criticalActions` or `warningActions`.
  */
-export interface AlarmOptions extends CisBenchmarkOptions {
+export interface AlarmOptions extends CisBenchmarkOptions, SeverityRoutingOptions {
   /**
    * Further action strategies applied to every alarm (platform, security and ML alarms), after the
    * alert topic's notifications: for example an `SnsAlarmActionStrategy` for a pager topic, or your
@@ -136,4 +139,14 @@ export interface AlarmOptions extends CisBenchmarkOptions {
    * @default - none
    */
   readonly mlAlarms?: MlMetricAlarmDefinition[];
+
+  /**
+   * Times when alarm actions are muted (CloudWatch alarm mute rules): each window mutes the
+   * platform's metric alarms of its severities while it is open. Alarms still change state and
+   * show on the dashboards.
+   *
+   * @default - none: alarms always notify
+   * @experimental alarm mute rules are new in CloudWatch and in aws-cdk-lib.
+   */
+  readonly maintenanceWindows?: MaintenanceWindow[];
 }

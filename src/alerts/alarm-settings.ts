@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { AlarmSeverity } from './alarm-severity';
 
 /**
  * The settings of one kind of alarm (threshold, period, evaluation periods, missing data, runbook,
@@ -55,4 +56,13 @@ export interface AlarmSettings {
    * @default - none
    */
   readonly runbookUrl?: string;
+
+  /**
+   * How urgent the alarm is: decides which of the severity routes (`criticalActions` /
+   * `warningActions`, and `PlatformMonitoring`'s `alertRouting` topics and chat channels) it
+   * notifies, and prefixes its description (`[CRITICAL] ...`). The alert topic is told either way.
+   *
+   * @default - the alarm's documented default (see the README's alarm table)
+   */
+  readonly severity?: AlarmSeverity;
 }

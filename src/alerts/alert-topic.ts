@@ -4,6 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { AlarmSeverity } from './alarm-severity';
 import { DeploymentEnvironment } from '../environment';
 import { PlatformNaming } from '../private/naming';
 import { validateEmails } from '../private/validation';
@@ -36,6 +37,14 @@ export interface AlertTopicProps {
    * @default - no subscriptions
    */
   readonly emails?: string[];
+
+  /**
+   * Make this the topic of one severity only: named `<projectName>-<environment>-alerts-critical`
+   * (or `-warning`), for alarms routed by severity (`SeverityRoutingOptions`).
+   *
+   * @default - the platform's alert topic, `<projectName>-<environment>-alerts`
+   */
+  readonly severity?: AlarmSeverity;
 }
 
 /**
@@ -66,8 +75,8 @@ export class AlertTopic extends Construct {
     this.alarmNamePrefix = naming.alarmNamePrefix;
 
     const topic = new sns.Topic(this, 'Topic', {
-      topicName: naming.alertTopicName,
-      displayName: `${naming.stem} alerts`,
+      topicName: props.severity ? `${naming.alertTopicName}-${props.severity.toLowerCase()}` : naming.alertTopicName,
+      displayName: props.severity ? `${naming.stem} ${props.severity.toLowerCase()} alerts` : `${naming.stem} alerts`,
       masterKey: props.masterKey,
       enforceSSL: true,
     });

@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { AlarmSeverity } from './alarm-severity';
 
 /**
  * One alarm on an ML metric, e.g. forecast accuracy below a floor:
@@ -65,4 +66,11 @@ export interface MlMetricAlarmDefinition {
    * @default - none
    */
   readonly runbookUrl?: string;
+
+  /**
+   * How urgent the alarm is (which severity route it notifies).
+   *
+   * @default AlarmSeverity.WARNING
+   */
+  readonly severity?: AlarmSeverity;
 }

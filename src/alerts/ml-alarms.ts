@@ -1,8 +1,10 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { IAlarmActionStrategy } from './alarm-action-strategy';
+import { ML_ALARM_SEVERITY } from './alarm-catalog';
 import { AlarmFactory } from './alarm-factory';
 import { MlMetricAlarmDefinition } from './ml-alarm-definition';
+import { SeverityRoutingOptions } from './severity-routing-options';
 import { DeploymentEnvironment } from '../environment';
 import { MlMetricCatalog } from '../metrics/ml-catalog';
 import { MlComponent } from '../metrics/ml-component';
@@ -18,7 +20,7 @@ import { resolveEnvironment } from '../private/validation';
  *
  * @experimental anomaly-detection alarms on ML metrics are coming and may reshape it.
  */
-export interface MlMetricAlarmsProps {
+export interface MlMetricAlarmsProps extends SeverityRoutingOptions {
   /** The project name: the metric namespace and the alarm-name prefix. */
   readonly projectName: string;
 
@@ -64,7 +66,8 @@ export class MlMetricAlarms extends Construct {
   constructor(scope: Construct, id: string, props: MlMetricAlarmsProps) {
     super(scope, id);
     const naming = new PlatformNaming(props.projectName, resolveEnvironment(this, props.environment));
-    this.alarms = createMlAlarms(new AlarmFactory(this, naming, props.actions), naming, props.mlComponents, props.mlAlarms);
+    this.alarms = createMlAlarms(new AlarmFactory(this, naming, props.actions,
+      { critical: props.criticalActions, warning: props.warningActions }), naming, props.mlComponents, props.mlAlarms);
   }
 }
 
@@ -117,6 +120,7 @@ export function createMlAlarms(factory: AlarmFactory, naming: PlatformNaming, ml
         evaluationPeriods: 3,
         treatMissingData: cloudwatch.TreatMissingData.MISSING,
         period: DEFAULT_ML_METRIC_PERIOD,
+        severity: ML_ALARM_SEVERITY,
       },
       options: {
         evaluationPeriods: a.evaluationPeriods,
@@ -124,6 +128,7 @@ export function createMlAlarms(factory: AlarmFactory, naming: PlatformNaming, ml
         period: a.period,
         treatMissingData: a.treatMissingData,
         runbookUrl: a.runbookUrl,
+        severity: a.severity,
       },
       optionsProp: prop,
       signedThreshold: true,

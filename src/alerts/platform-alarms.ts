@@ -3,9 +3,11 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { IAlarmActionStrategy, SnsAlarmActionStrategy } from './alarm-action-strategy';
 import { ALARM_DEFAULTS } from './alarm-catalog';
-import { AlarmFactory } from './alarm-factory';
+import { AlarmFactory, severityOf } from './alarm-factory';
+import { AlarmSeverity } from './alarm-severity';
 import { CisBenchmarkVersion, CisControl } from './cis-controls';
 import { lambdaAggregateAlarm } from './lambda-aggregate-alarm';
+import { MaintenanceWindow } from './maintenance-window';
 import { createMlAlarms } from './ml-alarms';
 import { PlatformAlarmsProps } from './platform-alarms-props';
 import { PlatformEvents } from './platform-events';
@@ -25,6 +27,9 @@ const DEFAULTS = ALARM_DEFAULTS;
 
 /** Keeps a composite alarm's rule (`ALARM("<arn>") OR ...`) well under CloudWatch's 10,240 characters. */
 const MAX_ALARMS_PER_COMPOSITE = 50;
+
+/** A mute rule targets at most 100 alarms (aws-cdk-lib `AlarmMuteRuleProps.alarms`; CloudWatch User Guide, "Alarm mute rules"). */
+const MAX_ALARMS_PER_MUTE_RULE = 100;
 
 /**
  * The platform's alarms, all notifying through one action strategy (ALARM and OK):
@@ -91,6 +96,19 @@ export class PlatformAlarms extends Construct {
   /** The ML metric alarms (`mlAlarms`). */
   public readonly mlAlarms: cloudwatch.IAlarm[] = [];
 
+  /** The CRITICAL alarms (they take `criticalActions`), composites excluded. */
+  public readonly criticalAlarms: cloudwatch.IAlarm[];
+
+  /** The WARNING alarms (they take `warningActions`), composites excluded. */
+  public readonly warningAlarms: cloudwatch.IAlarm[];
+
+  /**
+   * The mute rules of `maintenanceWindows` (one per window, more above 100 alarms).
+   *
+   * @experimental alarm mute rules are new in CloudWatch and in aws-cdk-lib.
+   */
+  public readonly muteRules: cloudwatch.IAlarmMuteRule[] = [];
+
   private readonly factory: AlarmFactory;
   private readonly pipelineDashboard: string;
   private readonly apiDashboard: string;
@@ -103,9 +121,11 @@ export class PlatformAlarms extends Construct {
     checkEnumList(this, 'disabledCisControls', props.disabledCisControls, CisControl, 'CisControl');
     checkEnumValue(this, 'cisBenchmarkVersion', props.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
     checkList(this, 'actions', props.actions);
+    checkList(this, 'criticalActions', props.criticalActions);
+    checkList(this, 'warningActions', props.warningActions);
     const naming = new PlatformNaming(props.projectName, environment);
     const actions = alarmActions(props);
-    this.factory = new AlarmFactory(this, naming, actions);
+    this.factory = new AlarmFactory(this, naming, actions, { critical: props.criticalActions, warning: props.warningActions });
     this.pipelineDashboard = `dashboard ${naming.dashboardName('data-pipeline')}`;
     this.apiDashboard = `dashboard ${naming.dashboardName('api-performance')}`;
 
@@ -143,6 +163,8 @@ export class PlatformAlarms extends Construct {
         environment,
         cloudTrailLogGroup: props.cloudTrailLogGroup,
         actions,
+        criticalActions: props.criticalActions,
+        warningActions: props.warningActions,
         disabledCisControls: props.disabledCisControls,
         cisBenchmarkVersion: props.cisBenchmarkVersion,
       }).alarms);
@@ -157,6 +179,44 @@ export class PlatformAlarms extends Construct {
     this.platformHealthAlarm = this.healthAlarm(props);
     this.alarms.push(...this.securityAlarms, ...this.mlAlarms);
     if (this.platformHealthAlarm) this.alarms.push(this.platformHealthAlarm);
+    this.criticalAlarms = this.alarms.filter((a) => severityOf(a) === AlarmSeverity.CRITICAL);
+    this.warningAlarms = this.alarms.filter((a) => severityOf(a) === AlarmSeverity.WARNING);
+
+    // 6. Maintenance windows: mute rules over the alarms of their severities.
+    this.maintenanceWindows(naming, props.maintenanceWindows);
+  }
+
+  /** One mute rule per window (per 100 alarms: CloudWatch's limit of targets per rule). */
+  private maintenanceWindows(naming: PlatformNaming, windows: MaintenanceWindow[] | undefined): void {
+    checkList(this, 'maintenanceWindows', windows);
+    const names = new Set<string>();
+    (windows ?? []).forEach((w, i) => {
+      const prop = `maintenanceWindows[${i}]`;
+      if (Token.isUnresolved(w.name) || !/^[A-Za-z0-9-]{1,64}$/.test(w.name)) {
+        throw validationError(this, `${prop}.name must be 1-64 letters, digits or "-" (it names the mute rule); got "${w.name}".`);
+      }
+      if (names.has(w.name)) throw validationError(this, `${prop}.name "${w.name}" is used twice: mute rule names must be unique.`);
+      names.add(w.name);
+      checkEnumList(this, `${prop}.severities`, w.severities, AlarmSeverity, 'AlarmSeverity');
+      const severities = new Set(w.severities ?? [AlarmSeverity.CRITICAL, AlarmSeverity.WARNING]);
+      const targets = [
+        ...(severities.has(AlarmSeverity.CRITICAL) ? this.criticalAlarms : []),
+        ...(severities.has(AlarmSeverity.WARNING) ? this.warningAlarms : []),
+      ];
+      const groups = chunk(targets, MAX_ALARMS_PER_MUTE_RULE);
+      groups.forEach((group, g) => {
+        const suffix = groups.length > 1 ? `-${g + 1}` : '';
+        this.muteRules.push(new cloudwatch.AlarmMuteRule(this, `mute-${w.name}${suffix}`, {
+          alarmMuteRuleName: `${naming.stem}-mute-${w.name}${suffix}`,
+          description: w.description ?? `Maintenance window ${w.name}`,
+          schedule: w.schedule,
+          duration: w.duration,
+          start: w.start,
+          expire: w.expire,
+          alarms: group,
+        }));
+      });
+    });
   }
 
   /** DMS: one lag and one source-latency alarm per task. */

@@ -6,6 +6,7 @@ import { ALARM_DEFAULTS } from './alarm-catalog';
 import { AlarmFactory } from './alarm-factory';
 import { CisBenchmarkOptions } from './cis-benchmark-options';
 import { CIS_CONTROLS, CisBenchmarkVersion, CisControl, cisControlIn } from './cis-controls';
+import { SeverityRoutingOptions } from './severity-routing-options';
 import { DeploymentEnvironment } from '../environment';
 import { checkEnumList, checkEnumValue } from '../private/input-checks';
 import { PlatformNaming } from '../private/naming';
@@ -14,7 +15,7 @@ import { resolveEnvironment } from '../private/validation';
 /**
  * Properties of `SecurityAlarms`.
  */
-export interface SecurityAlarmsProps extends CisBenchmarkOptions {
+export interface SecurityAlarmsProps extends CisBenchmarkOptions, SeverityRoutingOptions {
   /** The project name: alarm-name prefix and metric namespace (with the environment outside PROD). */
   readonly projectName: string;
 
@@ -40,7 +41,8 @@ export interface SecurityAlarmsProps extends CisBenchmarkOptions {
  * The CIS AWS Foundations Benchmark monitoring controls: for each, a metric filter on the CloudTrail
  * log group (the exact pattern of the chosen benchmark version, by default the one Security Hub's
  * CloudWatch.1-14 controls check) counting into `<project>` / `Security.*`, and an alarm at one or
- * more matches in 5 minutes. Missing data is not breaching (no match, no datapoint).
+ * more matches in 5 minutes. Missing data is not breaching (no match, no datapoint). Every alarm is
+ * CRITICAL (it takes `criticalActions`).
  */
 export class SecurityAlarms extends Construct {
   /** The alarms, in control order. */
@@ -52,7 +54,8 @@ export class SecurityAlarms extends Construct {
   constructor(scope: Construct, id: string, props: SecurityAlarmsProps) {
     super(scope, id);
     const naming = new PlatformNaming(props.projectName, resolveEnvironment(this, props.environment));
-    const factory = new AlarmFactory(this, naming, props.actions);
+    const factory = new AlarmFactory(this, naming, props.actions,
+      { critical: props.criticalActions, warning: props.warningActions });
     checkEnumList(this, 'disabledCisControls', props.disabledCisControls, CisControl, 'CisControl');
     checkEnumValue(this, 'cisBenchmarkVersion', props.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
     const version = props.cisBenchmarkVersion ?? CisBenchmarkVersion.V1_2_0;

@@ -31,7 +31,7 @@ describe('MlMetricAlarms', () => {
       ComparisonOperator: 'LessThanThreshold',
       EvaluationPeriods: 3,
       TreatMissingData: 'missing',
-      AlarmDescription: 'Market Intelligence Hub: MarketIntelligence.ForecastAccuracy (shop, Average) < 80 Percent per 5 min '
+      AlarmDescription: '[WARNING] Market Intelligence Hub: MarketIntelligence.ForecastAccuracy (shop, Average) < 80 Percent per 5 min '
         + 'in 3 of 3 period(s). Look at: dashboard shop-ml-performance.',
     });
     const props = template.findResources('AWS::CloudWatch::Alarm');
@@ -65,7 +65,7 @@ describe('MlMetricAlarms', () => {
       EvaluationPeriods: 2,
       DatapointsToAlarm: 1,
       TreatMissingData: 'notBreaching',
-      AlarmDescription: 'Compliance Guardian: ComplianceGuardian.PCIViolations (shop-staging, Maximum) > 0 Count per 15 min '
+      AlarmDescription: '[WARNING] Compliance Guardian: ComplianceGuardian.PCIViolations (shop-staging, Maximum) > 0 Count per 15 min '
         + 'in 1 of 2 period(s). Look at: dashboard shop-ml-performance-staging. Runbook: https://runbooks.example.com/pci',
     });
   });
