@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AlarmOptions } from './alerts/alarm-options';
 import { AuditOptions } from './audit/audit-options';
+import { CrossAccountAlertOptions } from './cross-account/cross-account-alert-options';
 import { DashboardOptions } from './dashboards/dashboard-props';
 import { DeploymentEnvironment } from './environment';
 import { LoggingOptions } from './logging/logging-options';
@@ -186,4 +187,13 @@ export interface PlatformMonitoringProps {
    * @default - the documented defaults of each option
    */
   readonly dashboards?: DashboardOptions;
+
+  /**
+   * Alarms of other (source) accounts that may notify this platform's alert topic: the topic and
+   * key policies trust their CloudWatch alarms (see README "Many accounts").
+   *
+   * @default - only this account's alarms may publish
+   * @experimental
+   */
+  readonly crossAccountAlerts?: CrossAccountAlertOptions;
 }
