@@ -8,6 +8,7 @@ import {
   GLUE_JOB_NAME, HTTP_API_STAGE_NAME, REST_API_STAGE_NAME,
 } from './identifiers';
 import { checkList, checkNonEmptyString, checkUnique, describe } from './input-checks';
+import { checkLocation, locationKey } from './cross-account-resources';
 import { functionNameOf } from './literal-names';
 import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from '../metrics/monitored-resources';
 
@@ -68,8 +69,11 @@ function checkRestApiStages(scope: IConstruct, stages: unknown): void {
     checkObject(scope, `restApiStages[${i}]`, s, '{ apiName, stageName }');
     checkNonEmptyString(scope, `restApiStages[${i}].apiName`, s.apiName, 'REST API name (the ApiName dimension)');
     checkIdentifier(scope, `restApiStages[${i}].stageName`, s.stageName, REST_API_STAGE_NAME);
+    checkLocation(scope, `restApiStages[${i}]`, s);
   });
-  checkUnique(scope, 'restApiStages', list.map((s) => ({ key: `${s.apiName}/${s.stageName}`, shown: `${s.apiName}/${s.stageName}` })),
+  checkUnique(scope, 'restApiStages', list.map((s) => ({
+    key: `${locationKey(s)}${s.apiName}/${s.stageName}`, shown: `${locationKey(s)}${s.apiName}/${s.stageName}`,
+  })),
     'it would get the same alarms and graphs twice');
 }
 
@@ -80,6 +84,7 @@ function checkHttpApis(scope: IConstruct, apis: unknown): void {
     checkObject(scope, `httpApis[${i}]`, h, '{ api, stageName? }');
     checkConstruct(scope, `httpApis[${i}].api`, h.api, 'an HTTP API (apigatewayv2.IHttpApi); pass { api: httpApi }');
     if (h.stageName !== undefined) checkIdentifier(scope, `httpApis[${i}].stageName`, h.stageName, HTTP_API_STAGE_NAME);
+    checkLocation(scope, `httpApis[${i}]`, h);
   });
   checkUnique(scope, 'httpApis', list.map((h) => ({
     key: `${h.api.node.addr}/${h.stageName ?? '$default'}`,
@@ -96,9 +101,10 @@ function checkDmsTasks(scope: IConstruct, tasks: unknown): void {
       DMS_REPLICATION_INSTANCE_IDENTIFIER);
     checkIdentifier(scope, `dmsReplicationTasks[${i}].replicationTaskIdentifier`, t.replicationTaskIdentifier,
       DMS_REPLICATION_TASK_IDENTIFIER);
+    checkLocation(scope, `dmsReplicationTasks[${i}]`, t);
   });
   checkUnique(scope, 'dmsReplicationTasks', list.map((t) => {
-    const key = `${t.replicationInstanceIdentifier}/${t.replicationTaskIdentifier}`;
+    const key = `${locationKey(t)}${t.replicationInstanceIdentifier}/${t.replicationTaskIdentifier}`;
     return { key, shown: key };
   }), 'each would get the same alarms and graphs');
 }
