@@ -2,13 +2,13 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { resolveBatchJobQueues } from './batch-job-queues';
+import { checkLocation, locationKey } from './cross-account-resources';
 import { validationError } from './errors';
 import {
   checkIdentifier, checkIdentifiers, DMS_REPLICATION_INSTANCE_IDENTIFIER, DMS_REPLICATION_TASK_IDENTIFIER, GLUE_CRAWLER_NAME,
   GLUE_JOB_NAME, HTTP_API_STAGE_NAME, REST_API_STAGE_NAME,
 } from './identifiers';
 import { checkList, checkNonEmptyString, checkUnique, describe } from './input-checks';
-import { checkLocation, locationKey } from './cross-account-resources';
 import { functionNameOf } from './literal-names';
 import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from '../metrics/monitored-resources';
 
@@ -74,7 +74,7 @@ function checkRestApiStages(scope: IConstruct, stages: unknown): void {
   checkUnique(scope, 'restApiStages', list.map((s) => ({
     key: `${locationKey(s)}${s.apiName}/${s.stageName}`, shown: `${locationKey(s)}${s.apiName}/${s.stageName}`,
   })),
-    'it would get the same alarms and graphs twice');
+  'it would get the same alarms and graphs twice');
 }
 
 function checkHttpApis(scope: IConstruct, apis: unknown): void {

@@ -75,8 +75,10 @@ test.each([
   [{ restApiStages: [{ apiName: 'a', stageName: 'p', region: 'Europe' }] }, /restApiStages\[0\].region "Europe" is not a Region code/],
   [{ restApiStages: [{ apiName: 'a', stageName: 'p', region: 'us-east-1' }] },
     /restApiStages\[0\].region is us-east-1, but the platform's alarms are in eu-west-1: a CloudWatch alarm can only watch metrics of its own Region/],
-  [{ dmsReplicationTasks: [{ replicationInstanceIdentifier: 'r', replicationTaskIdentifier: 'T', account: WORKLOAD_A },
-    { replicationInstanceIdentifier: 'r', replicationTaskIdentifier: 'T', account: WORKLOAD_A }] }, /more than once/],
+  [{
+    dmsReplicationTasks: [{ replicationInstanceIdentifier: 'r', replicationTaskIdentifier: 'T', account: WORKLOAD_A },
+      { replicationInstanceIdentifier: 'r', replicationTaskIdentifier: 'T', account: WORKLOAD_A }],
+  }, /more than once/],
 ])('rejects %j', (extra, message) => {
   expect(() => platform(extra as any)).toThrow(message);
 });
