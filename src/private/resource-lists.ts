@@ -71,10 +71,8 @@ function checkRestApiStages(scope: IConstruct, stages: unknown): void {
     checkIdentifier(scope, `restApiStages[${i}].stageName`, s.stageName, REST_API_STAGE_NAME);
     checkLocation(scope, `restApiStages[${i}]`, s);
   });
-  checkUnique(scope, 'restApiStages', list.map((s) => ({
-    key: `${locationKey(s)}${s.apiName}/${s.stageName}`, shown: `${locationKey(s)}${s.apiName}/${s.stageName}`,
-  })),
-  'it would get the same alarms and graphs twice');
+  const stageKeys = list.map((s) => `${locationKey(s)}${s.apiName}/${s.stageName}`);
+  checkUnique(scope, 'restApiStages', stageKeys.map((key) => ({ key, shown: key })), 'it would get the same alarms and graphs twice');
 }
 
 function checkHttpApis(scope: IConstruct, apis: unknown): void {
