@@ -1,8 +1,12 @@
 import { ENV } from './cfn-model';
 import { alarmPaths, deliveryPaths, notifyingAlarms, Path } from './delivery-paths';
 import { misusePaths } from './misuse-paths';
-import { Decision, decideAll, PathRequest } from './simulate';
-import { ALARM_SOURCE_ACCOUNTS, crossAccountAlertsStack, defaultStack, SimulatedStack } from './stacks';
+import { servicePrincipals, withoutSid } from './policies';
+import { PROOFS } from './proofs';
+import { decide, Decision, decideAll, PathRequest } from './simulate';
+import { ALARM_SOURCE_ACCOUNTS, crossAccountAlertsStack, defaultStack, FIXTURE_LOGICAL_ID, SimulatedStack } from './stacks';
+import { AlertTopic } from '../../src/alerts/alert-topic';
+import { KeyPolicySid } from '../../src/encryption/key-policy';
 
 // Cross-account alarm publishing (issue 18 part 4): alarms of the source accounts publish to the
 // monitoring account's encrypted topic. CloudWatch publishes as cloudwatch.amazonaws.com with
@@ -52,4 +56,26 @@ test('without alarmSourceAccounts, no other account\'s alarm may publish', async
   const requests = ALARM_SOURCE_ACCOUNTS.flatMap((a) => alarmPaths(plain.model, a));
   expect(requests.length).toBeGreaterThan(0);
   expect(describeOf((await decideAll(requests)).filter((r) => r.decision === 'Allowed'))).toEqual([]);
+});
+
+/** The removal proofs of the two cross-account statements: without each, its requests turn Denied. */
+const CROSS_ACCOUNT_PROOFS = [
+  { statement: `topic ${AlertTopic.SOURCE_ACCOUNTS_PUBLISH_SID}`, edit: withoutSid('AWS::SNS::TopicPolicy', AlertTopic.SOURCE_ACCOUNTS_PUBLISH_SID), path: Path.ALARM_PUBLISH },
+  { statement: `key ${KeyPolicySid.CLOUDWATCH_SOURCE_ACCOUNTS}`, edit: withoutSid('AWS::KMS::Key', KeyPolicySid.CLOUDWATCH_SOURCE_ACCOUNTS), path: Path.ALARM_TOPIC_KEY },
+];
+
+test.each(CROSS_ACCOUNT_PROOFS.map((p) => [p.statement, p] as const))('without %s, the source accounts\' requests are Denied', (_s, proof) => {
+  const requests = (model: typeof stack.model) => ALARM_SOURCE_ACCOUNTS.flatMap((a) => alarmPaths(model, a)).filter((r) => r.path === proof.path);
+  const before = requests(stack.model);
+  expect(before.length).toBeGreaterThan(0);
+  expect(before.filter((r) => decide(r) !== 'Allowed').map((r) => r.description)).toEqual([]);
+  const after = requests(stack.model.withEdit(proof.edit));
+  expect(after.filter((r) => decide(r) === 'Allowed').map((r) => r.description)).toEqual([]);
+});
+
+test('every service statement of the cross-account platform has a proof', () => {
+  const edits = [...PROOFS.map((p) => p.edit), ...CROSS_ACCOUNT_PROOFS.map((p) => p.edit)];
+  const unproven = stack.model.serviceStatements().filter(({ location, statement }) =>
+    !FIXTURE_LOGICAL_ID.test(location.logicalId) && edits.every((edit) => edit(location, statement) === statement));
+  expect(unproven.map(({ location, statement }) => `${location.type} ${statement.Sid ?? servicePrincipals(statement).join(',')}`)).toEqual([]);
 });
