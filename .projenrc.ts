@@ -174,6 +174,15 @@ example.exec('ts-node --project scripts/tsconfig.json scripts/summarize.ts cdk.o
 // docs/dashboards/ for the README (CI fails if the committed copies are stale).
 example.exec('ts-node --project scripts/tsconfig.json scripts/dashboard-svg.ts cdk.out docs/dashboards ecommerce-ai-platform-');
 
+// The many-accounts example (README "Many accounts"): a monitoring account and two workload
+// accounts, synthesized with the same packs and validation into cdk.out/organization.
+const organizationExample = project.addTask('example:organization', {
+  description: 'Synthesize the many-accounts example (monitoring + two workload accounts) with cdk synth, all packs on',
+});
+organizationExample.exec('rm -rf cdk.out/organization');
+organizationExample.exec("cdk synth --quiet --ci --app 'npx ts-node --project examples/tsconfig.json --prefer-ts-exts examples/organization.ts' "
+  + '--output cdk.out/organization');
+
 project.addTask('bench', {
   description: 'Benchmark synth time and output size at 1, 10, 100 and 500 Lambda functions',
   exec: 'ts-node --project bench/tsconfig.json bench/bench.ts',

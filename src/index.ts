@@ -52,3 +52,9 @@ export * from './dashboards/ml-performance-dashboard';
 
 // Compliance
 export * from './nag/platform-monitoring-checks';
+
+// Many accounts
+export * from './cross-account/telemetry-type';
+export * from './cross-account/monitoring-account-sink';
+export * from './cross-account/source-account-link';
+export * from './cross-account/cross-account-alert-options';

@@ -7,6 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AlarmOptions } from './alerts/alarm-options';
 import { AlertRoutingOptions } from './alerts/alert-routing-options';
 import { AuditOptions } from './audit/audit-options';
+import { CrossAccountAlertOptions } from './cross-account/cross-account-alert-options';
 import { DashboardOptions } from './dashboards/dashboard-props';
 import { DeploymentEnvironment } from './environment';
 import { LoggingOptions } from './logging/logging-options';
@@ -196,4 +197,13 @@ export interface PlatformMonitoringProps {
    * @default - no routing by severity: every alarm notifies the alert topic only
    */
   readonly alertRouting?: AlertRoutingOptions;
+
+  /**
+   * Alarms of other (source) accounts that may notify this platform's alert topic: the topic and
+   * key policies trust their CloudWatch alarms (see README "Many accounts").
+   *
+   * @default - only this account's alarms may publish
+   * @experimental
+   */
+  readonly crossAccountAlerts?: CrossAccountAlertOptions;
 }

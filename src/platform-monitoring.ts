@@ -20,6 +20,7 @@ import { DeploymentEnvironment } from './environment';
 import { CentralLogging } from './logging/central-logging';
 import { MlMetricCatalog } from './metrics/ml-catalog';
 import { PlatformMonitoringProps } from './platform-monitoring-props';
+import { validateAlarmSources } from './private/cross-account-policy';
 import { warnImportedIdentifiers } from './private/foreign-resources';
 import { PlatformNaming } from './private/naming';
 import { validatePlatformMonitoringProps } from './private/props-validation';
@@ -144,6 +145,7 @@ export class PlatformMonitoring extends Construct {
     validateRetention(this, logRetention);
     warnComplianceRetention(this, logRetention);
     validateEmails(this, props.alertEmails ?? []);
+    validateAlarmSources(this, props.crossAccountAlerts?.alarmSourceAccounts, props.crossAccountAlerts?.alarmSourceNamePrefix, 'crossAccountAlerts.');
     const audit = props.audit ?? {};
     if (audit.logGroupRetention !== undefined) {
       validateRetention(this, audit.logGroupRetention, 'audit.logGroupRetention');
@@ -161,7 +163,9 @@ export class PlatformMonitoring extends Construct {
     const identity = { projectName: props.projectName, environment };
 
     // 2. The key, with grants for every service that writes encrypted data for us.
-    const platformKey = new PlatformKey(this, 'Encryption', { ...identity, encryptionKey: props.encryptionKey, removalPolicy });
+    const platformKey = new PlatformKey(this, 'Encryption', {
+      ...props.crossAccountAlerts, ...identity, encryptionKey: props.encryptionKey, removalPolicy,
+    });
     this.encryptionKey = platformKey.key;
 
     // 3. Logs: one encrypted group per function, Batch, API access, platform events, CloudTrail.
@@ -199,7 +203,9 @@ export class PlatformMonitoring extends Construct {
     this.trailLogGroup = this.audit.trailLogGroup;
 
     // 5. Alerts: the encrypted topic, then every alarm (platform, security, ML) through one factory.
-    this.alertTopic = new AlertTopic(this, 'Alerts', { ...identity, masterKey: this.encryptionKey, emails: props.alertEmails }).topic;
+    this.alertTopic = new AlertTopic(this, 'Alerts', {
+      ...props.crossAccountAlerts, ...identity, masterKey: this.encryptionKey, emails: props.alertEmails,
+    }).topic;
     this.alertRouting = new AlertRouting(this, 'AlertRouting', { ...props.alertRouting, ...identity, masterKey: this.encryptionKey });
     const routed = this.alertRouting.severityActions;
     this.platformAlarms = new PlatformAlarms(this, 'Alarms', {

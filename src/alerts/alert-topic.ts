@@ -5,14 +5,16 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { AlarmSeverity } from './alarm-severity';
+import { CrossAccountAlertOptions } from '../cross-account/cross-account-alert-options';
 import { DeploymentEnvironment } from '../environment';
+import { sourceAccountAlarmConditions, validateAlarmSources } from '../private/cross-account-policy';
 import { PlatformNaming } from '../private/naming';
 import { validateEmails } from '../private/validation';
 
 /**
  * Properties of an `AlertTopic`.
  */
-export interface AlertTopicProps {
+export interface AlertTopicProps extends CrossAccountAlertOptions {
   /** The project name: the topic is named `<projectName>-<environment>-alerts`. */
   readonly projectName: string;
 
@@ -60,6 +62,9 @@ export class AlertTopic extends Construct {
   /** The statement id of the CloudWatch publish grant in the topic policy. */
   public static readonly CLOUDWATCH_PUBLISH_SID = 'AllowPlatformAlarmsToPublish';
 
+  /** The statement id of the grant to source accounts' alarms (`alarmSourceAccounts`) in the topic policy. */
+  public static readonly SOURCE_ACCOUNTS_PUBLISH_SID = 'AllowSourceAccountAlarmsToPublish';
+
   /** The SNS topic. */
   public readonly topic: sns.ITopic;
 
@@ -70,6 +75,7 @@ export class AlertTopic extends Construct {
     super(scope, id);
     const emails = props.emails ?? [];
     validateEmails(this, emails, 'emails');
+    validateAlarmSources(this, props.alarmSourceAccounts, props.alarmSourceNamePrefix);
     const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD);
     const stack = Stack.of(this);
     this.alarmNamePrefix = naming.alarmNamePrefix;
@@ -91,6 +97,21 @@ export class AlertTopic extends Construct {
         ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:${naming.alarmNamePrefix}*` },
       },
     }));
+
+    const sourceAccounts = props.alarmSourceAccounts ?? [];
+    if (sourceAccounts.length > 0) {
+      // The same grant as above for alarms of the source accounts. CloudWatch publishes a source
+      // account's alarm notification as the service principal, with aws:SourceAccount and
+      // aws:SourceArn of that alarm (see README "Many accounts").
+      topic.addToResourcePolicy(new iam.PolicyStatement({
+        sid: AlertTopic.SOURCE_ACCOUNTS_PUBLISH_SID,
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions: sourceAccountAlarmConditions(stack.partition, stack.region, sourceAccounts,
+          props.alarmSourceNamePrefix ?? naming.alarmNamePrefix),
+      }));
+    }
 
     for (const email of emails) {
       topic.addSubscription(new subscriptions.EmailSubscription(email));

@@ -16,6 +16,7 @@ import { DeploymentEnvironment } from '../environment';
 import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { DmsMetrics } from '../metrics/dms-metrics';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome } from '../metrics/platform-event-metrics';
+import { checkAlarmRegion } from '../private/cross-account-resources';
 import { validationError } from '../private/errors';
 import { checkEnumList, checkEnumValue, checkList } from '../private/input-checks';
 import { functionNameOf, stageNameOf } from '../private/literal-names';
@@ -118,6 +119,9 @@ export class PlatformAlarms extends Construct {
     // 1. Validate, and build the one factory every alarm goes through.
     const environment = resolveEnvironment(this, props.environment);
     validateMonitoredResources(this, props);
+    (props.dmsReplicationTasks ?? []).forEach((t, i) => checkAlarmRegion(this, `dmsReplicationTasks[${i}]`, t));
+    (props.restApiStages ?? []).forEach((t, i) => checkAlarmRegion(this, `restApiStages[${i}]`, t));
+    (props.httpApis ?? []).forEach((t, i) => checkAlarmRegion(this, `httpApis[${i}]`, t));
     checkEnumList(this, 'disabledCisControls', props.disabledCisControls, CisControl, 'CisControl');
     checkEnumValue(this, 'cisBenchmarkVersion', props.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
     checkList(this, 'actions', props.actions);
@@ -223,7 +227,8 @@ export class PlatformAlarms extends Construct {
   private dmsAlarms(props: PlatformAlarmsProps): void {
     (props.dmsReplicationTasks ?? []).forEach((task, i) => {
       const metrics = new DmsMetrics(task);
-      const part = keyPart(task.replicationTaskIdentifier, i);
+      // A task of a source account has its own alarms: the account is part of the key (and name).
+      const part = `${accountPart(task.account)}${keyPart(task.replicationTaskIdentifier, i)}`;
       const label = task.displayName ?? task.replicationTaskIdentifier;
       keep(this.dmsReplicationLagAlarms, this.factory.create({
         key: `dms-${part}-replication-lag`,
@@ -399,11 +404,11 @@ function monitoredApis(scope: Construct, props: PlatformAlarmsProps): MonitoredA
   });
   (props.restApiStages ?? []).forEach((s, i) => {
     apis.push({
-      key: `rest-api-${keyPart(s.apiName, i)}-${keyPart(s.stageName, i)}`,
+      key: `rest-api-${accountPart(s.account)}${keyPart(s.apiName, i)}-${keyPart(s.stageName, i)}`,
       label: s.displayName ?? s.apiName,
       kind: 'REST API',
       errorMetric: '5XXError',
-      metrics: new RestApiMetrics({ apiName: s.apiName, stageName: s.stageName }),
+      metrics: new RestApiMetrics({ apiName: s.apiName, stageName: s.stageName, account: s.account, region: s.region }),
       identity: `REST ${s.apiName}/${s.stageName}`,
     });
   });
@@ -414,7 +419,7 @@ function monitoredApis(scope: Construct, props: PlatformAlarmsProps): MonitoredA
       label: h.displayName ?? h.api.apiId,
       kind: 'HTTP API',
       errorMetric: '5xx',
-      metrics: new HttpApiMetrics({ apiId: h.api.apiId, stageName }),
+      metrics: new HttpApiMetrics({ apiId: h.api.apiId, stageName, account: h.account, region: h.region }),
       identity: `HTTP ${h.api.apiId}/${stageName}`,
     });
   });
@@ -447,4 +452,9 @@ function chunk<T>(items: T[], size: number): T[][] {
   const groups: T[][] = [];
   for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
   return groups;
+}
+
+/** `<account>-` for a resource of another account (a literal ID), '' otherwise. */
+function accountPart(account: string | undefined): string {
+  return account !== undefined && !Token.isUnresolved(account) ? `${account}-` : '';
 }

@@ -227,13 +227,16 @@ function restEntry(scope: Construct, api: apigateway.IRestApi): ApiEntry {
 }
 
 function stageEntry(ref: MonitoredRestApiStage): ApiEntry {
-  return { label: ref.displayName ?? ref.apiName, metrics: new RestApiMetrics({ apiName: ref.apiName, stageName: ref.stageName }) };
+  return {
+    label: ref.displayName ?? ref.apiName,
+    metrics: new RestApiMetrics({ apiName: ref.apiName, stageName: ref.stageName, account: ref.account, region: ref.region }),
+  };
 }
 
 function httpEntry(ref: MonitoredHttpApi): ApiEntry {
   return {
     label: ref.displayName ?? ref.api.apiId,
-    metrics: new HttpApiMetrics({ apiId: ref.api.apiId, stageName: ref.stageName }),
+    metrics: new HttpApiMetrics({ apiId: ref.api.apiId, stageName: ref.stageName, account: ref.account, region: ref.region }),
   };
 }
 

@@ -1,4 +1,5 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { sourceAccountAlarmConditions } from '../private/cross-account-policy';
 
 /**
  * What the platform key's service statements are scoped to. Values may be tokens (env-agnostic
@@ -14,6 +15,18 @@ export interface KeyPolicyScope {
   readonly alertTopicName: string;
   /** The audit trail's name. */
   readonly trailName: string;
+  /**
+   * Source accounts whose CloudWatch alarms may publish to the encrypted alert topic.
+   *
+   * @default - none
+   */
+  readonly alarmSourceAccounts?: string[];
+  /**
+   * The alarm-name prefix trusted in the source accounts.
+   *
+   * @default - `alarmNamePrefix`
+   */
+  readonly alarmSourceNamePrefix?: string;
 }
 
 /** Statement ids, stable so users (and tests) can find each grant in the key policy. */
@@ -32,6 +45,8 @@ export enum KeyPolicySid {
   SNS = 'AllowSnsForTheAlertTopic',
   /** CloudWatch alarms named with the platform prefix publish to the encrypted alert topic. */
   CLOUDWATCH = 'AllowCloudWatchAlarmsToPublishToEncryptedTopic',
+  /** CloudWatch alarms of the listed source accounts publish to the encrypted alert topic (cross-account alerts). */
+  CLOUDWATCH_SOURCE_ACCOUNTS = 'AllowSourceAccountAlarmsToPublishToEncryptedTopic',
 }
 
 /**
@@ -131,7 +146,26 @@ export function platformKeyStatements(scope: KeyPolicyScope): iam.PolicyStatemen
         ArnLike: { 'aws:SourceArn': alarmArns },
       },
     }),
+    ...sourceAccountAlarmKeyStatements(scope),
   ];
+}
+
+/**
+ * The key-policy statement for alarms of source accounts publishing to the encrypted topic (none
+ * without `alarmSourceAccounts`): the same grant as for this account's alarms, scoped by
+ * `aws:SourceAccount` and `aws:SourceArn` to the source accounts' alarms in this Region.
+ */
+function sourceAccountAlarmKeyStatements(scope: KeyPolicyScope): iam.PolicyStatement[] {
+  const accounts = scope.alarmSourceAccounts ?? [];
+  if (accounts.length === 0) return [];
+  return [new iam.PolicyStatement({
+    sid: KeyPolicySid.CLOUDWATCH_SOURCE_ACCOUNTS,
+    principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+    actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+    resources: ['*'],
+    conditions: sourceAccountAlarmConditions(scope.partition, scope.region, accounts,
+      scope.alarmSourceNamePrefix ?? scope.alarmNamePrefix),
+  })];
 }
 
 /** Statement ids of the account (root) statements of a key created by `PlatformKey`. */

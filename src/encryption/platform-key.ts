@@ -4,13 +4,15 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { accountKeyStatements, platformKeyStatements } from './key-policy';
+import { CrossAccountAlertOptions } from '../cross-account/cross-account-alert-options';
 import { DeploymentEnvironment } from '../environment';
+import { validateAlarmSources } from '../private/cross-account-policy';
 import { PlatformNaming } from '../private/naming';
 
 /**
  * Properties of a `PlatformKey`.
  */
-export interface PlatformKeyProps {
+export interface PlatformKeyProps extends CrossAccountAlertOptions {
   /**
    * The project name: it scopes the CloudWatch, SNS and CloudTrail statements to the platform's
    * alarms (`<projectName>-<environment>-*`), topic and trail.
@@ -66,6 +68,8 @@ export class PlatformKey extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
     const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD);
+    validateAlarmSources(this, props.alarmSourceAccounts, props.alarmSourceNamePrefix);
+    const alarmSources = { alarmSourceAccounts: props.alarmSourceAccounts, alarmSourceNamePrefix: props.alarmSourceNamePrefix };
 
     this.key = props.encryptionKey ?? new kms.Key(this, 'Key', {
       description: `${naming.stem}: encrypts the platform's logs, audit trail and alert topic`,
@@ -84,6 +88,7 @@ export class PlatformKey extends Construct {
       alarmNamePrefix: naming.alarmNamePrefix,
       alertTopicName: naming.alertTopicName,
       trailName: naming.trailName,
+      ...alarmSources,
     });
     // `allowNoOp` returns statementAdded=false for imported keys instead of failing.
     const added = statements.map((s) => this.key.addToResourcePolicy(s, true).statementAdded);
@@ -97,6 +102,7 @@ export class PlatformKey extends Construct {
         alarmNamePrefix: naming.alarmNamePrefix,
         alertTopicName: naming.alertTopicName,
         trailName: naming.trailName,
+        ...alarmSources,
       }).map((s) => stack.resolve(s.toStatementJson()));
       Annotations.of(this).addWarningV2('cdk-platform-monitoring:importedKeyPolicy',
         'The encryption key is imported, so its key policy cannot be changed here. Without these statements '

@@ -1,5 +1,5 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { buildMetric } from './metric-defaults';
+import { buildMetric, locationOptions, MetricLocation } from './metric-defaults';
 
 const API_GATEWAY_NAMESPACE = 'AWS/ApiGateway';
 
@@ -11,6 +11,20 @@ export interface RestApiMetricsProps {
   readonly apiName: string;
   /** The deployed stage (the `Stage` dimension; e.g. `restApi.deploymentStage.stageName`). */
   readonly stageName: string;
+  /**
+   * The account of the API, when it is another (source) account than the stack's.
+   *
+   * @default - the stack's account
+   * @experimental
+   */
+  readonly account?: string;
+  /**
+   * The Region of the API, when it is another Region than the stack's.
+   *
+   * @default - the stack's Region
+   * @experimental
+   */
+  readonly region?: string;
 }
 
 /**
@@ -27,13 +41,17 @@ export class RestApiMetrics {
   /** The dimensions identifying the API stage. */
   public readonly dimensions: { [name: string]: string };
 
+  private readonly location: MetricLocation;
+
   constructor(props: RestApiMetricsProps) {
     this.dimensions = { ApiName: props.apiName, Stage: props.stageName };
+    this.location = { account: props.account, region: props.region };
   }
 
   /** Any REST API metric. @default statistic Sum, period 5 minutes */
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return buildMetric(API_GATEWAY_NAMESPACE, metricName, this.dimensions, { statistic: cloudwatch.Stats.SUM }, props);
+    return buildMetric(API_GATEWAY_NAMESPACE, metricName, this.dimensions,
+      { statistic: cloudwatch.Stats.SUM, ...locationOptions(this.location) }, props);
   }
 
   /** Requests. @default Sum */
@@ -74,6 +92,20 @@ export interface HttpApiMetricsProps {
    * @default '$default'
    */
   readonly stageName?: string;
+  /**
+   * The account of the API, when it is another (source) account than the stack's.
+   *
+   * @default - the stack's account
+   * @experimental
+   */
+  readonly account?: string;
+  /**
+   * The Region of the API, when it is another Region than the stack's.
+   *
+   * @default - the stack's Region
+   * @experimental
+   */
+  readonly region?: string;
 }
 
 /**
@@ -90,13 +122,17 @@ export class HttpApiMetrics {
   /** The dimensions identifying the API stage. */
   public readonly dimensions: { [name: string]: string };
 
+  private readonly location: MetricLocation;
+
   constructor(props: HttpApiMetricsProps) {
     this.dimensions = { ApiId: props.apiId, Stage: props.stageName ?? '$default' };
+    this.location = { account: props.account, region: props.region };
   }
 
   /** Any HTTP API metric. @default statistic Sum, period 5 minutes */
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return buildMetric(API_GATEWAY_NAMESPACE, metricName, this.dimensions, { statistic: cloudwatch.Stats.SUM }, props);
+    return buildMetric(API_GATEWAY_NAMESPACE, metricName, this.dimensions,
+      { statistic: cloudwatch.Stats.SUM, ...locationOptions(this.location) }, props);
   }
 
   /** Requests. @default Sum */

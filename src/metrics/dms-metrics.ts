@@ -1,12 +1,13 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { buildMetric } from './metric-defaults';
+import { buildMetric, locationOptions } from './metric-defaults';
 import { DmsReplicationTask } from './monitored-resources';
 
 /**
  * Metrics of one DMS replication task (namespace `AWS/DMS`, dimensions
  * `ReplicationInstanceIdentifier` + `ReplicationTaskIdentifier`, period 5 minutes).
  *
- * Builds metrics only; never creates resources.
+ * Builds metrics only; never creates resources. A task with `account` / `region` gets metrics of
+ * that account and Region (cross-account observability).
  *
  * No metric sets a unit: an alarm that filters on a unit the service does not publish gets no data
  * (the PutMetricAlarm reference recommends omitting it), and graphs ignore units.
@@ -32,7 +33,8 @@ export class DmsMetrics {
 
   /** Any `AWS/DMS` task metric. @default statistic Average, period 5 minutes */
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return buildMetric(DmsMetrics.NAMESPACE, metricName, this.dimensions, { statistic: cloudwatch.Stats.AVERAGE }, props);
+    return buildMetric(DmsMetrics.NAMESPACE, metricName, this.dimensions,
+      { statistic: cloudwatch.Stats.AVERAGE, ...locationOptions(this.task) }, props);
   }
 
   /** Seconds between the source's last event and the task reading it. @default Maximum */

@@ -1,5 +1,5 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { buildMetric } from './metric-defaults';
+import { buildMetric, locationOptions } from './metric-defaults';
 
 /**
  * Properties of `LambdaMetrics`.
@@ -12,6 +12,22 @@ export interface LambdaMetricsProps {
    * @default - account-wide metrics (no dimension): the aggregate of every function in the region
    */
   readonly functionName?: string;
+
+  /**
+   * The account of the function, when it is another (source) account than the stack's.
+   *
+   * @default - the stack's account
+   * @experimental
+   */
+  readonly account?: string;
+
+  /**
+   * The Region of the function, when it is another Region than the stack's.
+   *
+   * @default - the stack's Region
+   * @experimental
+   */
+  readonly region?: string;
 }
 
 /**
@@ -30,8 +46,12 @@ export class LambdaMetrics {
   /** The function name, or undefined for account-wide metrics. */
   public readonly functionName?: string;
 
+  /** The account and Region the metrics are read from (cross-account observability). */
+  private readonly location: { account?: string; region?: string };
+
   constructor(props: LambdaMetricsProps = {}) {
     this.functionName = props.functionName;
+    this.location = { account: props.account, region: props.region };
   }
 
   /** The dimensions (`FunctionName`, or none account-wide). */
@@ -41,7 +61,8 @@ export class LambdaMetrics {
 
   /** Any `AWS/Lambda` metric. @default statistic Sum, period 5 minutes */
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return buildMetric(LambdaMetrics.NAMESPACE, metricName, this.dimensions, { statistic: cloudwatch.Stats.SUM }, props);
+    return buildMetric(LambdaMetrics.NAMESPACE, metricName, this.dimensions,
+      { statistic: cloudwatch.Stats.SUM, ...locationOptions(this.location) }, props);
   }
 
   /** Invocations. @default Sum */

@@ -1,6 +1,23 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 
+/**
+ * Where a monitored resource is, when it is not in the stack's account or Region (cross-account
+ * observability). Not part of the public API.
+ */
+export interface MetricLocation {
+  readonly account?: string;
+  readonly region?: string;
+}
+
+/** `account` / `region` metric options for a location, leaving out what is unset. */
+export function locationOptions(location: MetricLocation = {}): cloudwatch.MetricOptions {
+  return {
+    ...(location.account !== undefined ? { account: location.account } : {}),
+    ...(location.region !== undefined ? { region: location.region } : {}),
+  };
+}
+
 /** The period every metric factory uses unless told otherwise: 5 minutes. */
 export const DEFAULT_METRIC_PERIOD = Duration.minutes(5);
 

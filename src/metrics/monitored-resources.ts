@@ -22,6 +22,26 @@ export interface DmsReplicationTask {
    * @default - the replication task identifier
    */
   readonly displayName?: string;
+
+  /**
+   * The account the replication task is in, when it is not the monitoring stack's account (a source account
+   * linked to this monitoring account by CloudWatch cross-account observability: see
+   * `SourceAccountLink`). Dashboards and alarms read its metrics with this account ID.
+   *
+   * @default - the stack's account
+   * @experimental
+   */
+  readonly account?: string;
+
+  /**
+   * The Region the replication task is in. Dashboards can show metrics of another Region; alarms cannot (a
+   * metric alarm must be in the metric's Region), so with the platform's alarms on it must be the
+   * stack's Region.
+   *
+   * @default - the stack's Region
+   * @experimental
+   */
+  readonly region?: string;
 }
 
 /**
@@ -46,6 +66,26 @@ export interface MonitoredHttpApi {
    * @default - the API id
    */
   readonly displayName?: string;
+
+  /**
+   * The account the API is in, when it is not the monitoring stack's account (a source account
+   * linked to this monitoring account by CloudWatch cross-account observability: see
+   * `SourceAccountLink`). Dashboards and alarms read its metrics with this account ID.
+   *
+   * @default - the stack's account
+   * @experimental
+   */
+  readonly account?: string;
+
+  /**
+   * The Region the API is in. Dashboards can show metrics of another Region; alarms cannot (a
+   * metric alarm must be in the metric's Region), so with the platform's alarms on it must be the
+   * stack's Region.
+   *
+   * @default - the stack's Region
+   * @experimental
+   */
+  readonly region?: string;
 }
 
 /**
@@ -65,6 +105,26 @@ export interface MonitoredRestApiStage {
    * @default - the API name
    */
   readonly displayName?: string;
+
+  /**
+   * The account the API is in, when it is not the monitoring stack's account (a source account
+   * linked to this monitoring account by CloudWatch cross-account observability: see
+   * `SourceAccountLink`). Dashboards and alarms read its metrics with this account ID.
+   *
+   * @default - the stack's account
+   * @experimental
+   */
+  readonly account?: string;
+
+  /**
+   * The Region the API is in. Dashboards can show metrics of another Region; alarms cannot (a
+   * metric alarm must be in the metric's Region), so with the platform's alarms on it must be the
+   * stack's Region.
+   *
+   * @default - the stack's Region
+   * @experimental
+   */
+  readonly region?: string;
 }
 
 /**
@@ -88,4 +148,24 @@ export interface HttpApiStageRef {
    * @default - the API id
    */
   readonly displayName?: string;
+
+  /**
+   * The account the API is in, when it is not the monitoring stack's account (a source account
+   * linked to this monitoring account by CloudWatch cross-account observability: see
+   * `SourceAccountLink`). Dashboards and alarms read its metrics with this account ID.
+   *
+   * @default - the stack's account
+   * @experimental
+   */
+  readonly account?: string;
+
+  /**
+   * The Region the API is in. Dashboards can show metrics of another Region; alarms cannot (a
+   * metric alarm must be in the metric's Region), so with the platform's alarms on it must be the
+   * stack's Region.
+   *
+   * @default - the stack's Region
+   * @experimental
+   */
+  readonly region?: string;
 }

@@ -2,6 +2,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { resolveBatchJobQueues } from './batch-job-queues';
+import { checkLocation, locationKey } from './cross-account-resources';
 import { validationError } from './errors';
 import {
   checkIdentifier, checkIdentifiers, DMS_REPLICATION_INSTANCE_IDENTIFIER, DMS_REPLICATION_TASK_IDENTIFIER, GLUE_CRAWLER_NAME,
@@ -68,9 +69,10 @@ function checkRestApiStages(scope: IConstruct, stages: unknown): void {
     checkObject(scope, `restApiStages[${i}]`, s, '{ apiName, stageName }');
     checkNonEmptyString(scope, `restApiStages[${i}].apiName`, s.apiName, 'REST API name (the ApiName dimension)');
     checkIdentifier(scope, `restApiStages[${i}].stageName`, s.stageName, REST_API_STAGE_NAME);
+    checkLocation(scope, `restApiStages[${i}]`, s);
   });
-  checkUnique(scope, 'restApiStages', list.map((s) => ({ key: `${s.apiName}/${s.stageName}`, shown: `${s.apiName}/${s.stageName}` })),
-    'it would get the same alarms and graphs twice');
+  const stageKeys = list.map((s) => `${locationKey(s)}${s.apiName}/${s.stageName}`);
+  checkUnique(scope, 'restApiStages', stageKeys.map((key) => ({ key, shown: key })), 'it would get the same alarms and graphs twice');
 }
 
 function checkHttpApis(scope: IConstruct, apis: unknown): void {
@@ -80,6 +82,7 @@ function checkHttpApis(scope: IConstruct, apis: unknown): void {
     checkObject(scope, `httpApis[${i}]`, h, '{ api, stageName? }');
     checkConstruct(scope, `httpApis[${i}].api`, h.api, 'an HTTP API (apigatewayv2.IHttpApi); pass { api: httpApi }');
     if (h.stageName !== undefined) checkIdentifier(scope, `httpApis[${i}].stageName`, h.stageName, HTTP_API_STAGE_NAME);
+    checkLocation(scope, `httpApis[${i}]`, h);
   });
   checkUnique(scope, 'httpApis', list.map((h) => ({
     key: `${h.api.node.addr}/${h.stageName ?? '$default'}`,
@@ -96,9 +99,10 @@ function checkDmsTasks(scope: IConstruct, tasks: unknown): void {
       DMS_REPLICATION_INSTANCE_IDENTIFIER);
     checkIdentifier(scope, `dmsReplicationTasks[${i}].replicationTaskIdentifier`, t.replicationTaskIdentifier,
       DMS_REPLICATION_TASK_IDENTIFIER);
+    checkLocation(scope, `dmsReplicationTasks[${i}]`, t);
   });
   checkUnique(scope, 'dmsReplicationTasks', list.map((t) => {
-    const key = `${t.replicationInstanceIdentifier}/${t.replicationTaskIdentifier}`;
+    const key = `${locationKey(t)}${t.replicationInstanceIdentifier}/${t.replicationTaskIdentifier}`;
     return { key, shown: key };
   }), 'each would get the same alarms and graphs');
 }

@@ -145,3 +145,18 @@ export function importedKeyStack(): SimulatedStack {
   });
   return synth('imported key', app, monitoring);
 }
+
+/** Source accounts whose alarms may publish to the monitoring account's topic (README "Many accounts"). */
+export const ALARM_SOURCE_ACCOUNTS = ['222222222222', '333333333333'];
+
+/** A monitoring account's platform that lets two source accounts' alarms notify its topic. */
+export function crossAccountAlertsStack(): SimulatedStack {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  const stack = new Stack(app, 'CrossAccountAlerts', { env });
+  const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
+    projectName: 'shop', lambdaFunctions: [fn], crossAccountAlerts: { alarmSourceAccounts: ALARM_SOURCE_ACCOUNTS },
+  });
+  addPublisher(stack, monitoring);
+  return synth('cross-account alerts', app, monitoring);
+}

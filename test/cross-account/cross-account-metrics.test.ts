@@ -1,0 +1,84 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { PlatformMonitoring } from '../../src/platform-monitoring';
+import { PlatformMonitoringProps } from '../../src/platform-monitoring-props';
+import { dashboardBody } from '../dashboards/body';
+import { newStack } from '../nag-helpers';
+
+// Resources of source accounts watched from the monitoring account (README "Many accounts"):
+// graphs carry the metric's accountId (CloudWatch dashboard body structure: "accountId" in a
+// metric's rendering properties), and alarms read it through a metric query with AccountId
+// (PutMetricAlarm / MetricDataQuery "AccountId: the ID of the account where the metrics are
+// located", for monitoring accounts of CloudWatch cross-account observability).
+
+const MONITORING = '123456789012';
+const WORKLOAD_A = '222222222222';
+const WORKLOAD_B = '333333333333';
+
+function platform(extra: Partial<PlatformMonitoringProps> = {}) {
+  const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
+  const httpApi = apigatewayv2.HttpApi.fromHttpApiAttributes(stack, 'Http', { httpApiId: 'a1b2c3d4e5' });
+  const monitoring = new PlatformMonitoring(stack, 'M', {
+    projectName: 'shop',
+    dmsReplicationTasks: [
+      { replicationInstanceIdentifier: 'repl', replicationTaskIdentifier: 'TASKAAAA', account: WORKLOAD_A },
+      { replicationInstanceIdentifier: 'repl', replicationTaskIdentifier: 'TASKAAAA' }, // same ids, this account: not a duplicate
+    ],
+    restApiStages: [{ apiName: 'orders', stageName: 'prod', account: WORKLOAD_B, region: 'eu-west-1' }],
+    httpApis: [{ api: httpApi, account: WORKLOAD_A, displayName: 'checkout' }],
+    ...extra,
+  });
+  return { stack, monitoring };
+}
+
+/** Every alarm's metric query entries (MetricStat with AccountId) by namespace. */
+function alarmQueries(stack: any, namespace: string): any[] {
+  return Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm'))
+    .map((a: any) => a.Properties)
+    .filter((p: any) => p.Namespace === namespace || (p.Metrics ?? []).some((m: any) => m.MetricStat?.Metric.Namespace === namespace));
+}
+
+test('alarms on source-account metrics query them with AccountId; same-account alarms stay plain', () => {
+  const { stack } = platform();
+  const dms = alarmQueries(stack, 'AWS/DMS');
+  const crossDms = dms.filter((p) => p.Metrics);
+  expect(crossDms.length).toBeGreaterThan(0);
+  for (const p of crossDms) {
+    expect(p.Namespace).toBeUndefined();
+    const [m] = p.Metrics;
+    expect(m.AccountId).toBe(WORKLOAD_A);
+    expect(m.MetricStat.Metric.Dimensions).toEqual(expect.arrayContaining([{ Name: 'ReplicationTaskIdentifier', Value: 'TASKAAAA' }]));
+    expect(m.MetricStat.Unit).toBeUndefined();
+  }
+  // The same task ids in the monitoring account: a plain metric alarm, no AccountId.
+  expect(dms.filter((p) => p.Namespace === 'AWS/DMS').length).toBe(crossDms.length);
+
+  const api = alarmQueries(stack, 'AWS/ApiGateway');
+  const accounts = api.flatMap((p) => (p.Metrics ?? []).map((m: any) => m.AccountId)).filter(Boolean);
+  expect(new Set(accounts)).toEqual(new Set([WORKLOAD_A, WORKLOAD_B]));
+  expect(api.every((p) => p.Metrics)).toBe(true);
+});
+
+test('dashboards graph source-account metrics with accountId', () => {
+  const { monitoring } = platform();
+  const pipeline = JSON.stringify(dashboardBody(monitoring.dataPipelineDashboard));
+  expect(pipeline).toMatch(new RegExp(`"AWS/DMS","CDCLatencyTarget"[^\\]]*"TASKAAAA"[^\\]]*\\{[^}]*"accountId":"${WORKLOAD_A}"`));
+  const apis = JSON.stringify(dashboardBody(monitoring.apiPerformanceDashboard));
+  expect(apis).toContain(`"accountId":"${WORKLOAD_B}"`);
+  expect(apis).toContain(`"accountId":"${WORKLOAD_A}"`);
+  expect(apis).not.toContain(`"accountId":"${MONITORING}"`);
+});
+
+test.each([
+  [{ dmsReplicationTasks: [{ replicationInstanceIdentifier: 'r', replicationTaskIdentifier: 'T', account: '2222' }] },
+    /dmsReplicationTasks\[0\].account "2222" is not a valid AWS account ID/],
+  [{ restApiStages: [{ apiName: 'a', stageName: 'p', region: 'Europe' }] }, /restApiStages\[0\].region "Europe" is not a Region code/],
+  [{ restApiStages: [{ apiName: 'a', stageName: 'p', region: 'us-east-1' }] },
+    /restApiStages\[0\].region is us-east-1, but the platform's alarms are in eu-west-1: a CloudWatch alarm can only watch metrics of its own Region/],
+  [{
+    dmsReplicationTasks: [{ replicationInstanceIdentifier: 'r', replicationTaskIdentifier: 'T', account: WORKLOAD_A },
+      { replicationInstanceIdentifier: 'r', replicationTaskIdentifier: 'T', account: WORKLOAD_A }],
+  }, /more than once/],
+])('rejects %j', (extra, message) => {
+  expect(() => platform(extra as any)).toThrow(message);
+});
