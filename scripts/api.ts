@@ -21,6 +21,13 @@ import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..');
 const BASELINE_DIR = path.join(ROOT, 'api', 'baseline');
+/**
+ * The committed baseline. Not named `.jsii` and without a package.json beside it: jsii-docgen picks
+ * up any assembly of our name in the tree, and documented the baseline instead of the build.
+ */
+const BASELINE_FILE = path.join(BASELINE_DIR, 'assembly.json');
+/** Where `check` lays the baseline out as a module for jsii-diff (under node_modules: its dependencies resolve). */
+const CHECK_DIR = path.join(ROOT, 'node_modules', '.cache', 'api-baseline');
 const ASSEMBLY = path.join(ROOT, '.jsii');
 
 /** Top-level assembly fields jsii-diff never reads (README text, target names of every dependency). */
@@ -60,9 +67,17 @@ export function baselineAssembly(assembly: Record<string, any>): Record<string, 
 
 function writeBaseline(): void {
   const assembly = readAssembly();
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   fs.mkdirSync(BASELINE_DIR, { recursive: true });
-  fs.writeFileSync(path.join(BASELINE_DIR, '.jsii'), JSON.stringify(baselineAssembly(assembly), null, 2) + '\n');
+  fs.writeFileSync(BASELINE_FILE, JSON.stringify(baselineAssembly(assembly), null, 2) + '\n');
+  console.log(`API baseline written to ${path.relative(ROOT, BASELINE_FILE)} (${assembly.types ? Object.keys(assembly.types).length : 0} types). Commit it.`);
+}
+
+/** Lays the baseline out as a module jsii-diff can load: `.jsii` and a package.json. */
+function layOutBaseline(): void {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  fs.rmSync(CHECK_DIR, { recursive: true, force: true });
+  fs.mkdirSync(CHECK_DIR, { recursive: true });
+  fs.copyFileSync(BASELINE_FILE, path.join(CHECK_DIR, '.jsii'));
   // jsii-reflect loads a directory as a module: it needs a `jsii` section, and reads the
   // dependencies to load. A different name from ours keeps jest's module map free of duplicates.
   const baselinePkg = {
@@ -74,17 +89,17 @@ function writeBaseline(): void {
     ...(pkg.dependencies ? { dependencies: pkg.dependencies } : {}),
     ...(pkg.peerDependencies ? { peerDependencies: pkg.peerDependencies } : {}),
   };
-  fs.writeFileSync(path.join(BASELINE_DIR, 'package.json'), JSON.stringify(baselinePkg, null, 2) + '\n');
-  console.log(`API baseline written to ${path.relative(ROOT, BASELINE_DIR)}/ (${assembly.types ? Object.keys(assembly.types).length : 0} types). Commit it.`);
+  fs.writeFileSync(path.join(CHECK_DIR, 'package.json'), JSON.stringify(baselinePkg, null, 2) + '\n');
 }
 
 function check(): void {
   readAssembly();
-  if (!fs.existsSync(path.join(BASELINE_DIR, '.jsii'))) {
-    fail(`No API baseline in ${path.relative(ROOT, BASELINE_DIR)}/: run \`npx projen api:baseline\` and commit it.`);
+  if (!fs.existsSync(BASELINE_FILE)) {
+    fail(`No API baseline (${path.relative(ROOT, BASELINE_FILE)}): run \`npx projen api:baseline\` and commit it.`);
   }
+  layOutBaseline();
   const args = [
-    path.relative(ROOT, BASELINE_DIR), '.',
+    path.relative(ROOT, CHECK_DIR), '.',
     // Stable, deprecated and external APIs must not break; `@experimental` ones may (a warning).
     '--error-on=non-experimental',
   ];

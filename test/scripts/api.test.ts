@@ -1,3 +1,4 @@
+import { execSync } from 'child_process';
 import { baselineAssembly } from '../../scripts/api';
 
 /** A small assembly shaped like the one jsii writes (`.jsii`). */
@@ -83,4 +84,13 @@ test('an API change changes the baseline and its fingerprint', () => {
   const after = baselineAssembly(changed);
   expect(after.types['pkg.Props'].properties[0].optional).toBe(false);
   expect(after.fingerprint).not.toBe(before.fingerprint);
+});
+
+test('no second assembly of this package in the tree: jsii-docgen would document it instead of the build', () => {
+  // API.md once described api/baseline/.jsii (an old API) and the generated-files check could not
+  // see it: docgen output matched the committed API.md. Only the compiled .jsii at the root may exist.
+  const tracked: string[] = execSync('git ls-files', { cwd: `${__dirname}/../..`, encoding: 'utf8' }).split('\n');
+  expect(tracked.filter((f) => f.endsWith('.jsii') || /(^|\/)\.jsii$/.test(f))).toEqual([]);
+  expect(tracked).toContain('api/baseline/assembly.json');
+  expect(tracked.filter((f) => f.startsWith('api/') && f.endsWith('package.json'))).toEqual([]);
 });
