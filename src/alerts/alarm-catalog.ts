@@ -164,12 +164,14 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
   {
     name: 'batch-job-failures',
     suffix: /^batch-job-failures$/,
-    metric: '`<namespace>` `Batch.JobsFailed`, a metric filter on `Batch Job State Change` events',
+    metric: '`<namespace>` `Batch.JobsFailed`, a metric filter on `Batch Job State Change` events; with `eventCapture: false`, '
+      + '`AWS/Batch` `JobsMovedToFailed` per `JobQueueName`, summed over `batchJobQueues`',
     statistic: 'Sum',
     threshold: '>= 1',
     period: FIVE_MIN,
     missingData: ALARM_DEFAULTS.batchJobFailures.treatMissingData,
-    why: 'The filter publishes only when a FAILED event arrives (no default value): silence means no failed job.',
+    why: 'The filter publishes only when a FAILED event arrives (no default value), and AWS Batch publishes '
+      + '`JobsMovedToFailed` only when a job fails: silence means no failed job.',
     optionsKey: 'batchJobFailures',
     defaults: ALARM_DEFAULTS.batchJobFailures,
   },

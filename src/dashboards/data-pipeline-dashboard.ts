@@ -6,8 +6,9 @@ import { alarmAnnotations } from './alarm-annotations';
 import { PlatformDashboardProps } from './dashboard-props';
 import { resolveDashboardSettings } from './dashboard-settings';
 import { HALF_WIDTH, THIRD_WIDTH } from './layout';
-import { BATCH_ERRORS_QUERY } from './queries';
+import { BATCH_ERRORS_QUERY, BATCH_FAILURES_QUERY } from './queries';
 import { chunk, DashboardContent, partTitle } from './widgets';
+import { BatchJobQueueMetrics } from '../metrics/batch-metrics';
 import { DmsMetrics } from '../metrics/dms-metrics';
 import { GlueJobMetrics } from '../metrics/glue-metrics';
 import { DmsReplicationTask } from '../metrics/monitored-resources';
@@ -49,13 +50,31 @@ export interface DataPipelineDashboardProps extends PlatformDashboardProps {
   readonly replicationLagThreshold?: Duration;
 
   /**
-   * AWS Batch job queues (names or ARNs, as for `PlatformEvents`): each gets its own "jobs by
-   * status" graph (the platform's event metrics must be created with the same queues). The
-   * all-queues graph is always shown.
+   * AWS Batch job queues (names or ARNs): each gets a row of AWS Batch's native `AWS/Batch`
+   * metrics (dimension `JobQueueName`, taken from the name or the ARN): state transitions and
+   * durations (time waiting in the queue, run time).
    *
-   * @default - the all-queues graph only
+   * @default - no per-queue rows
    */
   readonly batchJobQueues?: string[];
+
+  /**
+   * Whether the platform captures Batch and Glue events (`AlarmOptions.eventCapture`): the graphs
+   * of the event metrics ("Batch jobs by status (all queues)", Glue crawler runs) and the "Recent
+   * Batch job failures" table are shown only when it does.
+   *
+   * @default true
+   */
+  readonly eventCapture?: boolean;
+
+  /**
+   * The log group the platform's EventBridge rules deliver Batch and Glue events to
+   * (`PlatformMonitoring.platformEventsLogGroup`): the "Recent Batch job failures" table (job name,
+   * queue, status reason, exit code) queries it. Ignored when `eventCapture` is false.
+   *
+   * @default - no "Recent Batch job failures" table
+   */
+  readonly eventsLogGroup?: logs.ILogGroup;
 
   /**
    * Glue crawlers whose succeeded / failed runs to graph (from the platform's event metrics).
@@ -143,27 +162,54 @@ export class DataPipelineDashboard extends Construct {
       );
     }
 
-    // AWS Batch: jobs by status (event metrics), then recent errors.
+    // AWS Batch: native metrics per queue, the event totals, then recent failures and errors.
+    const eventCapture = props.eventCapture ?? true;
     content.addRow(content.header('AWS Batch jobs'));
-    const batchGraphs = [content.graph({
-      title: 'Batch jobs by status (all queues)',
-      left: BATCH_STATUSES.map(([status, label]) => events.metricBatchJobs(status, undefined, { period, label })),
-      width: HALF_WIDTH,
-    })];
-    resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues).forEach((queue, i) => batchGraphs.push(content.graph({
-      title: `Batch jobs by status: ${queue.name ?? `queue ${i + 1}`}`,
-      left: BATCH_STATUSES.map(([status, label]) => events.metricBatchJobs(status, queue.arn, { period, label })),
-      width: HALF_WIDTH,
-    })));
-    content.addRow(...batchGraphs);
+    resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues).forEach((queue, i) => {
+      const m = new BatchJobQueueMetrics({ jobQueueName: queue.jobQueueName });
+      const label = queue.name ?? `queue ${i + 1}`;
+      content.addRow(
+        content.graph({
+          title: `Batch ${label}: state transitions`,
+          left: [
+            m.metricJobsSubmitted({ period, label: 'Submitted' }),
+            m.metricJobsMovedToRunnable({ period, label: 'Runnable' }),
+            m.metricJobsMovedToRunning({ period, label: 'Running' }),
+            m.metricJobsMovedToSucceeded({ period, label: 'Succeeded' }),
+            m.metricJobsMovedToFailed({ period, label: 'Failed (incl. cancelled, terminated)' }),
+            m.metricJobsRetried({ period, label: 'Retried attempts' }),
+          ],
+          width: HALF_WIDTH,
+        }),
+        content.graph({
+          title: `Batch ${label}: durations (ms)`,
+          left: [
+            m.metricRunnableToStartingDuration({ period, label: 'Waiting in queue (avg)' }),
+            m.metricRunnableToStartingDuration({ period, statistic: cloudwatch.Stats.MAXIMUM, label: 'Waiting in queue (max)' }),
+            m.metricAttemptExecutionDuration({ period, label: 'Run time (avg)' }),
+            m.metricAttemptExecutionDuration({ period, statistic: cloudwatch.Stats.MAXIMUM, label: 'Run time (max)' }),
+          ],
+          width: HALF_WIDTH,
+        }),
+      );
+    });
+    if (eventCapture) {
+      const recentFailures = props.eventsLogGroup
+        ? content.logQueries('Recent Batch job failures', [props.eventsLogGroup.logGroupName], BATCH_FAILURES_QUERY, HALF_WIDTH) : [];
+      content.addRow(content.graph({
+        title: 'Batch jobs by status (all queues)',
+        left: BATCH_STATUSES.map(([status, label]) => events.metricBatchJobs(status, undefined, { period, label })),
+        width: HALF_WIDTH,
+      }), ...recentFailures);
+    }
     const batchLogGroupNames = props.batchLogGroups?.map(g => g.logGroupName) ?? [BATCH_DEFAULT_LOG_GROUP];
     content.addRow(...content.logQueries('Recent Batch job errors', batchLogGroupNames, BATCH_ERRORS_QUERY));
 
     // Glue: crawler runs (event metrics) and job tasks (Glue job metrics).
     content.addRow(content.header('AWS Glue'));
     const glueGraphs: cloudwatch.GraphWidget[] = [];
-    const crawlers = props.glueCrawlerNames ?? [];
-    if (crawlers.length === 0) {
+    const crawlers = eventCapture ? props.glueCrawlerNames ?? [] : [];
+    if (eventCapture && crawlers.length === 0) {
       glueGraphs.push(content.graph({
         title: 'Glue crawler runs (all crawlers)',
         left: [

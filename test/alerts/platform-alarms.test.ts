@@ -145,6 +145,51 @@ describe('PlatformAlarms', () => {
     });
   });
 
+  describe('eventCapture false', () => {
+    const logicalIdOf = (t: Template, name: string) => Object.entries(t.findResources('AWS::CloudWatch::Alarm'))
+      .find(([, r]) => (r as any).Properties.AlarmName === name)?.[0];
+
+    test('no rules or filters; batch-job-failures reads native AWS/Batch JobsMovedToFailed by JobQueueName, same logical ID', () => {
+      const on = setup({ batchJobQueues: ['etl-queue'] });
+      const off = setup({ batchJobQueues: ['etl-queue'], eventCapture: false });
+      off.t().resourceCountIs('AWS::Events::Rule', 0);
+      expect(Object.values(off.t().findResources('AWS::Logs::MetricFilter'))
+        .filter((r: any) => /Batch|Glue/.test(JSON.stringify(r.Properties.MetricTransformations)))).toEqual([]);
+      expect(on.t().findResources('AWS::Events::Rule')).not.toEqual({});
+      // AWS Batch User Guide, "Using CloudWatch Metrics with AWS Batch": AWS/Batch, JobsMovedToFailed, dimension JobQueueName.
+      off.t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: 'proj-prod-batch-job-failures',
+        Namespace: 'AWS/Batch',
+        MetricName: 'JobsMovedToFailed',
+        Dimensions: [{ Name: 'JobQueueName', Value: 'etl-queue' }],
+        Statistic: 'Sum',
+        Threshold: 1,
+        Unit: Match.absent(),
+      });
+      expect(logicalIdOf(off.t(), 'proj-prod-batch-job-failures')).toBe(logicalIdOf(on.t(), 'proj-prod-batch-job-failures'));
+      for (const name of ['proj-prod-glue-crawler-failures', 'proj-prod-glue-job-failures']) expect(logicalIdOf(off.t(), name)).toBeUndefined();
+      expect(off.alarms.platformEvents).toBeUndefined();
+    });
+
+    test('several queues (names and ARNs) are summed; none listed: no Batch alarm; more than 10 fail at synth', () => {
+      const arn = 'arn:aws:batch:eu-west-1:123456789012:job-queue/gpu-queue';
+      const { t } = setup({ batchJobQueues: ['etl-queue', arn], eventCapture: false });
+      t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: 'proj-prod-batch-job-failures',
+        Metrics: Match.arrayWith([
+          Match.objectLike({ Expression: 'FILL(q1, 0) + FILL(q2, 0)' }),
+          Match.objectLike({ Id: 'q2', MetricStat: Match.objectLike({ Metric: { Namespace: 'AWS/Batch', MetricName: 'JobsMovedToFailed', Dimensions: [{ Name: 'JobQueueName', Value: 'gpu-queue' }] }, Stat: 'Sum' }) }),
+        ]),
+      });
+      const none = setup({ eventCapture: false });
+      expect(none.alarms.batchJobFailuresAlarm).toBeUndefined();
+      none.t().resourceCountIs('AWS::Events::Rule', 0);
+      const queues = Array.from({ length: 11 }, (_, i) => `queue-${i}`);
+      expect(() => setup({ batchJobQueues: queues, eventCapture: false }))
+        .toThrow(/batchJobQueues lists 11 queues, but with eventCapture false .* at most 10 metrics\. Keep eventCapture on/);
+    });
+  });
+
   test('Batch job failures >= 1 in 5 minutes, Glue failures, platform health composite', () => {
     const { t, alarms } = setup({ dmsReplicationTasks: [TASK] });
     t().hasResourceProperties('AWS::CloudWatch::Alarm', {

@@ -36,8 +36,9 @@ describe('DataPipelineDashboard', () => {
       'DMS orders: throughput (KB/s)',
       'DMS orders: latency (s)',
       '## AWS Batch jobs',
+      'Batch etl-queue: state transitions',
+      'Batch etl-queue: durations (ms)',
       'Batch jobs by status (all queues)',
-      'Batch jobs by status: etl-queue',
       'Recent Batch job errors',
       '## AWS Glue',
       'Glue crawler runs',
@@ -63,13 +64,66 @@ describe('DataPipelineDashboard', () => {
     ]);
   });
 
-  test('Batch jobs by status from the platform event metrics', () => {
+  // AWS Batch User Guide, "Using CloudWatch Metrics with AWS Batch"
+  // (https://docs.aws.amazon.com/batch/latest/userguide/using_cloudwatch_metrics.html): namespace AWS/Batch,
+  // single dimension JobQueueName (the queue's name); transitions are Count, durations Milliseconds.
+  const transitions = (queueName: string) => [
+    ['JobsSubmitted', 'Submitted'], ['JobsMovedToRunnable', 'Runnable'], ['JobsMovedToRunning', 'Running'],
+    ['JobsMovedToSucceeded', 'Succeeded'], ['JobsMovedToFailed', 'Failed (incl. cancelled, terminated)'], ['JobsRetried', 'Retried attempts'],
+  ].map(([metricName, label]) => ({ namespace: 'AWS/Batch', metricName, dimensions: { JobQueueName: queueName }, stat: 'Sum', period: 300, label }));
+  const durations = (queueName: string) => [
+    ['JobAttemptRunnableToStartingDuration', 'Average', 'Waiting in queue (avg)'],
+    ['JobAttemptRunnableToStartingDuration', 'Maximum', 'Waiting in queue (max)'],
+    ['JobAttemptExecutionDuration', 'Average', 'Run time (avg)'],
+    ['JobAttemptExecutionDuration', 'Maximum', 'Run time (max)'],
+  ].map(([metricName, stat, label]) => ({ namespace: 'AWS/Batch', metricName, dimensions: { JobQueueName: queueName }, stat, period: 300, label }));
+
+  test('native AWS/Batch metrics per queue, by JobQueueName (the name, from an ARN too)', () => {
     const { body } = build();
+    expect(widgetMetrics(widget(body, 'Batch etl-queue: state transitions'))).toEqual(transitions('etl-queue'));
+    expect(widgetMetrics(widget(body, 'Batch etl-queue: durations (ms)'))).toEqual(durations('etl-queue'));
+    // The all-queues event totals stay (event capture is on by default).
     const statuses = [['Batch.JobsSubmitted', 'Submitted'], ['Batch.JobsRunning', 'Running'], ['Batch.JobsSucceeded', 'Succeeded'], ['Batch.JobsFailed', 'Failed']];
     expect(widgetMetrics(widget(body, 'Batch jobs by status (all queues)'))).toEqual(statuses.map(([metricName, label]) =>
       ({ namespace: 'shop', metricName, dimensions: {}, stat: 'Sum', period: 300, label })));
-    expect(widgetMetrics(widget(body, 'Batch jobs by status: etl-queue'))).toEqual(statuses.map(([metricName, label]) =>
-      ({ namespace: 'shop', metricName, dimensions: { JobQueue: QUEUE }, stat: 'Sum', period: 300, label })));
+  });
+
+  test('a queue name works like its ARN; a token ARN yields a JobQueueName token', () => {
+    const byName = build({ batchJobQueues: ['etl-queue'] }).body;
+    expect(widgetMetrics(widget(byName, 'Batch etl-queue: state transitions'))).toEqual(transitions('etl-queue'));
+    expect(widgetMetrics(widget(byName, 'Batch etl-queue: durations (ms)'))).toEqual(durations('etl-queue'));
+    const { stack } = newStack();
+    const arn = new cloudwatch.CfnAlarm(stack, 'Anything', { comparisonOperator: 'GreaterThanThreshold', evaluationPeriods: 1 }).attrArn;
+    const d = new DataPipelineDashboard(stack, 'P', { projectName: 'shop', batchJobQueues: [arn] });
+    const dims = widgetMetrics(widget(dashboardBody(d.dashboard), 'Batch queue 1: state transitions'))[0].dimensions;
+    expect(Object.keys(dims)).toEqual(['JobQueueName']);
+    expect(dims.JobQueueName).toBe('${Fn::Select}'); // the name part of the ARN, resolved by CloudFormation
+    const raw = JSON.stringify(stack.resolve((d.dashboard.node.defaultChild as cloudwatch.CfnDashboard).dashboardBody));
+    expect(raw).toMatch(/"Fn::Select":\[1,\{"Fn::Split":\["\/",\{"Fn::Select":\[5,\{"Fn::Split":\[":",\{"Fn::GetAtt":\["Anything","Arn"\]/);
+  });
+
+  test('Recent Batch job failures: FAILED Batch Job State Change events from the events log group', () => {
+    const { stack } = newStack();
+    const events = logs.LogGroup.fromLogGroupName(stack, 'E', '/aws/events/shop/platform');
+    const body = build({ eventsLogGroup: events }).body;
+    const q = widget(body, 'Recent Batch job failures').properties;
+    expect(q.view).toBe('table');
+    expect(q.query).toContain("SOURCE '/aws/events/shop/platform'");
+    for (const field of ['detail.jobName', 'detail.jobQueue', 'detail.statusReason', 'detail.container.exitCode']) expect(q.query).toContain(field);
+    expect(q.query).toContain('detail.status = "FAILED"');
+    expect(q.query).toContain('`detail-type` = "Batch Job State Change"');
+    expect(titles(build().body)).not.toContain('Recent Batch job failures');
+  });
+
+  test('eventCapture false: native Batch rows only, no event graphs or failure table', () => {
+    const { stack } = newStack();
+    const events = logs.LogGroup.fromLogGroupName(stack, 'E', '/aws/events/shop/platform');
+    const body = build({ eventCapture: false, eventsLogGroup: events }).body;
+    expect(titles(body)).toEqual(expect.arrayContaining(['Batch etl-queue: state transitions', 'Batch etl-queue: durations (ms)']));
+    expect(titles(body)).not.toContain('Batch jobs by status (all queues)');
+    expect(titles(body)).not.toContain('Recent Batch job failures');
+    expect(titles(body).filter(t => /crawler/i.test(t))).toEqual([]);
+    expect(allMetrics(body).filter(m => m.namespace === 'shop')).toEqual([]);
   });
 
   test('Glue crawler runs (event metrics) and job tasks (Glue namespace)', () => {
