@@ -19,6 +19,12 @@ import { validateMonitoredResources } from '../private/resource-lists';
 
 /** The AWS Batch default job log group. */
 const BATCH_DEFAULT_LOG_GROUP = '/aws/batch/job';
+/**
+ * A conservative length for a SEARCH query string: 1,024 characters, the limit we know for search queries (the stored
+ * excerpt of the CloudWatch User Guide, "CloudWatch search expression syntax", does not show it; the syntax and the
+ * Boolean operators used here are from that page: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/search-expression-syntax.html).
+ */
+const MAX_SEARCH_QUERY_LENGTH = 1024;
 /** Crawlers or Glue jobs per graph (two metrics each). */
 const GLUE_ITEMS_PER_GRAPH = 25;
 /** The statuses on the "Batch jobs by status" graphs. */
@@ -240,6 +246,25 @@ export class DataPipelineDashboard extends Construct {
       }),
       width: HALF_WIDTH,
     })));
+    // Glue 4.0+ observability metrics (jobs run with `--enable-observability-metrics true`), beside the
+    // task metrics: successful and failed runs per job, then the failures by error category.
+    jobGroups.forEach((group, i) => glueGraphs.push(content.graph({
+      title: partTitle('Glue job runs (observability metrics)', i, jobGroups.length),
+      left: group.flatMap(jobName => {
+        const m = new GlueJobMetrics({ jobName });
+        return [
+          m.metricObservedSucceeded({ period, label: `${jobName} succeeded` }),
+          m.metricObservedErrors({ period, label: `${jobName} failed` }),
+        ];
+      }),
+      width: HALF_WIDTH,
+    })));
+    const searches = glueErrorCategorySearches(props.glueJobNames ?? [], period);
+    searches.forEach((expression, i) => glueGraphs.push(content.graph({
+      title: partTitle('Glue job errors by category (observability metrics)', i, searches.length),
+      left: [new cloudwatch.MathExpression({ expression, label: '', period })],
+      width: HALF_WIDTH,
+    })));
     content.addRow(...glueGraphs);
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Resource', {
@@ -249,6 +274,24 @@ export class DataPipelineDashboard extends Construct {
     });
     content.addTo(this.dashboard, 'data pipeline');
   }
+}
+
+/**
+ * SEARCH expressions over the `glue.error.<CATEGORY>` observability metrics of `jobNames` (every
+ * category, without the `glue.error.ALL` total), as few as fit CloudWatch's 1,024-character limit
+ * on a search query.
+ */
+function glueErrorCategorySearches(jobNames: string[], period: Duration): string[] {
+  const schema = `{${GlueJobMetrics.NAMESPACE},JobName,JobRunId,ObservabilityGroup,Type}`;
+  const query = (names: string[]) => `${schema} ObservabilityGroup="error" NOT MetricName="glue.error.ALL" `
+    + `NOT MetricName="glue.succeed.ALL" (${names.map((n) => `JobName="${n}"`).join(' OR ')})`;
+  const groups: string[][] = [];
+  for (const name of jobNames) {
+    const last = groups[groups.length - 1];
+    if (last && query([...last, name]).length <= MAX_SEARCH_QUERY_LENGTH) last.push(name);
+    else groups.push([name]);
+  }
+  return groups.map((names) => `SEARCH('${query(names)}', 'Sum', ${period.toSeconds()})`);
 }
 
 /** The explicit lag line, unless a lag alarm draws one; an error if the two disagree. */

@@ -43,6 +43,8 @@ describe('DataPipelineDashboard', () => {
       '## AWS Glue',
       'Glue crawler runs',
       'Glue job tasks',
+      'Glue job runs (observability metrics)',
+      'Glue job errors by category (observability metrics)',
     ]);
     expect(layoutProblems(body)).toEqual([]);
   });
@@ -139,6 +141,29 @@ describe('DataPipelineDashboard', () => {
     ]);
   });
 
+  // AWS Glue Developer Guide, "Monitoring with AWS Glue Observability metrics"
+  // (https://docs.aws.amazon.com/glue/latest/dg/monitor-observability.html): Glue 4.0+, job argument
+  // --enable-observability-metrics true; glue.succeed.ALL / glue.error.ALL / glue.error.<category>.
+  test('Glue observability metrics beside the task metrics: runs succeeded / failed, errors by category', () => {
+    const { body } = build();
+    const dims = { JobName: 'curate-job', JobRunId: 'ALL', Type: 'count', ObservabilityGroup: 'error' };
+    expect(widgetMetrics(widget(body, 'Glue job runs (observability metrics)'))).toEqual([
+      { namespace: 'Glue', metricName: 'glue.succeed.ALL', dimensions: dims, stat: 'Sum', period: 300, label: 'curate-job succeeded' },
+      { namespace: 'Glue', metricName: 'glue.error.ALL', dimensions: dims, stat: 'Sum', period: 300, label: 'curate-job failed' },
+    ]);
+    const [search] = widgetMetrics(widget(body, 'Glue job errors by category (observability metrics)'));
+    expect(search.expression).toBe('SEARCH(\'{Glue,JobName,JobRunId,ObservabilityGroup,Type} ObservabilityGroup="error" '
+      + 'NOT MetricName="glue.error.ALL" NOT MetricName="glue.succeed.ALL" (JobName="curate-job")\', \'Sum\', 300)');
+    // Long job names: the category searches split so that each query stays within 1,024 characters.
+    const long = Array.from({ length: 12 }, (_, i) => `${'x'.repeat(120)}-${i}`);
+    const split = build({ glueJobNames: long }).body;
+    const searches = split.widgets.filter((w: any) => /errors by category/.test(w.properties.title ?? '')).flatMap(widgetMetrics);
+    expect(searches.length).toBeGreaterThan(1);
+    const queries = searches.map((m: any) => /^SEARCH\('(.*)', 'Sum', 300\)$/.exec(m.expression)![1]);
+    for (const q of queries) expect(q.length).toBeLessThanOrEqual(1024);
+    expect(queries.join(' ').match(/JobName="/g)).toHaveLength(12);
+  });
+
   test('Recent Batch job errors: default /aws/batch/job, or the given log groups', () => {
     const q = widget(build().body, 'Recent Batch job errors').properties;
     expect(q.query).toBe("SOURCE '/aws/batch/job' | fields @timestamp, @logStream, @message"
@@ -187,8 +212,10 @@ describe('DataPipelineDashboard', () => {
     expect(logWidgets.map((w: any) => w.properties.title)).toEqual(['Recent Batch job errors (1/3)', 'Recent Batch job errors (2/3)', 'Recent Batch job errors (3/3)']);
     expect(logWidgets.map((w: any) => (w.properties.query.match(/SOURCE /g) ?? []).length)).toEqual([50, 50, 20]);
     expect(titles(body).filter(t => t.startsWith('Glue'))).toEqual(['Glue crawler runs (1/3)', 'Glue crawler runs (2/3)',
-      'Glue crawler runs (3/3)', 'Glue job tasks (1/2)', 'Glue job tasks (2/2)']);
-    expect(allMetrics(body)).toHaveLength(4 + 120 + 60);
+      'Glue crawler runs (3/3)', 'Glue job tasks (1/2)', 'Glue job tasks (2/2)',
+      'Glue job runs (observability metrics) (1/2)', 'Glue job runs (observability metrics) (2/2)',
+      'Glue job errors by category (observability metrics)']);
+    expect(allMetrics(body)).toHaveLength(4 + 120 + 60 + 60 + 1);
     expect(layoutProblems(body)).toEqual([]);
   });
 
