@@ -1,6 +1,9 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { buildMetric } from './metric-defaults';
 
+/** The extra dimension of the reliability ("error") observability metrics. */
+const OBSERVABILITY_ERROR_GROUP = { ObservabilityGroup: 'error' };
+
 /**
  * Properties of `GlueJobMetrics`.
  */
@@ -54,7 +57,7 @@ export class GlueJobMetrics {
    * @experimental the observability dimensions were taken from deployed dashboards, not from the AWS page.
    */
   public metricObservedSucceeded(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('glue.succeed.ALL', { ...props, dimensionsMap: { ...GlueJobMetrics.OBSERVABILITY_ERROR_GROUP, ...props?.dimensionsMap } });
+    return this.metric('glue.succeed.ALL', { ...props, dimensionsMap: { ...OBSERVABILITY_ERROR_GROUP, ...props?.dimensionsMap } });
   }
 
   /**
@@ -64,9 +67,6 @@ export class GlueJobMetrics {
    * @experimental the observability dimensions were taken from deployed dashboards, not from the AWS page.
    */
   public metricObservedErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('glue.error.ALL', { ...props, dimensionsMap: { ...GlueJobMetrics.OBSERVABILITY_ERROR_GROUP, ...props?.dimensionsMap } });
+    return this.metric('glue.error.ALL', { ...props, dimensionsMap: { ...OBSERVABILITY_ERROR_GROUP, ...props?.dimensionsMap } });
   }
-
-  /** The extra dimension of the reliability ("error") observability metrics. */
-  private static readonly OBSERVABILITY_ERROR_GROUP = { ObservabilityGroup: 'error' };
 }
