@@ -3,6 +3,9 @@ import { AlarmDefaults } from './alarm-factory';
 
 const GT = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
 const GTE = cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
+const LT = cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD;
+/** 5 GiB in bytes: a tenth of a replication instance's default 50 GB of storage. */
+const DMS_FREE_STORAGE_BYTES = 5 * 1024 ** 3;
 const { BREACHING, NOT_BREACHING, MISSING } = cloudwatch.TreatMissingData;
 
 /** One row of the alarm table: what an alarm reads, its default condition and what silence means. */
@@ -49,6 +52,8 @@ export const ALARM_DEFAULTS = {
   // Stopped, failed or deleted tasks publish no CDCLatencyTarget: silence is an incident.
   dmsReplicationLag: { threshold: 300, comparisonOperator: GT, evaluationPeriods: 3, datapointsToAlarm: 3, treatMissingData: BREACHING },
   dmsSourceLatency: { threshold: 300, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
+  // A full disk stops replication (AWS DMS User Guide, "Monitoring AWS DMS tasks"): warn while 5 GiB are left.
+  dmsFreeStorage: { threshold: DMS_FREE_STORAGE_BYTES, comparisonOperator: LT, evaluationPeriods: 2, datapointsToAlarm: 2, treatMissingData: NOT_BREACHING },
   lambdaErrors: { threshold: 10, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
   lambdaThrottles: { threshold: 5, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
   apiGateway5xx: { threshold: 5, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
@@ -87,6 +92,19 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     why: "A silent task is already reported by the task's replication-lag alarm; breaching here too would send two emails for one stopped task.",
     optionsKey: 'dmsSourceLatency',
     defaults: ALARM_DEFAULTS.dmsSourceLatency,
+  },
+  {
+    name: 'dms-<instance id>-free-storage',
+    suffix: /^dms-.+-free-storage$/,
+    metric: '`AWS/DMS` `FreeStorageSpace` by `ReplicationInstanceIdentifier` (one alarm per instance of `dmsReplicationTasks`)',
+    statistic: 'Minimum',
+    threshold: '< 5 GiB (5,368,709,120 bytes)',
+    period: '2 of 2 periods of 5 min',
+    missingData: ALARM_DEFAULTS.dmsFreeStorage.treatMissingData,
+    why: 'A running instance always publishes storage; an instance that is gone silences its tasks\' latency, and their '
+      + 'replication-lag alarms already report that (one incident, one email).',
+    optionsKey: 'dmsFreeStorage',
+    defaults: ALARM_DEFAULTS.dmsFreeStorage,
   },
   {
     name: 'lambda-errors',

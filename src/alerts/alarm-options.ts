@@ -46,6 +46,16 @@ export interface AlarmOptions extends CisBenchmarkOptions {
   readonly dmsSourceLatency?: AlarmSettings;
 
   /**
+   * DMS replication instance free storage: `FreeStorageSpace` Minimum < 5 GiB (in bytes) in 2 of 2
+   * periods of 5 min, one alarm per replication instance of `dmsReplicationTasks`; missing data not
+   * breaching. A full disk stops replication: set the threshold to about a tenth of the instance's
+   * allocated storage (the default suits the default 50 GB).
+   *
+   * @default - the defaults above
+   */
+  readonly dmsFreeStorage?: AlarmSettings;
+
+  /**
    * Lambda errors: Sum > 10 in 5 min (per group of 10 functions), missing data not breaching.
    *
    * @default - the defaults above

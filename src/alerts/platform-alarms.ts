@@ -13,7 +13,7 @@ import { SecurityAlarms } from './security-alarms';
 import { DeploymentEnvironment } from '../environment';
 import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { BatchJobQueueMetrics } from '../metrics/batch-metrics';
-import { DmsMetrics } from '../metrics/dms-metrics';
+import { DmsMetrics, DmsReplicationInstanceMetrics } from '../metrics/dms-metrics';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome } from '../metrics/platform-event-metrics';
 import { resolveBatchJobQueues } from '../private/batch-job-queues';
 import { validationError } from '../private/errors';
@@ -45,6 +45,8 @@ export class PlatformAlarms extends Construct {
   public readonly dmsReplicationLagAlarms: cloudwatch.IAlarm[] = [];
   /** DMS source latency (`CDCLatencySource` > 300 s), one per task. */
   public readonly dmsSourceLatencyAlarms: cloudwatch.IAlarm[] = [];
+  /** DMS replication instance free storage (`FreeStorageSpace` < 5 GiB), one per replication instance. */
+  public readonly dmsFreeStorageAlarms: cloudwatch.IAlarm[] = [];
   /**
    * Lambda errors > 10 in 5 minutes: account-wide, or the first 10 of `lambdaFunctions`.
    *
@@ -140,7 +142,7 @@ export class PlatformAlarms extends Construct {
     } else if (!eventCapture) {
       this.batchJobFailuresAlarm = this.nativeBatchAlarm(props);
     }
-    this.dataPipelineAlarms.unshift(...this.dmsReplicationLagAlarms, ...this.dmsSourceLatencyAlarms);
+    this.dataPipelineAlarms.unshift(...this.dmsReplicationLagAlarms, ...this.dmsSourceLatencyAlarms, ...this.dmsFreeStorageAlarms);
     this.alarms.push(...this.dataPipelineAlarms, ...this.apiAlarms);
 
     // 3. CIS security alarms on the trail's log group.
@@ -192,6 +194,20 @@ export class PlatformAlarms extends Construct {
         defaults: DEFAULTS.dmsSourceLatency,
         options: props.dmsSourceLatency,
         optionsProp: 'dmsSourceLatency',
+      }));
+    });
+    // One free-storage alarm per replication instance (several tasks may share one).
+    const instances = [...new Set((props.dmsReplicationTasks ?? []).map((t) => t.replicationInstanceIdentifier))];
+    instances.forEach((instance, i) => {
+      keep(this.dmsFreeStorageAlarms, this.factory.create({
+        key: `dms-${keyPart(instance, i)}-free-storage`,
+        metric: new DmsReplicationInstanceMetrics({ replicationInstanceIdentifier: instance }).metricFreeStorageSpace(),
+        unit: 'bytes',
+        what: `DMS replication instance ${instance} free storage (AWS/DMS FreeStorageSpace, Minimum): a full disk stops replication`,
+        where: this.pipelineDashboard,
+        defaults: DEFAULTS.dmsFreeStorage,
+        options: props.dmsFreeStorage,
+        optionsProp: 'dmsFreeStorage',
       }));
     });
   }

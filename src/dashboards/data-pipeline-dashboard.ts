@@ -9,7 +9,7 @@ import { HALF_WIDTH, THIRD_WIDTH } from './layout';
 import { BATCH_ERRORS_QUERY, BATCH_FAILURES_QUERY } from './queries';
 import { chunk, DashboardContent, partTitle } from './widgets';
 import { BatchJobQueueMetrics } from '../metrics/batch-metrics';
-import { DmsMetrics } from '../metrics/dms-metrics';
+import { DmsMetrics, DmsReplicationInstanceMetrics } from '../metrics/dms-metrics';
 import { GlueJobMetrics } from '../metrics/glue-metrics';
 import { DmsReplicationTask } from '../metrics/monitored-resources';
 import { BatchJobStatus, GlueCrawlerOutcome, PlatformEventMetrics } from '../metrics/platform-event-metrics';
@@ -167,6 +167,20 @@ export class DataPipelineDashboard extends Construct {
         }),
       );
     }
+
+    // DMS replication instances: host health, one row per instance (tasks may share one).
+    [...new Set(tasks.map((t) => t.replicationInstanceIdentifier))].forEach((instance) => {
+      const m = new DmsReplicationInstanceMetrics({ replicationInstanceIdentifier: instance });
+      content.addRow(
+        content.graph({ title: `DMS instance ${instance}: CPU (%)`, left: [m.metricCpuUtilization({ period, label: 'CPU' })], width: THIRD_WIDTH }),
+        content.graph({
+          title: `DMS instance ${instance}: memory (bytes)`,
+          left: [m.metricFreeableMemory({ period, label: 'Freeable memory (min)' }), m.metricSwapUsage({ period, label: 'Swap used (max)' })],
+          width: THIRD_WIDTH,
+        }),
+        content.graph({ title: `DMS instance ${instance}: free storage (bytes)`, left: [m.metricFreeStorageSpace({ period, label: 'Free storage (min)' })], width: THIRD_WIDTH }),
+      );
+    });
 
     // AWS Batch: native metrics per queue, the event totals, then recent failures and errors.
     const eventCapture = props.eventCapture ?? true;

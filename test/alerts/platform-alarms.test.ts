@@ -145,6 +145,34 @@ describe('PlatformAlarms', () => {
     });
   });
 
+  test('DMS free storage: one alarm per replication instance, FreeStorageSpace Minimum < 5 GiB in 2 of 2 periods', () => {
+    const second = { ...TASK, replicationTaskIdentifier: 'SECOND' };
+    const third = { ...TASK, replicationInstanceIdentifier: 'other-repl', replicationTaskIdentifier: 'THIRD' };
+    const { t, alarms } = setup({ dmsReplicationTasks: [TASK, second, third] });
+    expect(alarms.dmsFreeStorageAlarms).toHaveLength(2);
+    // AWS DMS User Guide, "Monitoring AWS DMS tasks": FreeStorageSpace (bytes) by ReplicationInstanceIdentifier.
+    t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: `proj-prod-dms-${TASK.replicationInstanceIdentifier}-free-storage`,
+      Namespace: 'AWS/DMS',
+      MetricName: 'FreeStorageSpace',
+      Dimensions: [{ Name: 'ReplicationInstanceIdentifier', Value: TASK.replicationInstanceIdentifier }],
+      Statistic: 'Minimum',
+      Threshold: 5 * 1024 * 1024 * 1024,
+      ComparisonOperator: 'LessThanThreshold',
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 2,
+      TreatMissingData: 'notBreaching',
+      Unit: Match.absent(),
+      AlarmActions: [TOPIC],
+    });
+    t().hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'proj-prod-dms-other-repl-free-storage' });
+    expect(alarms.dataPipelineAlarms).toEqual(expect.arrayContaining(alarms.dmsFreeStorageAlarms));
+    const custom = setup({ dmsReplicationTasks: [TASK], dmsFreeStorage: { threshold: 20 * 1024 ** 3 } });
+    custom.t().hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'FreeStorageSpace', Threshold: 20 * 1024 ** 3 });
+    const off = setup({ dmsReplicationTasks: [TASK], dmsFreeStorage: { enabled: false } });
+    expect(off.alarms.dmsFreeStorageAlarms).toEqual([]);
+  });
+
   describe('eventCapture false', () => {
     const logicalIdOf = (t: Template, name: string) => Object.entries(t.findResources('AWS::CloudWatch::Alarm'))
       .find(([, r]) => (r as any).Properties.AlarmName === name)?.[0];

@@ -35,6 +35,9 @@ describe('DataPipelineDashboard', () => {
       'DMS orders: throughput (rows/s)',
       'DMS orders: throughput (KB/s)',
       'DMS orders: latency (s)',
+      'DMS instance platform-repl: CPU (%)',
+      'DMS instance platform-repl: memory (bytes)',
+      'DMS instance platform-repl: free storage (bytes)',
       '## AWS Batch jobs',
       'Batch etl-queue: state transitions',
       'Batch etl-queue: durations (ms)',
@@ -64,6 +67,21 @@ describe('DataPipelineDashboard', () => {
     expect(latency.properties.annotations.horizontal).toEqual([
       expect.objectContaining({ value: 300, label: 'Replication lag limit (300 s)' }),
     ]);
+  });
+
+  // AWS DMS User Guide, "Monitoring AWS DMS tasks" (https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Monitoring.html):
+  // replication instance metrics CPUUtilization, FreeableMemory, FreeStorageSpace, SwapUsage by ReplicationInstanceIdentifier.
+  test('DMS replication instance health: one row per instance, instance dimension only', () => {
+    const other = { ...TASK, replicationTaskIdentifier: 'XYZ', displayName: 'payments' };
+    const { body } = build({ dmsReplicationTasks: [TASK, other] });
+    expect(titles(body).filter(t => t.startsWith('DMS instance'))).toHaveLength(3);
+    const dims = { ReplicationInstanceIdentifier: 'platform-repl' };
+    const m = (metricName: string, stat: string, label: string) => ({ namespace: 'AWS/DMS', metricName, dimensions: dims, stat, period: 300, label });
+    expect(widgetMetrics(widget(body, 'DMS instance platform-repl: CPU (%)'))).toEqual([m('CPUUtilization', 'Average', 'CPU')]);
+    expect(widgetMetrics(widget(body, 'DMS instance platform-repl: memory (bytes)')))
+      .toEqual([m('FreeableMemory', 'Minimum', 'Freeable memory (min)'), m('SwapUsage', 'Maximum', 'Swap used (max)')]);
+    expect(widgetMetrics(widget(body, 'DMS instance platform-repl: free storage (bytes)')))
+      .toEqual([m('FreeStorageSpace', 'Minimum', 'Free storage (min)')]);
   });
 
   // AWS Batch User Guide, "Using CloudWatch Metrics with AWS Batch"
