@@ -53,7 +53,9 @@ export const ALARM_DEFAULTS = {
   dmsReplicationLag: { threshold: 300, comparisonOperator: GT, evaluationPeriods: 3, datapointsToAlarm: 3, treatMissingData: BREACHING },
   dmsSourceLatency: { threshold: 300, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
   // A full disk stops replication (AWS DMS User Guide, "Monitoring AWS DMS tasks"): warn while 5 GiB are left.
-  dmsFreeStorage: { threshold: DMS_FREE_STORAGE_BYTES, comparisonOperator: LT, evaluationPeriods: 2, datapointsToAlarm: 2, treatMissingData: NOT_BREACHING },
+  dmsFreeStorage: {
+    threshold: DMS_FREE_STORAGE_BYTES, comparisonOperator: LT, evaluationPeriods: 2, datapointsToAlarm: 2, treatMissingData: NOT_BREACHING,
+  },
   lambdaErrors: { threshold: 10, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
   lambdaThrottles: { threshold: 5, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
   apiGateway5xx: { threshold: 5, comparisonOperator: GT, treatMissingData: NOT_BREACHING },
