@@ -84,7 +84,8 @@ describe('PlatformMonitoring: Batch event capture (alarms.eventCapture)', () => 
     expect(Object.keys(Template.fromStack(stack).findResources('AWS::Events::Rule')).length).toBeGreaterThan(0);
     const body = pipelineBody(m);
     const table = body.widgets.find((w: any) => w.properties.title === 'Recent Batch job failures');
-    expect(table.properties.query).toContain("SOURCE '/aws/events/shop/platform'");
+    // The platform events log group (a Ref to it: `${<logical id>}` in the body).
+    expect(table.properties.query).toMatch(/^SOURCE '\$\{MonitoringLoggingPlatformEventsLogGroup[0-9A-F]+\}' \| fields /);
     expect(titles(body)).toEqual(expect.arrayContaining(['Batch etl-queue: state transitions', 'Batch jobs by status (all queues)']));
   });
 
