@@ -21,6 +21,7 @@ export * from './metrics/lambda-metrics';
 export * from './metrics/api-gateway-metrics';
 export * from './metrics/glue-metrics';
 export * from './metrics/platform-event-metrics';
+export * from './metrics/batch-metrics';
 export * from './metrics/ml-metric-definition';
 export * from './metrics/ml-component';
 export * from './metrics/ml-catalog';

@@ -246,6 +246,8 @@ export class PlatformMonitoring extends Construct {
       glueCrawlerNames: props.glueCrawlerNames,
       glueJobNames: props.glueJobNames,
       batchLogGroups: [this.batchLogGroup],
+      eventCapture: props.alarms?.eventCapture,
+      eventsLogGroup: this.platformEventsLogGroup,
       alarms: a.dataPipelineAlarms,
     }).dashboard;
     this.apiPerformanceDashboard = new ApiPerformanceDashboard(this, 'ApiPerformanceDashboard', {

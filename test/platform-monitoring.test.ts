@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { dashboardBody, titles } from './dashboards/body';
 import { addStandardPacks, nagFindings, newStack, RECOMMENDED_CONTEXT } from './nag-helpers';
 import { DeploymentEnvironment, PlatformMonitoring } from '../src';
 
@@ -71,5 +72,33 @@ describe('PlatformMonitoring: foundation', () => {
     expect(nagFindings(app, stack).some((f) => f.startsWith('AwsSolutions-S1:'))).toBe(true);
     addStandardPacks(app);
     expect(() => app.synth()).toThrow(/NaiveBucket[\s\S]*AwsSolutions-S1/);
+  });
+});
+
+describe('PlatformMonitoring: Batch event capture (alarms.eventCapture)', () => {
+  const pipelineBody = (m: PlatformMonitoring) => dashboardBody(m.dataPipelineDashboard);
+
+  test('on by default: rules, the Recent Batch job failures table over the platform events log group', () => {
+    const { stack } = newStack();
+    const m = new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', batchJobQueues: ['etl-queue'] });
+    expect(Object.keys(Template.fromStack(stack).findResources('AWS::Events::Rule')).length).toBeGreaterThan(0);
+    const body = pipelineBody(m);
+    const table = body.widgets.find((w: any) => w.properties.title === 'Recent Batch job failures');
+    // The platform events log group (a Ref to it: `${<logical id>}` in the body).
+    expect(table.properties.query).toMatch(/^SOURCE '\$\{MonitoringLoggingPlatformEventsLogGroup[0-9A-F]+\}' \| fields /);
+    expect(titles(body)).toEqual(expect.arrayContaining(['Batch etl-queue: state transitions', 'Batch jobs by status (all queues)']));
+  });
+
+  test('off: no rules, no event graphs or table; batch-job-failures on AWS/Batch JobsMovedToFailed', () => {
+    const { stack } = newStack();
+    const m = new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', batchJobQueues: ['etl-queue'], alarms: { eventCapture: false } });
+    Template.fromStack(stack).resourceCountIs('AWS::Events::Rule', 0);
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'shop-prod-batch-job-failures', Namespace: 'AWS/Batch', MetricName: 'JobsMovedToFailed',
+    });
+    const body = pipelineBody(m);
+    expect(titles(body)).not.toContain('Recent Batch job failures');
+    expect(titles(body)).not.toContain('Batch jobs by status (all queues)');
+    expect(titles(body)).toContain('Batch etl-queue: state transitions');
   });
 });

@@ -4,6 +4,9 @@ import { AlarmSeverity } from './alarm-severity';
 
 const GT = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
 const GTE = cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
+const LT = cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD;
+/** 5 GiB in bytes: a tenth of a replication instance's default 50 GB of storage. */
+const DMS_FREE_STORAGE_BYTES = 5 * 1024 ** 3;
 const { BREACHING, NOT_BREACHING, MISSING } = cloudwatch.TreatMissingData;
 const { CRITICAL, WARNING } = AlarmSeverity;
 
@@ -55,6 +58,15 @@ export const ALARM_DEFAULTS = {
     threshold: 300, comparisonOperator: GT, evaluationPeriods: 3, datapointsToAlarm: 3, treatMissingData: BREACHING, severity: CRITICAL,
   },
   dmsSourceLatency: { threshold: 300, comparisonOperator: GT, treatMissingData: NOT_BREACHING, severity: WARNING },
+  // A full disk stops replication (AWS DMS User Guide, "Monitoring AWS DMS tasks"): warn while 5 GiB are left.
+  dmsFreeStorage: {
+    threshold: DMS_FREE_STORAGE_BYTES,
+    comparisonOperator: LT,
+    evaluationPeriods: 2,
+    datapointsToAlarm: 2,
+    treatMissingData: NOT_BREACHING,
+    severity: WARNING,
+  },
   lambdaErrors: { threshold: 10, comparisonOperator: GT, treatMissingData: NOT_BREACHING, severity: CRITICAL },
   lambdaThrottles: { threshold: 5, comparisonOperator: GT, treatMissingData: NOT_BREACHING, severity: WARNING },
   apiGateway5xx: { threshold: 5, comparisonOperator: GT, treatMissingData: NOT_BREACHING, severity: CRITICAL },
@@ -101,6 +113,20 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     optionsKey: 'dmsSourceLatency',
     defaults: ALARM_DEFAULTS.dmsSourceLatency,
     severity: ALARM_DEFAULTS.dmsSourceLatency.severity,
+  },
+  {
+    name: 'dms-<instance id>-free-storage',
+    suffix: /^dms-.+-free-storage$/,
+    metric: '`AWS/DMS` `FreeStorageSpace` by `ReplicationInstanceIdentifier` (one alarm per instance of `dmsReplicationTasks`)',
+    statistic: 'Minimum',
+    threshold: '< 5 GiB (5,368,709,120 bytes)',
+    period: '2 of 2 periods of 5 min',
+    missingData: ALARM_DEFAULTS.dmsFreeStorage.treatMissingData,
+    why: 'A running instance always publishes storage; an instance that is gone silences its tasks\' latency, and their '
+      + 'replication-lag alarms already report that (one incident, one email).',
+    optionsKey: 'dmsFreeStorage',
+    defaults: ALARM_DEFAULTS.dmsFreeStorage,
+    severity: ALARM_DEFAULTS.dmsFreeStorage.severity,
   },
   {
     name: 'lambda-errors',
@@ -184,12 +210,14 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
   {
     name: 'batch-job-failures',
     suffix: /^batch-job-failures$/,
-    metric: '`<namespace>` `Batch.JobsFailed`, a metric filter on `Batch Job State Change` events',
+    metric: '`<namespace>` `Batch.JobsFailed`, a metric filter on `Batch Job State Change` events; with `eventCapture: false`, '
+      + '`AWS/Batch` `JobsMovedToFailed` per `JobQueueName`, summed over `batchJobQueues`',
     statistic: 'Sum',
     threshold: '>= 1',
     period: FIVE_MIN,
     missingData: ALARM_DEFAULTS.batchJobFailures.treatMissingData,
-    why: 'The filter publishes only when a FAILED event arrives (no default value): silence means no failed job.',
+    why: 'The filter publishes only when a FAILED event arrives (no default value), and AWS Batch publishes '
+      + '`JobsMovedToFailed` only when a job fails: silence means no failed job.',
     optionsKey: 'batchJobFailures',
     defaults: ALARM_DEFAULTS.batchJobFailures,
     severity: ALARM_DEFAULTS.batchJobFailures.severity,

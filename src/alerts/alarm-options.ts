@@ -49,6 +49,16 @@ export interface AlarmOptions extends CisBenchmarkOptions, SeverityRoutingOption
   readonly dmsSourceLatency?: AlarmSettings;
 
   /**
+   * DMS replication instance free storage: `FreeStorageSpace` Minimum < 5 GiB (in bytes) in 2 of 2
+   * periods of 5 min, one alarm per replication instance of `dmsReplicationTasks`; missing data not
+   * breaching. A full disk stops replication: set the threshold to about a tenth of the instance's
+   * allocated storage (the default suits the default 50 GB).
+   *
+   * @default - the defaults above
+   */
+  readonly dmsFreeStorage?: AlarmSettings;
+
+  /**
    * Lambda errors: Sum > 10 in 5 min (per group of 10 functions), missing data not breaching.
    *
    * @default - the defaults above
@@ -77,7 +87,23 @@ export interface AlarmOptions extends CisBenchmarkOptions, SeverityRoutingOption
   readonly apiLatencyP99?: AlarmSettings;
 
   /**
-   * AWS Batch job failures: `Batch.JobsFailed` Sum >= 1 in 5 min.
+   * Capture AWS Batch and Glue state-change events: EventBridge rules deliver them to the platform
+   * events log group, where metric filters count them. They feed the `batch-job-failures`,
+   * `glue-crawler-failures` and `glue-job-failures` alarms (Glue crawlers publish no metrics, and
+   * Glue jobs that fail before Spark starts publish none) and the "Recent Batch job failures"
+   * table. Each captured event is a CloudWatch Logs ingestion (see the README, "What monitoring
+   * costs"). When false: no rules and no filters; the Glue failure alarms are not created, and
+   * `batch-job-failures` reads AWS Batch's native `JobsMovedToFailed` of the listed
+   * `batchJobQueues` instead (at most 10 queues; none listed: no Batch alarm).
+   *
+   * @default true
+   * @experimental what is captured may narrow as AWS publishes more native metrics.
+   */
+  readonly eventCapture?: boolean;
+
+  /**
+   * AWS Batch job failures: `Batch.JobsFailed` Sum >= 1 in 5 min (from the captured events; with
+   * `eventCapture` false, the native `AWS/Batch` `JobsMovedToFailed` summed over `batchJobQueues`).
    *
    * @default - the defaults above
    */

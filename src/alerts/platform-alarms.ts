@@ -14,9 +14,12 @@ import { PlatformEvents } from './platform-events';
 import { SecurityAlarms } from './security-alarms';
 import { DeploymentEnvironment } from '../environment';
 import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
-import { DmsMetrics } from '../metrics/dms-metrics';
+import { BatchJobQueueMetrics } from '../metrics/batch-metrics';
+import { DmsMetrics, DmsReplicationInstanceMetrics } from '../metrics/dms-metrics';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome } from '../metrics/platform-event-metrics';
+import { resolveBatchJobQueues } from '../private/batch-job-queues';
 import { checkAlarmRegion } from '../private/cross-account-resources';
+import { dmsInstances } from '../private/dms-instances';
 import { validationError } from '../private/errors';
 import { checkEnumList, checkEnumValue, checkList } from '../private/input-checks';
 import { functionNameOf, stageNameOf } from '../private/literal-names';
@@ -31,6 +34,8 @@ const MAX_ALARMS_PER_COMPOSITE = 50;
 
 /** A mute rule targets at most 100 alarms (aws-cdk-lib `AlarmMuteRuleProps.alarms`; CloudWatch User Guide, "Alarm mute rules"). */
 const MAX_ALARMS_PER_MUTE_RULE = 100;
+/** CloudWatch: a metric-math alarm may use at most 10 metrics. */
+const MAX_METRICS_PER_MATH_ALARM = 10;
 
 /**
  * The platform's alarms, all notifying through one action strategy (ALARM and OK):
@@ -46,6 +51,8 @@ export class PlatformAlarms extends Construct {
   public readonly dmsReplicationLagAlarms: cloudwatch.IAlarm[] = [];
   /** DMS source latency (`CDCLatencySource` > 300 s), one per task. */
   public readonly dmsSourceLatencyAlarms: cloudwatch.IAlarm[] = [];
+  /** DMS replication instance free storage (`FreeStorageSpace` < 5 GiB), one per replication instance. */
+  public readonly dmsFreeStorageAlarms: cloudwatch.IAlarm[] = [];
   /**
    * Lambda errors > 10 in 5 minutes: account-wide, or the first 10 of `lambdaFunctions`.
    *
@@ -142,7 +149,8 @@ export class PlatformAlarms extends Construct {
     this.lambdaThrottlesAlarms = lambda.throttles.all;
     this.apiGatewayAlarms(props);
     this.apiAlarms.unshift(...lambda.errors.all, ...lambda.throttles.all);
-    if (props.eventsLogGroup) {
+    const eventCapture = props.eventCapture ?? true;
+    if (props.eventsLogGroup && eventCapture) {
       this.platformEvents = new PlatformEvents(this, 'Events', {
         projectName: props.projectName,
         environment,
@@ -155,8 +163,10 @@ export class PlatformAlarms extends Construct {
       this.batchJobFailuresAlarm = events.batch;
       this.glueCrawlerFailuresAlarm = events.crawlers;
       this.glueJobFailuresAlarm = events.jobs;
+    } else if (!eventCapture) {
+      this.batchJobFailuresAlarm = this.nativeBatchAlarm(props);
     }
-    this.dataPipelineAlarms.unshift(...this.dmsReplicationLagAlarms, ...this.dmsSourceLatencyAlarms);
+    this.dataPipelineAlarms.unshift(...this.dmsReplicationLagAlarms, ...this.dmsSourceLatencyAlarms, ...this.dmsFreeStorageAlarms);
     this.alarms.push(...this.dataPipelineAlarms, ...this.apiAlarms);
 
     // 3. CIS security alarms on the trail's log group.
@@ -251,6 +261,20 @@ export class PlatformAlarms extends Construct {
         optionsProp: 'dmsSourceLatency',
       }));
     });
+    // One free-storage alarm per replication instance (several tasks may share one).
+    // A source account's instance is another instance: the account is part of the key, as for tasks.
+    dmsInstances(props.dmsReplicationTasks ?? []).forEach(({ instance, account, region }, i) => {
+      keep(this.dmsFreeStorageAlarms, this.factory.create({
+        key: `dms-${accountPart(account)}${keyPart(instance, i)}-free-storage`,
+        metric: new DmsReplicationInstanceMetrics({ replicationInstanceIdentifier: instance, account, region }).metricFreeStorageSpace(),
+        unit: 'bytes',
+        what: `DMS replication instance ${instance} free storage (AWS/DMS FreeStorageSpace, Minimum): a full disk stops replication`,
+        where: this.pipelineDashboard,
+        defaults: DEFAULTS.dmsFreeStorage,
+        options: props.dmsFreeStorage,
+        optionsProp: 'dmsFreeStorage',
+      }));
+    });
   }
 
   /** Lambda: errors and throttles summed over the functions (or account-wide). */
@@ -343,6 +367,36 @@ export class PlatformAlarms extends Construct {
       optionsProp: 'glueJobFailures',
     }));
     return { batch, crawlers, jobs };
+  }
+
+  /**
+   * Without event capture: `batch-job-failures` on AWS Batch's native `JobsMovedToFailed`, summed
+   * over the listed queues (same key, so the same alarm name and logical ID).
+   */
+  private nativeBatchAlarm(props: PlatformAlarmsProps): cloudwatch.IAlarm | undefined {
+    const queues = resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues);
+    if (queues.length === 0) return undefined;
+    if (queues.length > MAX_METRICS_PER_MATH_ALARM) {
+      throw validationError(this, `batchJobQueues lists ${queues.length} queues, but with eventCapture false the Batch failure alarm `
+        + `sums AWS/Batch JobsMovedToFailed per queue, and a metric-math alarm may use at most ${MAX_METRICS_PER_MATH_ALARM} metrics. `
+        + 'Keep eventCapture on (the event count covers every queue), or list at most 10 queues.');
+    }
+    const failed = queues.map((q) => new BatchJobQueueMetrics({ jobQueueName: q.jobQueueName }).metricJobsMovedToFailed());
+    const metric = failed.length === 1 ? failed[0] : new cloudwatch.MathExpression({
+      expression: failed.map((_, i) => `FILL(q${i + 1}, 0)`).join(' + '),
+      usingMetrics: Object.fromEntries(failed.map((m, i) => [`q${i + 1}`, m])),
+      label: 'AWS Batch jobs moved to FAILED',
+    });
+    return keep(this.dataPipelineAlarms, this.factory.create({
+      key: 'batch-job-failures',
+      metric,
+      unit: 'failed jobs',
+      what: `AWS Batch jobs failed, cancelled or terminated (AWS/Batch JobsMovedToFailed, Sum over ${queues.length} queue(s))`,
+      where: `${this.pipelineDashboard}, and the job's log stream in /aws/batch/job`,
+      defaults: DEFAULTS.batchJobFailures,
+      options: props.batchJobFailures,
+      optionsProp: 'batchJobFailures',
+    }));
   }
 
   /**

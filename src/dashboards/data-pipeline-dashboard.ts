@@ -6,18 +6,26 @@ import { alarmAnnotations } from './alarm-annotations';
 import { PlatformDashboardProps } from './dashboard-props';
 import { resolveDashboardSettings } from './dashboard-settings';
 import { HALF_WIDTH, THIRD_WIDTH } from './layout';
-import { BATCH_ERRORS_QUERY } from './queries';
+import { BATCH_ERRORS_QUERY, BATCH_FAILURES_QUERY } from './queries';
 import { chunk, DashboardContent, partTitle } from './widgets';
-import { DmsMetrics } from '../metrics/dms-metrics';
+import { BatchJobQueueMetrics } from '../metrics/batch-metrics';
+import { DmsMetrics, DmsReplicationInstanceMetrics } from '../metrics/dms-metrics';
 import { GlueJobMetrics } from '../metrics/glue-metrics';
 import { DmsReplicationTask } from '../metrics/monitored-resources';
 import { BatchJobStatus, GlueCrawlerOutcome, PlatformEventMetrics } from '../metrics/platform-event-metrics';
 import { resolveBatchJobQueues } from '../private/batch-job-queues';
+import { dmsInstances } from '../private/dms-instances';
 import { validationError } from '../private/errors';
 import { validateMonitoredResources } from '../private/resource-lists';
 
 /** The AWS Batch default job log group. */
 const BATCH_DEFAULT_LOG_GROUP = '/aws/batch/job';
+/**
+ * A conservative length for a SEARCH query string: 1,024 characters, the limit we know for search queries (the stored
+ * excerpt of the CloudWatch User Guide, "CloudWatch search expression syntax", does not show it; the syntax and the
+ * Boolean operators used here are from that page: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/search-expression-syntax.html).
+ */
+const MAX_SEARCH_QUERY_LENGTH = 1024;
 /** Crawlers or Glue jobs per graph (two metrics each). */
 const GLUE_ITEMS_PER_GRAPH = 25;
 /** The statuses on the "Batch jobs by status" graphs. */
@@ -49,13 +57,31 @@ export interface DataPipelineDashboardProps extends PlatformDashboardProps {
   readonly replicationLagThreshold?: Duration;
 
   /**
-   * AWS Batch job queues (names or ARNs, as for `PlatformEvents`): each gets its own "jobs by
-   * status" graph (the platform's event metrics must be created with the same queues). The
-   * all-queues graph is always shown.
+   * AWS Batch job queues (names or ARNs): each gets a row of AWS Batch's native `AWS/Batch`
+   * metrics (dimension `JobQueueName`, taken from the name or the ARN): state transitions and
+   * durations (time waiting in the queue, run time).
    *
-   * @default - the all-queues graph only
+   * @default - no per-queue rows
    */
   readonly batchJobQueues?: string[];
+
+  /**
+   * Whether the platform captures Batch and Glue events (`AlarmOptions.eventCapture`): the graphs
+   * of the event metrics ("Batch jobs by status (all queues)", Glue crawler runs) and the "Recent
+   * Batch job failures" table are shown only when it does.
+   *
+   * @default true
+   */
+  readonly eventCapture?: boolean;
+
+  /**
+   * The log group the platform's EventBridge rules deliver Batch and Glue events to
+   * (`PlatformMonitoring.platformEventsLogGroup`): the "Recent Batch job failures" table (job name,
+   * queue, status reason, exit code) queries it. Ignored when `eventCapture` is false.
+   *
+   * @default - no "Recent Batch job failures" table
+   */
+  readonly eventsLogGroup?: logs.ILogGroup;
 
   /**
    * Glue crawlers whose succeeded / failed runs to graph (from the platform's event metrics).
@@ -143,27 +169,68 @@ export class DataPipelineDashboard extends Construct {
       );
     }
 
-    // AWS Batch: jobs by status (event metrics), then recent errors.
+    // DMS replication instances: host health, one row per instance (tasks may share one).
+    dmsInstances(tasks).forEach(({ instance, account, region }) => {
+      const m = new DmsReplicationInstanceMetrics({ replicationInstanceIdentifier: instance, account, region });
+      content.addRow(
+        content.graph({ title: `DMS instance ${instance}: CPU (%)`, left: [m.metricCpuUtilization({ period, label: 'CPU' })], width: THIRD_WIDTH }),
+        content.graph({
+          title: `DMS instance ${instance}: memory (bytes)`,
+          left: [m.metricFreeableMemory({ period, label: 'Freeable memory (min)' }), m.metricSwapUsage({ period, label: 'Swap used (max)' })],
+          width: THIRD_WIDTH,
+        }),
+        content.graph({ title: `DMS instance ${instance}: free storage (bytes)`, left: [m.metricFreeStorageSpace({ period, label: 'Free storage (min)' })], width: THIRD_WIDTH }),
+      );
+    });
+
+    // AWS Batch: native metrics per queue, the event totals, then recent failures and errors.
+    const eventCapture = props.eventCapture ?? true;
     content.addRow(content.header('AWS Batch jobs'));
-    const batchGraphs = [content.graph({
-      title: 'Batch jobs by status (all queues)',
-      left: BATCH_STATUSES.map(([status, label]) => events.metricBatchJobs(status, undefined, { period, label })),
-      width: HALF_WIDTH,
-    })];
-    resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues).forEach((queue, i) => batchGraphs.push(content.graph({
-      title: `Batch jobs by status: ${queue.name ?? `queue ${i + 1}`}`,
-      left: BATCH_STATUSES.map(([status, label]) => events.metricBatchJobs(status, queue.arn, { period, label })),
-      width: HALF_WIDTH,
-    })));
-    content.addRow(...batchGraphs);
+    resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues).forEach((queue, i) => {
+      const m = new BatchJobQueueMetrics({ jobQueueName: queue.jobQueueName });
+      const label = queue.name ?? `queue ${i + 1}`;
+      content.addRow(
+        content.graph({
+          title: `Batch ${label}: state transitions`,
+          left: [
+            m.metricJobsSubmitted({ period, label: 'Submitted' }),
+            m.metricJobsMovedToRunnable({ period, label: 'Runnable' }),
+            m.metricJobsMovedToRunning({ period, label: 'Running' }),
+            m.metricJobsMovedToSucceeded({ period, label: 'Succeeded' }),
+            m.metricJobsMovedToFailed({ period, label: 'Failed (incl. cancelled, terminated)' }),
+            m.metricJobsRetried({ period, label: 'Retried attempts' }),
+          ],
+          width: HALF_WIDTH,
+        }),
+        content.graph({
+          title: `Batch ${label}: durations (ms)`,
+          left: [
+            m.metricRunnableToStartingDuration({ period, label: 'Waiting in queue (avg)' }),
+            m.metricRunnableToStartingDuration({ period, statistic: cloudwatch.Stats.MAXIMUM, label: 'Waiting in queue (max)' }),
+            m.metricAttemptExecutionDuration({ period, label: 'Run time (avg)' }),
+            m.metricAttemptExecutionDuration({ period, statistic: cloudwatch.Stats.MAXIMUM, label: 'Run time (max)' }),
+          ],
+          width: HALF_WIDTH,
+        }),
+      );
+    });
+    if (eventCapture) {
+      const recentFailures = props.eventsLogGroup
+        ? content.logQueries('Recent Batch job failures', [props.eventsLogGroup.logGroupName], BATCH_FAILURES_QUERY, HALF_WIDTH) : [];
+      content.addRow(content.graph({
+        title: 'Batch jobs by status (all queues)',
+        left: BATCH_STATUSES.map(([status, label]) => events.metricBatchJobs(status, undefined, { period, label })),
+        width: HALF_WIDTH,
+      }), ...recentFailures);
+    }
     const batchLogGroupNames = props.batchLogGroups?.map(g => g.logGroupName) ?? [BATCH_DEFAULT_LOG_GROUP];
     content.addRow(...content.logQueries('Recent Batch job errors', batchLogGroupNames, BATCH_ERRORS_QUERY));
 
     // Glue: crawler runs (event metrics) and job tasks (Glue job metrics).
     content.addRow(content.header('AWS Glue'));
     const glueGraphs: cloudwatch.GraphWidget[] = [];
-    const crawlers = props.glueCrawlerNames ?? [];
-    if (crawlers.length === 0) {
+    const crawlers = eventCapture ? props.glueCrawlerNames ?? [] : [];
+    if (eventCapture && crawlers.length === 0) {
       glueGraphs.push(content.graph({
         title: 'Glue crawler runs (all crawlers)',
         left: [
@@ -194,6 +261,25 @@ export class DataPipelineDashboard extends Construct {
       }),
       width: HALF_WIDTH,
     })));
+    // Glue 4.0+ observability metrics (jobs run with `--enable-observability-metrics true`), beside the
+    // task metrics: successful and failed runs per job, then the failures by error category.
+    jobGroups.forEach((group, i) => glueGraphs.push(content.graph({
+      title: partTitle('Glue job runs (observability metrics)', i, jobGroups.length),
+      left: group.flatMap(jobName => {
+        const m = new GlueJobMetrics({ jobName });
+        return [
+          m.metricObservedSucceeded({ period, label: `${jobName} succeeded` }),
+          m.metricObservedErrors({ period, label: `${jobName} failed` }),
+        ];
+      }),
+      width: HALF_WIDTH,
+    })));
+    const searches = glueErrorCategorySearches(props.glueJobNames ?? [], period);
+    searches.forEach((expression, i) => glueGraphs.push(content.graph({
+      title: partTitle('Glue job errors by category (observability metrics)', i, searches.length),
+      left: [new cloudwatch.MathExpression({ expression, label: '', period })],
+      width: HALF_WIDTH,
+    })));
     content.addRow(...glueGraphs);
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Resource', {
@@ -203,6 +289,24 @@ export class DataPipelineDashboard extends Construct {
     });
     content.addTo(this.dashboard, 'data pipeline');
   }
+}
+
+/**
+ * SEARCH expressions over the `glue.error.<CATEGORY>` observability metrics of `jobNames` (every
+ * category, without the `glue.error.ALL` total), as few as fit CloudWatch's 1,024-character limit
+ * on a search query.
+ */
+function glueErrorCategorySearches(jobNames: string[], period: Duration): string[] {
+  const schema = `{${GlueJobMetrics.NAMESPACE},JobName,JobRunId,ObservabilityGroup,Type}`;
+  const query = (names: string[]) => `${schema} ObservabilityGroup="error" NOT MetricName="glue.error.ALL" `
+    + `NOT MetricName="glue.succeed.ALL" (${names.map((n) => `JobName="${n}"`).join(' OR ')})`;
+  const groups: string[][] = [];
+  for (const name of jobNames) {
+    const last = groups[groups.length - 1];
+    if (last && query([...last, name]).length <= MAX_SEARCH_QUERY_LENGTH) last.push(name);
+    else groups.push([name]);
+  }
+  return groups.map((names) => `SEARCH('${query(names)}', 'Sum', ${period.toSeconds()})`);
 }
 
 /** The explicit lag line, unless a lag alarm draws one; an error if the two disagree. */

@@ -72,3 +72,74 @@ export class DmsMetrics {
     return this.metric('CDCIncomingChanges', { statistic: cloudwatch.Stats.MAXIMUM, ...props });
   }
 }
+
+/**
+ * Properties of `DmsReplicationInstanceMetrics`.
+ */
+export interface DmsReplicationInstanceMetricsProps {
+  /** The replication instance's identifier (the `ReplicationInstanceIdentifier` dimension). */
+  readonly replicationInstanceIdentifier: string;
+
+  /**
+   * The account of the instance, when it is a source account's (cross-account observability).
+   *
+   * @default - the stack's account
+   */
+  readonly account?: string;
+
+  /**
+   * The Region of the instance.
+   *
+   * @default - the stack's Region
+   */
+  readonly region?: string;
+}
+
+/**
+ * Host metrics of one DMS replication instance (namespace `AWS/DMS`, dimension
+ * `ReplicationInstanceIdentifier` only, period 5 minutes): CPU, freeable memory, free storage and
+ * swap. A full disk stops replication, so `FreeStorageSpace` is the one to alarm on.
+ *
+ * Names and units from the AWS DMS User Guide, "Monitoring AWS DMS tasks", replication instance
+ * metrics (https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Monitoring.html):
+ * `CPUUtilization` (Percent), `FreeableMemory`, `FreeStorageSpace`, `SwapUsage` (Bytes).
+ *
+ * Builds metrics only. No metric sets a unit.
+ */
+export class DmsReplicationInstanceMetrics {
+  /** The replication instance's identifier. */
+  public readonly replicationInstanceIdentifier: string;
+
+  private readonly location: cloudwatch.MetricOptions;
+
+  constructor(props: DmsReplicationInstanceMetricsProps) {
+    this.replicationInstanceIdentifier = props.replicationInstanceIdentifier;
+    this.location = locationOptions(props);
+  }
+
+  /** Any `AWS/DMS` replication instance metric. @default statistic Average, period 5 minutes */
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return buildMetric(DmsMetrics.NAMESPACE, metricName, { ReplicationInstanceIdentifier: this.replicationInstanceIdentifier },
+      { statistic: cloudwatch.Stats.AVERAGE, ...this.location }, props);
+  }
+
+  /** Percent of CPU in use. @default Average */
+  public metricCpuUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('CPUUtilization', props);
+  }
+
+  /** Bytes of random access memory available. @default Minimum (the low point matters) */
+  public metricFreeableMemory(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('FreeableMemory', { statistic: cloudwatch.Stats.MINIMUM, ...props });
+  }
+
+  /** Bytes of storage space available. @default Minimum (the low point matters) */
+  public metricFreeStorageSpace(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('FreeStorageSpace', { statistic: cloudwatch.Stats.MINIMUM, ...props });
+  }
+
+  /** Bytes of swap space used. @default Maximum */
+  public metricSwapUsage(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('SwapUsage', { statistic: cloudwatch.Stats.MAXIMUM, ...props });
+  }
+}

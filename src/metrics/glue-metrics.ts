@@ -1,6 +1,9 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { buildMetric } from './metric-defaults';
 
+/** The extra dimension of the reliability ("error") observability metrics. */
+const OBSERVABILITY_ERROR_GROUP = { ObservabilityGroup: 'error' };
+
 /**
  * Properties of `GlueJobMetrics`.
  */
@@ -42,5 +45,28 @@ export class GlueJobMetrics {
   /** Tasks failed across the job's runs. @default Sum */
   public metricFailedTasks(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.metric('glue.driver.aggregate.numFailedTasks', props);
+  }
+
+  /**
+   * Successful runs (`glue.succeed.ALL`), a Glue observability metric: Glue 4.0 and later, only for
+   * jobs run with the job argument `--enable-observability-metrics` set to `true` (AWS Glue
+   * Developer Guide, "Monitoring with AWS Glue Observability metrics",
+   * https://docs.aws.amazon.com/glue/latest/dg/monitor-observability.html). Dimensions: those of the
+   * task metrics plus `ObservabilityGroup=error`.
+   * @default Sum
+   * @experimental the observability dimensions were taken from deployed dashboards, not from the AWS page.
+   */
+  public metricObservedSucceeded(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('glue.succeed.ALL', { ...props, dimensionsMap: { ...OBSERVABILITY_ERROR_GROUP, ...props?.dimensionsMap } });
+  }
+
+  /**
+   * Failed runs of any error category (`glue.error.ALL`), a Glue observability metric (see
+   * `metricObservedSucceeded`); each category is its own metric, `glue.error.<CATEGORY>`.
+   * @default Sum
+   * @experimental the observability dimensions were taken from deployed dashboards, not from the AWS page.
+   */
+  public metricObservedErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('glue.error.ALL', { ...props, dimensionsMap: { ...OBSERVABILITY_ERROR_GROUP, ...props?.dimensionsMap } });
   }
 }

@@ -1,4 +1,4 @@
-import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { validationError } from './errors';
 import { checkList, checkNonEmptyString, checkUnique } from './input-checks';
@@ -12,6 +12,11 @@ export interface BatchJobQueueRef {
   readonly arn: string;
   /** The queue's name, when known at synth (for labels and duplicate checks). */
   readonly name?: string;
+  /**
+   * The queue's name, possibly a token (taken from a token ARN): the `JobQueueName` dimension of
+   * AWS Batch's native `AWS/Batch` metrics, which are published per queue name, not ARN.
+   */
+  readonly jobQueueName: string;
 }
 
 // AWS Batch API reference, CreateJobQueue: "jobQueueName ... can be up to 128 letters long. It can contain
@@ -43,7 +48,7 @@ export function resolveBatchJobQueues(scope: IConstruct, propName: string, value
 function resolveQueue(scope: IConstruct, stack: Stack, propName: string, value: unknown): BatchJobQueueRef {
   checkNonEmptyString(scope, propName, value, 'Batch job queue name or ARN');
   const v = value as string;
-  if (Token.isUnresolved(v)) return { arn: v };
+  if (Token.isUnresolved(v)) return { arn: v, jobQueueName: Arn.split(v, ArnFormat.SLASH_RESOURCE_NAME).resourceName! };
   const arn = QUEUE_ARN.exec(v);
   if (arn) {
     const [, region, account, name] = arn;
@@ -58,7 +63,7 @@ function resolveQueue(scope: IConstruct, stack: Stack, propName: string, value: 
           + `here would never see them. Monitor "${name}" from a stack in its own account and region, or remove it.`);
       }
     }
-    return { arn: v, name };
+    return { arn: v, name, jobQueueName: name };
   }
   if (!QUEUE_NAME.test(v)) {
     throw validationError(scope, `${propName} ${JSON.stringify(v)} is neither a Batch job queue name (1-128 letters, digits, `
@@ -68,5 +73,6 @@ function resolveQueue(scope: IConstruct, stack: Stack, propName: string, value: 
   return {
     arn: stack.formatArn({ service: 'batch', resource: 'job-queue', resourceName: v, arnFormat: ArnFormat.SLASH_RESOURCE_NAME }),
     name: v,
+    jobQueueName: v,
   };
 }

@@ -145,6 +145,79 @@ describe('PlatformAlarms', () => {
     });
   });
 
+  test('DMS free storage: one alarm per replication instance, FreeStorageSpace Minimum < 5 GiB in 2 of 2 periods', () => {
+    const second = { ...TASK, replicationTaskIdentifier: 'SECOND' };
+    const third = { ...TASK, replicationInstanceIdentifier: 'other-repl', replicationTaskIdentifier: 'THIRD' };
+    const { t, alarms } = setup({ dmsReplicationTasks: [TASK, second, third] });
+    expect(alarms.dmsFreeStorageAlarms).toHaveLength(2);
+    // AWS DMS User Guide, "Monitoring AWS DMS tasks": FreeStorageSpace (bytes) by ReplicationInstanceIdentifier.
+    t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: `proj-prod-dms-${TASK.replicationInstanceIdentifier}-free-storage`,
+      Namespace: 'AWS/DMS',
+      MetricName: 'FreeStorageSpace',
+      Dimensions: [{ Name: 'ReplicationInstanceIdentifier', Value: TASK.replicationInstanceIdentifier }],
+      Statistic: 'Minimum',
+      Threshold: 5 * 1024 * 1024 * 1024,
+      ComparisonOperator: 'LessThanThreshold',
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 2,
+      TreatMissingData: 'notBreaching',
+      Unit: Match.absent(),
+      AlarmActions: [TOPIC],
+    });
+    t().hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'proj-prod-dms-other-repl-free-storage' });
+    expect(alarms.dataPipelineAlarms).toEqual(expect.arrayContaining(alarms.dmsFreeStorageAlarms));
+    const custom = setup({ dmsReplicationTasks: [TASK], dmsFreeStorage: { threshold: 20 * 1024 ** 3 } });
+    custom.t().hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'FreeStorageSpace', Threshold: 20 * 1024 ** 3 });
+    const off = setup({ dmsReplicationTasks: [TASK], dmsFreeStorage: { enabled: false } });
+    expect(off.alarms.dmsFreeStorageAlarms).toEqual([]);
+  });
+
+  describe('eventCapture false', () => {
+    const logicalIdOf = (t: Template, name: string) => Object.entries(t.findResources('AWS::CloudWatch::Alarm'))
+      .find(([, r]) => (r as any).Properties.AlarmName === name)?.[0];
+
+    test('no rules or filters; batch-job-failures reads native AWS/Batch JobsMovedToFailed by JobQueueName, same logical ID', () => {
+      const on = setup({ batchJobQueues: ['etl-queue'] });
+      const off = setup({ batchJobQueues: ['etl-queue'], eventCapture: false });
+      off.t().resourceCountIs('AWS::Events::Rule', 0);
+      expect(Object.values(off.t().findResources('AWS::Logs::MetricFilter'))
+        .filter((r: any) => /Batch|Glue/.test(JSON.stringify(r.Properties.MetricTransformations)))).toEqual([]);
+      expect(on.t().findResources('AWS::Events::Rule')).not.toEqual({});
+      // AWS Batch User Guide, "Using CloudWatch Metrics with AWS Batch": AWS/Batch, JobsMovedToFailed, dimension JobQueueName.
+      off.t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: 'proj-prod-batch-job-failures',
+        Namespace: 'AWS/Batch',
+        MetricName: 'JobsMovedToFailed',
+        Dimensions: [{ Name: 'JobQueueName', Value: 'etl-queue' }],
+        Statistic: 'Sum',
+        Threshold: 1,
+        Unit: Match.absent(),
+      });
+      expect(logicalIdOf(off.t(), 'proj-prod-batch-job-failures')).toBe(logicalIdOf(on.t(), 'proj-prod-batch-job-failures'));
+      for (const name of ['proj-prod-glue-crawler-failures', 'proj-prod-glue-job-failures']) expect(logicalIdOf(off.t(), name)).toBeUndefined();
+      expect(off.alarms.platformEvents).toBeUndefined();
+    });
+
+    test('several queues (names and ARNs) are summed; none listed: no Batch alarm; more than 10 fail at synth', () => {
+      const arn = 'arn:aws:batch:eu-west-1:123456789012:job-queue/gpu-queue';
+      const { t } = setup({ batchJobQueues: ['etl-queue', arn], eventCapture: false });
+      t().hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: 'proj-prod-batch-job-failures',
+        Metrics: Match.arrayWith([
+          Match.objectLike({ Expression: 'FILL(q1, 0) + FILL(q2, 0)' }),
+          Match.objectLike({ Id: 'q2', MetricStat: Match.objectLike({ Metric: { Namespace: 'AWS/Batch', MetricName: 'JobsMovedToFailed', Dimensions: [{ Name: 'JobQueueName', Value: 'gpu-queue' }] }, Stat: 'Sum' }) }),
+        ]),
+      });
+      const none = setup({ eventCapture: false });
+      expect(none.alarms.batchJobFailuresAlarm).toBeUndefined();
+      none.t().resourceCountIs('AWS::Events::Rule', 0);
+      const queues = Array.from({ length: 11 }, (_, i) => `queue-${i}`);
+      expect(() => setup({ batchJobQueues: queues, eventCapture: false }))
+        .toThrow(/batchJobQueues lists 11 queues, but with eventCapture false .* at most 10 metrics\. Keep eventCapture on/);
+    });
+  });
+
   test('Batch job failures >= 1 in 5 minutes, Glue failures, platform health composite', () => {
     const { t, alarms } = setup({ dmsReplicationTasks: [TASK] });
     t().hasResourceProperties('AWS::CloudWatch::Alarm', {

@@ -47,8 +47,15 @@ test('alarms on source-account metrics query them with AccountId; same-account a
     expect(p.Namespace).toBeUndefined();
     const [m] = p.Metrics;
     expect(m.AccountId).toBe(WORKLOAD_A);
-    expect(m.MetricStat.Metric.Dimensions).toEqual(expect.arrayContaining([{ Name: 'ReplicationTaskIdentifier', Value: 'TASKAAAA' }]));
+    expect(m.MetricStat.Metric.Dimensions).toEqual(expect.arrayContaining([{ Name: 'ReplicationInstanceIdentifier', Value: 'repl' }]));
     expect(m.MetricStat.Unit).toBeUndefined();
+  }
+  // Task alarms (lag, source latency) and the instance's free-storage alarm: the source account's
+  // instance "repl" is not this account's "repl", so each has its own storage alarm.
+  const metricNames = crossDms.map((p) => p.Metrics[0].MetricStat.Metric.MetricName).sort();
+  expect(metricNames).toEqual(['CDCLatencySource', 'CDCLatencyTarget', 'FreeStorageSpace']);
+  for (const p of crossDms.filter((q) => q.Metrics[0].MetricStat.Metric.MetricName !== 'FreeStorageSpace')) {
+    expect(p.Metrics[0].MetricStat.Metric.Dimensions).toEqual(expect.arrayContaining([{ Name: 'ReplicationTaskIdentifier', Value: 'TASKAAAA' }]));
   }
   // The same task ids in the monitoring account: a plain metric alarm, no AccountId.
   expect(dms.filter((p) => p.Namespace === 'AWS/DMS').length).toBe(crossDms.length);
