@@ -87,17 +87,18 @@ describe('constructs used alone', () => {
   });
 });
 
-describe('a Batch queue given by name on the data-pipeline dashboard', () => {
-  test('graphs the queue ARN the metric filters publish, titled with the name', () => {
+describe('a Batch queue given by name or ARN on the data-pipeline dashboard', () => {
+  // AWS/Batch publishes per JobQueueName, the queue's NAME (AWS Batch User Guide, "Using CloudWatch
+  // Metrics with AWS Batch"): a name and the ARN of the same queue graph the same series.
+  test.each([['etl-queue'], ['arn:aws:batch:eu-west-1:123456789012:job-queue/etl-queue']])('%s', (queue) => {
     const { stack } = parts();
-    new DataPipelineDashboard(stack, 'D', { projectName: 'shop', batchJobQueues: ['etl-queue'] });
+    new DataPipelineDashboard(stack, 'D', { projectName: 'shop', batchJobQueues: [queue] });
     const join = (Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard'))[0] as any).Properties.DashboardBody['Fn::Join'][1];
     // Resolve the partition and region as CloudFormation would in eu-west-1 of the aws partition.
     const text = join.map((p: any) => (typeof p === 'string' ? p : p.Ref === 'AWS::Partition' ? 'aws' : 'eu-west-1')).join('');
-    const widget = JSON.parse(text).widgets.find((w: any) => w.properties.title === 'Batch jobs by status: etl-queue');
-    // The ARN Batch events carry in detail.jobQueue, which the per-queue metric filter publishes as JobQueue.
-    expect(widget.properties.metrics[3]).toEqual(['shop', 'Batch.JobsFailed', 'JobQueue', 'arn:aws:batch:eu-west-1:123456789012:job-queue/etl-queue',
-      { label: 'Failed', stat: 'Sum' }]);
+    const widget = JSON.parse(text).widgets.find((w: any) => w.properties.title === 'Batch etl-queue: state transitions');
+    const failed = widget.properties.metrics.find((m: any[]) => m.includes('JobsMovedToFailed'));
+    expect(failed.slice(0, 4)).toEqual(['AWS/Batch', 'JobsMovedToFailed', 'JobQueueName', 'etl-queue']);
   });
 });
 

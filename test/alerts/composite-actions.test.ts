@@ -44,7 +44,8 @@ describe('one incident, one notification: composites never notify what their inp
     const composites = compositesAndChildren(templates);
     expect(composites.map((c) => c.composite)).toEqual([expect.stringMatching(/platformhealth/)]);
     expect(composites[0].own).toEqual([]);
-    expect(composites[0].children.length).toBe(15);
+    // 16 inputs: DMS lag, source latency and instance free storage, 2 Lambda + 2 Lambda groups, 2 per API x 3, Batch and 2 Glue.
+    expect(composites[0].children.length).toBe(16);
     for (const child of composites[0].children) expect(child).toEqual({ name: child.name, actions: [expect.stringMatching(/AlertsTopic/)] });
     // No other composite exists: the Lambda groups notify themselves.
     expect(alarmsOf(templates).filter((a) => a.type === 'AWS::CloudWatch::CompositeAlarm')).toHaveLength(1);
