@@ -4,8 +4,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { CentralLogging } from '../../src/logging/central-logging';
 import { LogGroupPlacement, NESTED_SHARDS } from '../../src/logging/log-group-placement';
-import { assemblyTemplates } from '../alerts/alarm-fixtures';
 import { ServiceLogGroupMode } from '../../src/logging/service-log-group-mode';
+import { assemblyTemplates } from '../alerts/alarm-fixtures';
 import { newStack } from '../nag-helpers';
 
 function setup(count: number, placement?: LogGroupPlacement) {
@@ -126,7 +126,8 @@ describe('AUTO, kept for stacks deployed with it', () => {
   // Every template of the app (nested ones by their logical-id-derived file names), as text.
   const templates = (count: number, placement: LogGroupPlacement) => JSON.stringify(assemblyTemplates(setup(count, placement).app));
 
-  test.each([[1, LogGroupPlacement.SAME_STACK], [100, LogGroupPlacement.SAME_STACK], [101, LogGroupPlacement.NESTED_STACKS], [300, LogGroupPlacement.NESTED_STACKS]])(
+  const { SAME_STACK, NESTED_STACKS } = LogGroupPlacement;
+  test.each([[1, SAME_STACK], [100, SAME_STACK], [101, NESTED_STACKS], [300, NESTED_STACKS]])(
     'with %i functions it synthesizes exactly what %s does, so switching moves nothing', (count, same) => {
       expect(templates(count, LogGroupPlacement.AUTO)).toEqual(templates(count, same));
     });

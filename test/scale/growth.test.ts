@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { CentralLogging, LogGroupPlacement, PlatformAlarms, PlatformMonitoring, PlatformMonitoringProps } from '../../src';
 import { growthProblems } from '../growth';
@@ -31,11 +31,11 @@ function functions(app: App, stack: Stack, layout: Layout, count: number): lambd
   const teams: Stack[] = [];
   const roles: iam.IRole[] = [];
   return names.map((name, i) => {
-      const t = Math.floor(i / FUNCTIONS_PER_TEAM_STACK);
-      if (!teams[t]) {
-        teams[t] = new Stack(app, `Team${t}`, { env });
-        roles[t] = iam.Role.fromRoleArn(teams[t], 'Role', `arn:aws:iam::123456789012:role/team-${t}`, { mutable: false });
-      }
+    const t = Math.floor(i / FUNCTIONS_PER_TEAM_STACK);
+    if (!teams[t]) {
+      teams[t] = new Stack(app, `Team${t}`, { env });
+      roles[t] = iam.Role.fromRoleArn(teams[t], 'Role', `arn:aws:iam::123456789012:role/team-${t}`, { mutable: false });
+    }
     return new lambda.Function(teams[t], `Fn${i}`, {
       functionName: name,
       runtime: lambda.Runtime.NODEJS_22_X,
