@@ -14,7 +14,9 @@ export const MAX_METRICS_PER_MATH_ALARM = 10;
  * (`<key>-groups`) holds at most 149 alarms. Both CloudFormation limits hold with room: 500
  * resources per stack, and a template of at most 1 MB (measured: about 5.2 KB per 10-metric alarm
  * in the template file as written, with the 64-character function names Lambda allows, so about
- * 780 KB; 2,000 functions would pass 1 MB: test/scale/alarm-limits.test.ts).
+ * 780 KB; 2,000 functions would pass 1 MB: test/scale/alarm-limits.test.ts), and so does the
+ * limit of 200 outputs per template (the nested stack outputs each alarm's ARN for the
+ * `platform-health` composite: 149).
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
  */
 export const MAX_GROUPED_FUNCTIONS = 1_500;

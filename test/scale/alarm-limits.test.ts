@@ -25,6 +25,9 @@ function alarmsApp(count: number, name: (i: number) => string = (i) => `shop-fn-
 }
 
 const measure = (app: App): Measurement => measureAssembly(app.synth().directory);
+/** CloudFormation: at most 200 outputs per template (`bench/limits.ts` does not list it). */
+const MAX_OUTPUTS = 200; // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
+const mostOutputs = (app: App) => Math.max(...assemblyTemplates(app).map((t) => Object.keys(t.outputs).length));
 const failed = (m: Measurement) => checkLimits(m).filter((c) => !c.pass);
 
 /** The function names each Lambda sum's alarms read, per alarm name. */
@@ -43,8 +46,10 @@ describe('1,000 imported functions, PlatformAlarms defaults', () => {
   const app = alarmsApp(1000);
   const m = measure(app);
 
-  test('every limit of bench/limits.ts passes', () => {
+  test('every limit of bench/limits.ts passes, and every template has at most 200 outputs', () => {
     expect(failed(m)).toEqual([]);
+    expect(mostOutputs(app)).toBe(99); // the nested stacks output each group alarm's ARN
+    expect(mostOutputs(app)).toBeLessThanOrEqual(MAX_OUTPUTS);
     expect(m.maxMetricsPerMathAlarm).toBe(AWS_LIMITS.metricsPerMathAlarm);
     expect(m.alarmsWithSearch).toBe(0);
   });
@@ -63,8 +68,10 @@ describe('1,000 imported functions, PlatformAlarms defaults', () => {
 });
 
 test(`${MAX_GROUPED_FUNCTIONS} functions with 64-character names (the most the groups allow): every limit passes`, () => {
-  const m = measure(alarmsApp(MAX_GROUPED_FUNCTIONS, longName));
+  const app = alarmsApp(MAX_GROUPED_FUNCTIONS, longName);
+  const m = measure(app);
   expect(failed(m)).toEqual([]);
+  expect(mostOutputs(app)).toBeLessThanOrEqual(MAX_OUTPUTS);
   const nested = m.stacks.filter((s) => s.nested);
   expect(nested.map((s) => s.resources)).toEqual([149, 149]);
   for (const s of nested) expect(s.templateBytes).toBeLessThanOrEqual(AWS_LIMITS.templateBytes);
