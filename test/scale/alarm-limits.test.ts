@@ -1,4 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AWS_LIMITS, checkLimits } from '../../bench/limits';
 import { measureAssembly, Measurement } from '../../bench/measure';
@@ -65,6 +66,31 @@ describe('1,000 imported functions, PlatformAlarms defaults', () => {
       expect(nested.map((s) => s.resources)).toEqual([99]);
     }
   });
+});
+
+test('1,000 lambda.Functions of team stacks with generated names (every metric an Fn::ImportValue): every limit passes', () => {
+  // The largest alarm templates a team layout makes: each function is read through an export.
+  // 190 functions per team stack keep each team stack under 200 outputs (one export per function).
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  const platformStack = new Stack(app, 'Platform', { env });
+  const teams: Stack[] = [];
+  const fns = Array.from({ length: 1000 }, (_, i) => {
+    const t = Math.floor(i / 190);
+    teams[t] ??= new Stack(app, `OrdersTeamServicesStack${t}`, { env });
+    return new lambda.Function(teams[t], `OrdersServiceRequestHandlerFunction${i}`, {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => ({});'),
+      role: iam.Role.fromRoleArn(teams[t], `Role${i}`, `arn:aws:iam::123456789012:role/team-${t}`, { mutable: false }),
+    });
+  });
+  new PlatformAlarms(platformStack, 'Alarms', { projectName: 'shop', lambdaFunctions: fns });
+  const m = measure(app);
+  expect(failed(m)).toEqual([]);
+  expect(mostOutputs(app)).toBeLessThanOrEqual(MAX_OUTPUTS);
+  const groups = assemblyTemplates(app).filter((t) => t.nested);
+  expect(groups.map((t) => Object.keys(t.resources).length)).toEqual([99, 99]);
+  expect(JSON.stringify(groups[0].resources)).toContain('Fn::ImportValue');
 });
 
 test(`${MAX_GROUPED_FUNCTIONS} functions with 64-character names (the most the groups allow): every limit passes`, () => {
