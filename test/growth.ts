@@ -21,7 +21,23 @@ const NAME_PROPERTY: { [type: string]: string } = {
   'AWS::Events::Rule': 'Name',
   'AWS::IAM::Role': 'RoleName',
   'AWS::KMS::Alias': 'AliasName',
+  'AWS::Lambda::Function': 'FunctionName',
 };
+
+/**
+ * Top-level `*Name` properties that are not the resource's identity and update in place, so a
+ * change is allowed. Every other `*Name` property (e.g. a metric filter's `LogGroupName`, a
+ * function's `FunctionName`, a resource policy's `PolicyName`) is checked like a physical name.
+ * CloudFormation template reference, "Update requires: No interruption": AWS::CloudWatch::Alarm
+ * `MetricName` (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cw-alarm.html),
+ * AWS::SNS::Topic `DisplayName`, AWS::CloudTrail::Trail `S3BucketName`; a saved query's `Name`: see above.
+ */
+const IN_PLACE_NAMES = new Set([
+  'AWS::CloudWatch::Alarm MetricName',
+  'AWS::Logs::QueryDefinition Name',
+  'AWS::SNS::Topic DisplayName',
+  'AWS::CloudTrail::Trail S3BucketName',
+]);
 
 /** Where a resource is and what it is: what must not change when the platform grows. */
 interface ResourceIdentity {
@@ -31,6 +47,8 @@ interface ResourceIdentity {
   readonly template: string;
   /** Its physical name, if its type has one (JSON of the literal or intrinsic). */
   readonly physicalName?: string;
+  /** Its other `*Name` properties that a change would replace it for (JSON), by property. */
+  readonly otherNames: { [prop: string]: string };
 }
 
 /** Every resource of the synthesized app (nested stacks included), by `<template> <logical id>`. */
@@ -40,7 +58,13 @@ function resourceIdentities(app: App): Map<string, ResourceIdentity> {
     for (const [id, r] of Object.entries(t.resources)) {
       const nameProp = NAME_PROPERTY[r.Type];
       const name = nameProp ? r.Properties?.[nameProp] : undefined;
-      out.set(`${t.name} ${id}`, { id, type: r.Type, template: t.name, physicalName: name === undefined ? undefined : JSON.stringify(name) });
+      const otherNames: { [prop: string]: string } = {};
+      for (const [prop, value] of Object.entries(r.Properties ?? {})) {
+        if (prop.endsWith('Name') && prop !== nameProp && !IN_PLACE_NAMES.has(`${r.Type} ${prop}`)) otherNames[prop] = JSON.stringify(value);
+      }
+      out.set(`${t.name} ${id}`, {
+        id, type: r.Type, template: t.name, physicalName: name === undefined ? undefined : JSON.stringify(name), otherNames,
+      });
     }
   }
   return out;
@@ -67,6 +91,10 @@ export function growthProblems(before: App, after: App): string[] {
       problems.push(`${old.id} changed type ${old.type} -> ${now.type}`);
     } else if (now.physicalName !== old.physicalName) {
       problems.push(`${old.id} changed name ${old.physicalName} -> ${now.physicalName}`);
+    } else {
+      for (const prop of new Set([...Object.keys(old.otherNames), ...Object.keys(now.otherNames)])) {
+        if (old.otherNames[prop] !== now.otherNames[prop]) problems.push(`${old.id} changed ${prop} ${old.otherNames[prop]} -> ${now.otherNames[prop]}`);
+      }
     }
   }
   const nameKey = (r: ResourceIdentity) => `${r.type} ${r.physicalName}`;

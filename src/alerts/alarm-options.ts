@@ -128,6 +128,11 @@ export interface AlarmOptions extends CisBenchmarkOptions, SeverityRoutingOption
    * `lambdaFunctions`: exact for any number of functions, but counts every function in the
    * account and region.
    *
+   * Without it, above 10 functions the sums are per group of 10 (a metric-math alarm reads at
+   * most 10 metrics), each group with its own alarm and the threshold applying per group, up to
+   * 1,500 functions: no documented CloudWatch feature sums a longer list in one alarm (see the
+   * README, "Many Lambda functions").
+   *
    * @default false
    */
   readonly lambdaAlarmsAccountWide?: boolean;

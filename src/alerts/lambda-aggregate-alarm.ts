@@ -9,9 +9,32 @@ import { LambdaMetrics } from '../metrics/lambda-metrics';
  */
 export const MAX_METRICS_PER_MATH_ALARM = 10;
 
-/** 50 groups of 10 per sum: 100 group alarms for errors and throttles, in their nested stacks. */
-const MAX_FUNCTIONS = 500;
+/**
+ * The most functions the grouped alarms watch: 150 groups of 10 per sum, so each sum's nested stack
+ * (`<key>-groups`) holds at most 149 alarms. Both CloudFormation limits hold with room: 500
+ * resources per stack, and a template of at most 1 MB (measured: about 5.2 KB per 10-metric alarm
+ * in the template file as written, with the 64-character function names Lambda allows, so about
+ * 780 KB; 2,000 functions would pass 1 MB: test/scale/alarm-limits.test.ts), and so does the
+ * limit of 200 outputs per template (the nested stack outputs each alarm's ARN for the
+ * `platform-health` composite: 149).
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
+ */
+export const MAX_GROUPED_FUNCTIONS = 1_500;
 
+/**
+ * Why the sum above 10 functions is per group of 10 and not one exact total (issue 15): a Metrics
+ * Insights query alarm (`SELECT SUM(Errors) FROM SCHEMA("AWS/Lambda", FunctionName) WHERE ...`) is
+ * one query per alarm, and the documented WHERE operators are `=`, `!=` and `AND` only: no `OR` or
+ * `IN` to list our functions by name. CloudWatch User Guide, "Metrics Insights query components and
+ * syntax", WHERE, Supported operators:
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-metrics-insights-querylanguage.html
+ * Filtering by a resource tag (`WHERE tag.<key> = '<value>'`) is documented for query alarms, but
+ * needs the account-level "resource tags for telemetry" setting and counts only functions that
+ * carry the tag while the alarm evaluates; functions imported by name cannot be tagged from here:
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create_Metrics_Insights_Alarm.html
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/resource-tags-for-telemetry.html
+ * The exact total that needs neither is the account-wide metric (`lambdaAlarmsAccountWide`).
+ */
 /** The alarms behind one "sum over these functions" alarm. Not exported from the package. */
 export interface LambdaAggregateAlarms {
   /** The first alarm (`<key>`): the account-wide sum, or functions 1-10. */
@@ -42,9 +65,11 @@ export function lambdaAggregateAlarm(
     const alarm = factory.create({ ...request, metric: new LambdaMetrics().metric(metricName), what: `${request.what}, all functions of the account and region` });
     return { alarm, all: alarm ? [alarm] : [] };
   }
-  if (functionNames.length > MAX_FUNCTIONS) {
-    throw new Error(`${request.optionsProp}: ${functionNames.length} Lambda functions is more than the ${MAX_FUNCTIONS} the alarms watch `
-      + 'in groups of 10: set lambdaAlarmsAccountWide to true, or split the functions across PlatformAlarms.');
+  if (functionNames.length > MAX_GROUPED_FUNCTIONS) {
+    throw new Error(`${request.optionsProp}: ${functionNames.length} Lambda functions is more than the ${MAX_GROUPED_FUNCTIONS.toLocaleString('en-US')} `
+      + `the alarms watch in groups of ${MAX_METRICS_PER_MATH_ALARM} (${MAX_GROUPED_FUNCTIONS / MAX_METRICS_PER_MATH_ALARM} alarms per sum, `
+      + 'in one nested stack of at most 500 resources and 1 MB): set lambdaAlarmsAccountWide to true (one exact alarm on the '
+      + 'account-wide metric), or split the functions across several PlatformAlarms with different projectNames.');
   }
   const groups: string[][] = [];
   for (let i = 0; i < functionNames.length; i += MAX_METRICS_PER_MATH_ALARM) {

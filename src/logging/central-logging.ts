@@ -1,4 +1,4 @@
-import { Duration, NestedStack, RemovalPolicy, Tags } from 'aws-cdk-lib';
+import { Annotations, Duration, NestedStack, RemovalPolicy, Tags } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -7,7 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { apiAccessLogFormatString } from './api-access-log-format';
 import { BATCH_LOG_ERRORS_METRIC, errorCountMetric, errorMetricFilter, lambdaLogErrorsMetricName } from './log-error-metrics';
-import { isNested, LogGroupPlacement, NESTED_SHARDS, shardOf } from './log-group-placement';
+import { AUTO_NESTED_THRESHOLD, isNested, LogGroupPlacement, NESTED_SHARDS, shardOf } from './log-group-placement';
 import { LoggingOptions } from './logging-options';
 import { enableRestApiAccessLogs } from './rest-api-access-logs';
 import { createSavedQueries } from './saved-queries';
@@ -184,6 +184,14 @@ export class CentralLogging extends Construct {
     const functions = props.lambdaFunctions ?? [];
     const placement = props.lambdaLogGroupPlacement ?? LogGroupPlacement.NESTED_STACKS;
     const nested = isNested(placement, functions.length);
+    if (placement === LogGroupPlacement.AUTO) {
+      // AUTO is always the same layout as one of the growth-safe values: switching changes nothing.
+      const same = nested ? 'NESTED_STACKS' : 'SAME_STACK';
+      Annotations.of(this).addWarningV2('cdk-platform-monitoring:autoLogGroupPlacement',
+        `lambdaLogGroupPlacement AUTO moves every per-function log group into nested stacks when the functions pass ${AUTO_NESTED_THRESHOLD} `
+        + `(now ${functions.length}): a deploy then fails for retained groups with fixed names. With ${functions.length} functions AUTO `
+        + `places them exactly as LogGroupPlacement.${same} does: set that instead (nothing moves), and growth never moves them.`);
+    }
     const lambdaScope = new Construct(this, 'Lambda');
     const shards = new Map<number, Construct>();
     const shardScope = (fn: lambda.IFunction): Construct => {

@@ -12,7 +12,9 @@ export enum LogGroupPlacement {
    *
    * Not growth-safe: the 101st function moves every existing per-function log group into a nested
    * stack, and creating a retained group with a fixed name in a new stack while the old stack
-   * still holds it fails the deploy. Kept for stacks deployed with it; prefer `NESTED_STACKS`.
+   * still holds it fails the deploy. Kept for stacks deployed with it, and warns at synth. It always
+   * lays the groups out exactly as `SAME_STACK` (up to 100 functions) or `NESTED_STACKS` (above)
+   * does, so switching to that value moves nothing.
    */
   AUTO = 'auto',
   /** Always in the same stack as the construct (fails at synth beyond the stack limit). */

@@ -291,7 +291,8 @@ describe('PlatformAlarms', () => {
     expect(() => setup({ dmsReplicationTasks: [TASK, { ...TASK }] })).toThrow(/dmsReplicationTasks lists ri-1\/ABCDEF123 more than once/);
     expect(() => setup({ restApiStages: [{ apiName: 'a', stageName: 'p' }, { apiName: 'a', stageName: 'p' }] }))
       .toThrow(/restApiStages lists a\/p more than once/);
-    expect(() => setup({}, 501)).toThrow(/501 Lambda functions is more than the 500/);
+    // 1,500 = 150 groups of 10 per sum, one nested stack of at most 500 resources and 1 MB each.
+    expect(() => setup({}, 1501)).toThrow(/^lambdaErrors: 1501 Lambda functions is more than the 1,500 the alarms watch in groups of 10 \(150 alarms per sum, in one nested stack of at most 500 resources and 1 MB\): set lambdaAlarmsAccountWide to true \(one exact alarm on the account-wide metric\), or split the functions across several PlatformAlarms with different projectNames\./);
   });
 
   test('no cdk-nag findings with everything on', () => {

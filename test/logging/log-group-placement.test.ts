@@ -1,14 +1,15 @@
 import { NestedStack, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { CentralLogging } from '../../src/logging/central-logging';
 import { LogGroupPlacement, NESTED_SHARDS } from '../../src/logging/log-group-placement';
 import { ServiceLogGroupMode } from '../../src/logging/service-log-group-mode';
+import { assemblyTemplates } from '../alerts/alarm-fixtures';
 import { newStack } from '../nag-helpers';
 
 function setup(count: number, placement?: LogGroupPlacement) {
-  const { stack } = newStack();
+  const { app, stack } = newStack();
   const fns = Array.from({ length: count }, (_, i) => lambda.Function.fromFunctionName(stack, `Fn${i}`, `fn-${i}`));
   const logging = new CentralLogging(stack, 'Logging', {
     projectName: 'shop',
@@ -18,7 +19,7 @@ function setup(count: number, placement?: LogGroupPlacement) {
     lambdaLogGroupMode: ServiceLogGroupMode.CREATE, // imported functions would otherwise reference their groups
   });
   const nested = stack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack);
-  return { stack, logging, nested };
+  return { app, stack, logging, nested };
 }
 
 const lambdaGroups = (s: Stack) => Object.values(Template.fromStack(s).findResources('AWS::Logs::LogGroup'))
@@ -118,5 +119,25 @@ describe('per-function log group placement', () => {
     // 25 per shard on average; a hash that clusters (or a constant shard) fails this.
     expect(Math.max(...sizes)).toBeLessThanOrEqual(40);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('AUTO, kept for stacks deployed with it', () => {
+  // Every template of the app (nested ones by their logical-id-derived file names), as text.
+  const templates = (count: number, placement: LogGroupPlacement) => JSON.stringify(assemblyTemplates(setup(count, placement).app));
+
+  const { SAME_STACK, NESTED_STACKS } = LogGroupPlacement;
+  test.each([[1, SAME_STACK], [100, SAME_STACK], [101, NESTED_STACKS], [300, NESTED_STACKS]])(
+    'with %i functions it synthesizes exactly what %s does, so switching moves nothing', (count, same) => {
+      expect(templates(count, LogGroupPlacement.AUTO)).toEqual(templates(count, same));
+    });
+
+  test('warns at synth and names the growth-safe value that keeps the layout', () => {
+    const at = (count: number) => Annotations.fromStack(setup(count, LogGroupPlacement.AUTO).stack)
+      .findWarning('*', Match.stringLikeRegexp('lambdaLogGroupPlacement AUTO'))
+      .map((w) => w.entry.data);
+    expect(at(100)).toEqual([expect.stringMatching(/^lambdaLogGroupPlacement AUTO moves every per-function log group into nested stacks when the functions pass 100 \(now 100\): a deploy then fails for retained groups with fixed names\. With 100 functions AUTO places them exactly as LogGroupPlacement\.SAME_STACK does: set that instead \(nothing moves\), and growth never moves them\./)]);
+    expect(at(101)).toEqual([expect.stringMatching(/With 101 functions AUTO places them exactly as LogGroupPlacement\.NESTED_STACKS does/)]);
+    expect(Annotations.fromStack(setup(101).stack).findWarning('*', Match.stringLikeRegexp('AUTO'))).toEqual([]);
   });
 });

@@ -1,0 +1,121 @@
+import { App, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { CentralLogging, LogGroupPlacement, PlatformAlarms, PlatformMonitoring, PlatformMonitoringProps } from '../../src';
+import { growthProblems } from '../growth';
+import { RECOMMENDED_CONTEXT } from '../nag-helpers';
+
+// Issue 15 part 3: growing the platform by one function must only add, with `PlatformMonitoring`'s
+// defaults, in every stack and nested stack of the app: no logical id disappears or moves to
+// another template, none changes resource type, no physical name (AlarmName, LogGroupName,
+// FilterName, DashboardName, ...) changes or passes to another resource (`test/growth.ts`).
+// CloudFormation cannot change a resource's type in place, replaces a resource whose logical id
+// vanishes, and fails to create a named resource whose name another still holds.
+// The sizes cross every threshold of the code: the first function, 10 -> 11 (the Lambda alarms'
+// groups of 10 start a nested stack), 50 -> 51 (Logs Insights widgets and queries of 50 groups),
+// 99/100 -> 101 (the old AUTO log-group threshold), 300 -> 301 and 999 -> 1,000.
+
+/** Where the functions come from: imported by name, or `lambda.Function`s of team stacks. */
+enum Layout { IMPORTED = 'imported', TEAM_STACKS = 'team stacks' }
+
+/** Functions per team stack: one function resource each (they share a role), well under 500. */
+const FUNCTIONS_PER_TEAM_STACK = 250;
+const env = { account: '123456789012', region: 'eu-west-1' };
+
+/** The functions of `count`, in `app`: imported by name into `stack`, or created in team stacks. */
+function functions(app: App, stack: Stack, layout: Layout, count: number): lambda.IFunction[] {
+  const names = Array.from({ length: count }, (_, i) => `shop-fn-${i}`);
+  if (layout === Layout.IMPORTED) return names.map((name, i) => lambda.Function.fromFunctionName(stack, `Fn${i}`, name));
+  const teams: Stack[] = [];
+  const roles: iam.IRole[] = [];
+  return names.map((name, i) => {
+    const t = Math.floor(i / FUNCTIONS_PER_TEAM_STACK);
+    if (!teams[t]) {
+      teams[t] = new Stack(app, `Team${t}`, { env });
+      roles[t] = iam.Role.fromRoleArn(teams[t], 'Role', `arn:aws:iam::123456789012:role/team-${t}`, { mutable: false });
+    }
+    return new lambda.Function(teams[t], `Fn${i}`, {
+      functionName: name,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => ({});'),
+      role: roles[t],
+    });
+  });
+}
+
+/** `PlatformMonitoring` with its defaults over `count` functions. */
+function platform(layout: Layout, count: number, extra: Partial<PlatformMonitoringProps> = {}): App {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  const stack = new Stack(app, 'Platform', { env });
+  new PlatformMonitoring(stack, 'Monitoring', {
+    projectName: 'shop',
+    lambdaFunctions: functions(app, stack, layout, count),
+    // The one default that cannot hold at this size: a trail lists at most 250 data resources
+    // (CloudTrail quota, AWS-FACTS "Limits"), so above 249 functions it logs all of them.
+    audit: count > 249 ? { logAllLambdaDataEvents: true } : undefined,
+    ...extra,
+  });
+  return app;
+}
+
+/**
+ * The parts of `PlatformMonitoring` that hold per-function resources, as it composes them, with
+ * their defaults: the log groups and metric filters (`CentralLogging`) and the Lambda alarms
+ * (`PlatformAlarms`). Used at 1,000 functions while the dashboards cannot hold that many.
+ */
+function perFunctionParts(layout: Layout, count: number): App {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  const stack = new Stack(app, 'Platform', { env });
+  const fns = functions(app, stack, layout, count);
+  new CentralLogging(stack, 'Logging', { projectName: 'shop', encryptionKey: new kms.Key(stack, 'Key', { enableKeyRotation: true }), lambdaFunctions: fns });
+  new PlatformAlarms(stack, 'Alarms', { projectName: 'shop', lambdaFunctions: fns });
+  return app;
+}
+
+const cache = new Map<string, App>();
+function synthOnce(layout: Layout, count: number): App {
+  const key = `${layout} ${count}`;
+  if (!cache.has(key)) cache.set(key, platform(layout, count));
+  return cache.get(key)!;
+}
+
+const STEPS: Array<[number, number]> = [[0, 1], [1, 2], [10, 11], [50, 51], [99, 101], [100, 101], [300, 301]];
+
+describe.each([Layout.IMPORTED, Layout.TEAM_STACKS])('%s functions, PlatformMonitoring defaults', (layout) => {
+  test.each(STEPS)('%i -> %i functions only adds', (n, m) => {
+    expect(growthProblems(synthOnce(layout, n), synthOnce(layout, m))).toEqual([]);
+  });
+
+  test('999 -> 1,000 functions: log groups, metric filters and Lambda alarms only add', () => {
+    expect(growthProblems(perFunctionParts(layout, 999), perFunctionParts(layout, 1000))).toEqual([]);
+  });
+});
+
+// Until the dashboards split themselves (issue 15 part 1, branch f15dash), PlatformMonitoring with
+// 1,000 functions fails at synth in the API dashboard (4,000 metrics > 2,500). Once it does, this
+// test passes and Jest reports this `failing` test as an error: change it to `test`.
+test.failing('imported functions, PlatformMonitoring defaults: 999 -> 1,000 functions only adds', () => {
+  expect(growthProblems(platform(Layout.IMPORTED, 999), platform(Layout.IMPORTED, 1000))).toEqual([]);
+});
+
+describe('the growth check can fail', () => {
+  test('LogGroupPlacement.AUTO at 100 -> 101 team-stack functions: every log group moves to a nested stack', () => {
+    const extra = { logging: { lambdaLogGroupPlacement: LogGroupPlacement.AUTO } };
+    const changes = growthProblems(platform(Layout.TEAM_STACKS, 100, extra), platform(Layout.TEAM_STACKS, 101, extra));
+    expect(changes.filter((c) => /^MonitoringLoggingLambda\S+LogGroup\S+ \(AWS::Logs::LogGroup\) was removed from Platform$/.test(c))).toHaveLength(100);
+  });
+
+  test('a property that names another resource and replaces on change (a metric filter\'s LogGroupName) is reported', () => {
+    const build = (group: string) => {
+      const app = new App();
+      new logs.CfnMetricFilter(new Stack(app, 'S'), 'Filter', {
+        logGroupName: group, filterPattern: 'ERROR', metricTransformations: [{ metricName: 'E', metricNamespace: 'N', metricValue: '1' }],
+      });
+      return app;
+    };
+    expect(growthProblems(build('/a'), build('/b'))).toEqual(['Filter changed LogGroupName "/a" -> "/b"']);
+  });
+});
