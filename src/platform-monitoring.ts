@@ -87,7 +87,7 @@ export class PlatformMonitoring extends Construct {
   public readonly alertTopic: sns.ITopic;
   /**
    * The severity topics (`alertRouting`): `criticalTopic` and `warningTopic` exist when that
-   * severity has recipients.
+   * severity has recipients; and the AWS Chatbot configurations of its chat channels.
    *
    * @experimental alarm severities and routing are new.
    */
@@ -206,7 +206,9 @@ export class PlatformMonitoring extends Construct {
     this.alertTopic = new AlertTopic(this, 'Alerts', {
       ...props.crossAccountAlerts, ...identity, masterKey: this.encryptionKey, emails: props.alertEmails,
     }).topic;
-    this.alertRouting = new AlertRouting(this, 'AlertRouting', { ...props.alertRouting, ...identity, masterKey: this.encryptionKey });
+    this.alertRouting = new AlertRouting(this, 'AlertRouting', {
+      ...props.alertRouting, ...identity, masterKey: this.encryptionKey, alertTopic: this.alertTopic,
+    });
     const routed = this.alertRouting.severityActions;
     this.platformAlarms = new PlatformAlarms(this, 'Alarms', {
       ...props.alarms,
