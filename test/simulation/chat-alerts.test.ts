@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ChatPath, chatConfigurations, chatMisusePaths, guardrailPolicies } from './chat-paths';
 import { ENV, loadAssembly } from './cfn-model';
+import { ChatPath, chatConfigurations, chatMisusePaths, guardrailPolicies } from './chat-paths';
 import { deliveryPaths, notifyingAlarms, Path } from './delivery-paths';
 import { misusePaths } from './misuse-paths';
 import { servicePrincipals, StatementEdit, withoutServicePrincipal, withoutSid } from './policies';

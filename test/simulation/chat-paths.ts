@@ -78,7 +78,11 @@ export function chatConfigurations(model: PolicyModel): ChatConfiguration[] {
   return types.flatMap((type) => model.resources(type).map((r) => {
     const p = r.template.props(r.logicalId);
     return {
-      type, name: p.ConfigurationName, topics: p.SnsTopicArns ?? [], roleArn: p.IamRoleArn, guardrailArns: p.GuardrailPolicies ?? [],
+      type,
+      name: p.ConfigurationName,
+      topics: p.SnsTopicArns ?? [],
+      roleArn: p.IamRoleArn,
+      guardrailArns: p.GuardrailPolicies ?? [],
       loggingLevel: p.LoggingLevel,
     };
   }));
@@ -139,12 +143,22 @@ export function chatPaths(model: PolicyModel): PathRequest[] {
     const guardrails = guardrailPolicies(model, config);
     for (const { action, resource } of graphReads(model)) {
       out.push({
-        path: ChatPath.ROLE_READ, description: `${config.name}: channel role ${action} on ${resource}`,
-        principal, identityPolicies, action, resource, context: TLS,
+        path: ChatPath.ROLE_READ,
+        description: `${config.name}: channel role ${action} on ${resource}`,
+        principal,
+        identityPolicies,
+        action,
+        resource,
+        context: TLS,
       });
       out.push({
-        path: ChatPath.GUARDRAIL_READ, description: `${config.name}: guardrails allow ${action} on ${resource}`,
-        principal, identityPolicies: guardrails, action, resource, context: TLS,
+        path: ChatPath.GUARDRAIL_READ,
+        description: `${config.name}: guardrails allow ${action} on ${resource}`,
+        principal,
+        identityPolicies: guardrails,
+        action,
+        resource,
+        context: TLS,
       });
     }
     return out;
@@ -187,33 +201,61 @@ export function chatMisusePaths(model: PolicyModel): PathRequest[] {
     return [
       ...writes.flatMap((w) => [
         {
-          path: 'chat misuse', description: `${config.name}: channel role ${w.action} on ${w.resource}`,
-          principal, identityPolicies, action: w.action, resource: w.resource, resourcePolicy: w.resourcePolicy, context: { ...TLS, ...w.context },
+          path: 'chat misuse',
+          description: `${config.name}: channel role ${w.action} on ${w.resource}`,
+          principal,
+          identityPolicies,
+          action: w.action,
+          resource: w.resource,
+          resourcePolicy: w.resourcePolicy,
+          context: { ...TLS, ...w.context },
         },
         {
-          path: 'chat misuse', description: `${config.name}: guardrails allow ${w.action} on ${w.resource}`,
-          principal, identityPolicies: guardrails, action: w.action, resource: w.resource, context: { ...TLS, ...w.context },
+          path: 'chat misuse',
+          description: `${config.name}: guardrails allow ${w.action} on ${w.resource}`,
+          principal,
+          identityPolicies: guardrails,
+          action: w.action,
+          resource: w.resource,
+          context: { ...TLS, ...w.context },
         },
       ]),
       ...config.topics.flatMap((topic) => [
         ...['sns:Subscribe', 'sns:Publish'].map((action) => ({
-          path: 'chat misuse', description: `${config.name}: the chatbot.amazonaws.com service principal ${action} on ${topic}`,
-          principal: 'chatbot.amazonaws.com', action, resource: topic, context: { ...TLS, 'aws:SourceAccount': account },
+          path: 'chat misuse',
+          description: `${config.name}: the chatbot.amazonaws.com service principal ${action} on ${topic}`,
+          principal: 'chatbot.amazonaws.com',
+          action,
+          resource: topic,
+          context: { ...TLS, 'aws:SourceAccount': account },
           resourcePolicy: model.topicPolicy(topic),
         })),
         ...keys.map((key) => ({
-          path: 'chat misuse', description: `${config.name}: the chatbot.amazonaws.com service principal kms:Decrypt for ${topic}`,
-          principal: 'chatbot.amazonaws.com', action: 'kms:Decrypt', resource: key,
-          context: { 'aws:SourceAccount': account, 'kms:EncryptionContext:aws:sns:topicArn': topic }, resourcePolicy: model.keyPolicy(key),
+          path: 'chat misuse',
+          description: `${config.name}: the chatbot.amazonaws.com service principal kms:Decrypt for ${topic}`,
+          principal: 'chatbot.amazonaws.com',
+          action: 'kms:Decrypt',
+          resource: key,
+          context: { 'aws:SourceAccount': account, 'kms:EncryptionContext:aws:sns:topicArn': topic },
+          resourcePolicy: model.keyPolicy(key),
         })),
         {
-          path: 'chat misuse', description: `${config.name}: another account's AWS Chatbot subscribes to ${topic}`,
-          ...chatbotServiceLinkedRole('222222222222'), action: 'sns:Subscribe', resource: topic,
-          context: { ...TLS, 'sns:Protocol': 'https' }, resourcePolicy: model.topicPolicy(topic),
+          path: 'chat misuse',
+          description: `${config.name}: another account's AWS Chatbot subscribes to ${topic}`,
+          ...chatbotServiceLinkedRole('222222222222'),
+          action: 'sns:Subscribe',
+          resource: topic,
+          context: { ...TLS, 'sns:Protocol': 'https' },
+          resourcePolicy: model.topicPolicy(topic),
         },
         {
-          path: 'chat misuse', description: `${config.name}: another account's administrator subscribes to ${topic}`,
-          ...otherAdmin, action: 'sns:Subscribe', resource: topic, context: { ...TLS, 'sns:Protocol': 'https' }, resourcePolicy: model.topicPolicy(topic),
+          path: 'chat misuse',
+          description: `${config.name}: another account's administrator subscribes to ${topic}`,
+          ...otherAdmin,
+          action: 'sns:Subscribe',
+          resource: topic,
+          context: { ...TLS, 'sns:Protocol': 'https' },
+          resourcePolicy: model.topicPolicy(topic),
         },
       ]),
     ];
