@@ -213,6 +213,15 @@ describe('validation says what is wrong and how to fix it', () => {
       .toThrow(/alertRouting\.chatGuardrailPolicies is an empty list: AWS Chatbot would apply AdministratorAccess as the guardrail\. Omit the prop/);
   });
 
+  test('a channel for every alarm while alarms do not notify the alert topic', () => {
+    const { stack } = newStack();
+    expect(() => new PlatformMonitoring(stack, 'Monitoring', {
+      projectName: 'shop',
+      alarms: { notifyAlertTopic: false },
+      alertRouting: { warningEmails: ['team@example.com'], slackChannels: [{ ...SLACK, severity: AlarmSeverity.CRITICAL }], teamsChannels: [TEAMS] },
+    })).toThrow(/alertRouting\.teamsChannels\[0\] has no severity, so it subscribes to the alert topic, but alarms\.notifyAlertTopic is false: no alarm would reach the channel\. Set the channel's `severity`/);
+  });
+
   test('a default name that would be too long names the prop to set', () => {
     expect(fails({ slackChannels: [{ ...SLACK, slackChannelId: `C${'0'.repeat(120)}` }] }))
       .toThrow(/the default Slack configuration name \(set `configurationName`\) is "shop-prod-slack-C0+", which is not an AWS Chatbot configuration name/);
