@@ -21,8 +21,8 @@ import { CentralLogging } from './logging/central-logging';
 import { MlMetricCatalog } from './metrics/ml-catalog';
 import { PlatformMonitoringProps } from './platform-monitoring-props';
 import { validateAlarmSources } from './private/cross-account-policy';
-import { warnImportedIdentifiers } from './private/foreign-resources';
 import { validationError } from './private/errors';
+import { warnImportedIdentifiers } from './private/foreign-resources';
 import { PlatformNaming } from './private/naming';
 import { validatePlatformMonitoringProps } from './private/props-validation';
 import {
