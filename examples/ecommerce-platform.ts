@@ -56,7 +56,13 @@ class EcommercePlatformStack extends Stack {
       logRetention: logs.RetentionDays.ONE_MONTH,
       alertEmails: ['ops@example.com'],
       // Critical alarms also page on-call; warnings reach only ops@ (through the alert topic).
-      alertRouting: { criticalEmails: ['oncall@example.com'] },
+      alertRouting: {
+        criticalEmails: ['oncall@example.com'],
+        // Critical alarms in a Slack channel too, through AWS Chatbot (notifications-only role and
+        // guardrail). PLACEHOLDER ids: authorize your workspace in the AWS Chatbot console first and
+        // use its workspace id and your channel's id (the last part of the channel's link).
+        slackChannels: [{ slackWorkspaceId: 'T012AB3CD4E', slackChannelId: 'C0PAGING01', severity: AlarmSeverity.CRITICAL }],
+      },
       lambdaFunctions: functions,
       restApis: [api],
       dmsReplicationTasks: [{

@@ -30,6 +30,7 @@ export * from './metrics/ml-catalog';
 export * from './alerts/alert-topic';
 export * from './alerts/alert-routing-options';
 export * from './alerts/alert-routing';
+export * from './alerts/chat-channel-options';
 export * from './alerts/alarm-action-strategy';
 export * from './alerts/alarm-settings';
 export * from './alerts/alarm-severity';

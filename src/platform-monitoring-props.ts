@@ -191,7 +191,8 @@ export interface PlatformMonitoringProps {
 
   /**
    * Who hears about CRITICAL and WARNING alarms besides `alertEmails` (which hears about every
-   * alarm): email recipients per severity, each severity on its own encrypted topic. The options
+   * alarm): email recipients per severity, each severity on its own encrypted topic, and Slack or
+   * Microsoft Teams channels (AWS Chatbot) told about every alarm or one severity. The options
    * `AlertRouting` takes; alarm severities themselves are set in `alarms` (`AlarmSettings.severity`).
    *
    * @default - no routing by severity: every alarm notifies the alert topic only

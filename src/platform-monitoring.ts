@@ -21,6 +21,7 @@ import { CentralLogging } from './logging/central-logging';
 import { MlMetricCatalog } from './metrics/ml-catalog';
 import { PlatformMonitoringProps } from './platform-monitoring-props';
 import { validateAlarmSources } from './private/cross-account-policy';
+import { validationError } from './private/errors';
 import { warnImportedIdentifiers } from './private/foreign-resources';
 import { PlatformNaming } from './private/naming';
 import { validatePlatformMonitoringProps } from './private/props-validation';
@@ -87,7 +88,7 @@ export class PlatformMonitoring extends Construct {
   public readonly alertTopic: sns.ITopic;
   /**
    * The severity topics (`alertRouting`): `criticalTopic` and `warningTopic` exist when that
-   * severity has recipients.
+   * severity has recipients; and the AWS Chatbot configurations of its chat channels.
    *
    * @experimental alarm severities and routing are new.
    */
@@ -206,7 +207,20 @@ export class PlatformMonitoring extends Construct {
     this.alertTopic = new AlertTopic(this, 'Alerts', {
       ...props.crossAccountAlerts, ...identity, masterKey: this.encryptionKey, emails: props.alertEmails,
     }).topic;
-    this.alertRouting = new AlertRouting(this, 'AlertRouting', { ...props.alertRouting, ...identity, masterKey: this.encryptionKey });
+    // (Lists are checked by AlertRouting; a non-list is left to its message.)
+    const listed = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+    const everyAlarmChannel = [
+      ...listed(props.alertRouting?.slackChannels).map((c, i) => ({ c, prop: `alertRouting.slackChannels[${i}]` })),
+      ...listed(props.alertRouting?.teamsChannels).map((c, i) => ({ c, prop: `alertRouting.teamsChannels[${i}]` })),
+    ].find(({ c }) => c && c.severity === undefined);
+    if (props.alarms?.notifyAlertTopic === false && everyAlarmChannel) {
+      throw validationError(this, `${everyAlarmChannel.prop} has no severity, so it subscribes to the alert topic, but `
+        + 'alarms.notifyAlertTopic is false: no alarm would reach the channel. Set the channel\'s `severity` (one per '
+        + 'channel), or leave notifyAlertTopic on.');
+    }
+    this.alertRouting = new AlertRouting(this, 'AlertRouting', {
+      ...props.alertRouting, ...identity, masterKey: this.encryptionKey, alertTopic: this.alertTopic,
+    });
     const routed = this.alertRouting.severityActions;
     this.platformAlarms = new PlatformAlarms(this, 'Alarms', {
       ...props.alarms,

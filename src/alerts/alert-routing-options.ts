@@ -1,3 +1,6 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { SlackChannel, TeamsChannel } from './chat-channel-options';
+
 /**
  * Who hears about alarms of each severity, besides the alert topic (`alertEmails`), which is told
  * about every alarm. Each severity with a recipient gets its own encrypted topic
@@ -6,7 +9,7 @@
  * Declared once: `AlertRouting` takes these as part of its props, and `PlatformMonitoring` as
  * `alertRouting`.
  *
- * @experimental alarm severities and routing are new; chat channels are being added here.
+ * @experimental alarm severities, routing and chat channels are new.
  */
 export interface AlertRoutingOptions {
   /**
@@ -23,4 +26,40 @@ export interface AlertRoutingOptions {
    * @default - no warning topic, unless another warning recipient needs it
    */
   readonly warningEmails?: string[];
+
+  /**
+   * Slack channels told about alarms through AWS Chatbot: every alarm (the alert topic), or the
+   * alarms of one `severity` (its severity topic). Each channel gets an AWS Chatbot channel
+   * configuration with a notifications-only role and guardrail (see `chatChannelRole`).
+   *
+   * @default - no Slack channel
+   */
+  readonly slackChannels?: SlackChannel[];
+
+  /**
+   * Microsoft Teams channels told about alarms through AWS Chatbot, as `slackChannels`.
+   *
+   * @default - no Teams channel
+   */
+  readonly teamsChannels?: TeamsChannel[];
+
+  /**
+   * The role AWS Chatbot assumes for the chat channels (their "channel role"). AWS Chatbot calls
+   * CloudWatch with it to draw the metric graph of an alarm notification.
+   *
+   * @default - a role trusted by `chatbot.amazonaws.com` with only the read-only CloudWatch
+   * permissions of AWS Chatbot's "Notification permissions" template (`cloudwatch:Describe*`,
+   * `cloudwatch:Get*`, `cloudwatch:List*`): notifications, no commands
+   */
+  readonly chatChannelRole?: iam.IRole;
+
+  /**
+   * The channel guardrail policies: whatever the channel role or a channel member's own role
+   * allows, AWS Chatbot lets nobody in the channel do more than these policies allow. Pass at least
+   * one policy: AWS Chatbot applies `AdministratorAccess` when a configuration has none.
+   *
+   * @default - one customer-managed policy with the same read-only CloudWatch permissions as the
+   * default channel role (notifications only)
+   */
+  readonly chatGuardrailPolicies?: iam.IManagedPolicy[];
 }

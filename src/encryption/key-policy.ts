@@ -1,4 +1,5 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { AlarmSeverity } from '../alerts/alarm-severity';
 import { sourceAccountAlarmConditions } from '../private/cross-account-policy';
 
 /**
@@ -41,7 +42,7 @@ export enum KeyPolicySid {
   CLOUDTRAIL_DECRYPT = 'AllowAccountToDecryptCloudTrailLogs',
   /** CloudTrail decrypts with the key when the trail bucket uses an S3 Bucket Key (trail create/update). */
   CLOUDTRAIL_BUCKET_KEY_DECRYPT = 'AllowCloudTrailToDecryptWithBucketKey',
-  /** SNS uses the key for the alert topic. */
+  /** SNS uses the key for the alert topic and its severity topics (`-critical`, `-warning`). */
   SNS = 'AllowSnsForTheAlertTopic',
   /** CloudWatch alarms named with the platform prefix publish to the encrypted alert topic. */
   CLOUDWATCH = 'AllowCloudWatchAlarmsToPublishToEncryptedTopic',
@@ -57,7 +58,7 @@ export enum KeyPolicySid {
  * - CloudTrail: generate data keys for trails of this account (and the one trail we create);
  *   describe the key; decrypt as our trail (needed because the trail bucket uses an S3 Bucket Key);
  *   principals of this account may decrypt trail logs.
- * - SNS: the service may use the key for the alert topic only.
+ * - SNS: the service may use the key for the alert topic and its two severity topics only.
  * - CloudWatch: alarms named with our prefix may publish to the encrypted alert topic. Without
  *   this, alarm notifications are dropped silently while the alarm shows ALARM.
  */
@@ -66,6 +67,9 @@ export function platformKeyStatements(scope: KeyPolicyScope): iam.PolicyStatemen
   const trailArn = `arn:${partition}:cloudtrail:${region}:${account}:trail/${scope.trailName}`;
   const anyTrailOfAccount = `arn:${partition}:cloudtrail:*:${account}:trail/*`;
   const topicArn = `arn:${partition}:sns:${region}:${account}:${scope.alertTopicName}`;
+  // The severity topics (`AlertRouting`, named as in AlertTopic) are encrypted with the same key:
+  // SNS needs the same grant for them, or their subscribers (emails, chat channels) get nothing.
+  const topicArns = [topicArn, ...Object.values(AlarmSeverity).map((s) => `${topicArn}-${s.toLowerCase()}`)];
   const alarmArns = `arn:${partition}:cloudwatch:${region}:${account}:alarm:${scope.alarmNamePrefix}*`;
 
   return [
@@ -132,7 +136,7 @@ export function platformKeyStatements(scope: KeyPolicyScope): iam.PolicyStatemen
       conditions: {
         StringEquals: {
           'aws:SourceAccount': account,
-          'kms:EncryptionContext:aws:sns:topicArn': topicArn,
+          'kms:EncryptionContext:aws:sns:topicArn': topicArns,
         },
       },
     }),

@@ -91,14 +91,15 @@ describe('PlatformKey: created key', () => {
     });
   });
 
-  test('SNS may use it for the alert topic only', () => {
+  test('SNS may use it for the alert topic and its severity topics only', () => {
     expect(s[KeyPolicySid.SNS]).toMatchObject({
       Principal: { Service: 'sns.amazonaws.com' },
       Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
       Condition: {
         StringEquals: {
           'aws:SourceAccount': '123456789012',
-          'kms:EncryptionContext:aws:sns:topicArn': partitionArn(':sns:eu-west-1:123456789012:shop-staging-alerts'),
+          'kms:EncryptionContext:aws:sns:topicArn': ['', '-critical', '-warning']
+            .map((suffix) => partitionArn(`:sns:eu-west-1:123456789012:shop-staging-alerts${suffix}`)),
         },
       },
     });

@@ -1,5 +1,6 @@
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { ENV } from './cfn-model';
+import { chatPaths } from './chat-paths';
 import { PolicyModel } from './policies';
 import { PathRequest } from './simulate';
 
@@ -442,7 +443,7 @@ export function putMetricDataPaths(model: PolicyModel, namespace: string, publis
 export function deliveryPaths(model: PolicyModel, opts: PathOptions = {}): PathRequest[] {
   return [
     ...alarmPaths(model), ...snsPaths(model), ...logGroupKeyPaths(model), ...trailPaths(model, opts),
-    ...eventPaths(model), ...accessLogPaths(model), ...replicationPaths(model),
+    ...eventPaths(model), ...accessLogPaths(model), ...replicationPaths(model), ...chatPaths(model),
     ...(opts.metricNamespace && opts.metricPublisher ? putMetricDataPaths(model, opts.metricNamespace, opts.metricPublisher) : []),
   ];
 }

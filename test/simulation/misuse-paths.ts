@@ -1,4 +1,5 @@
 import { ENV } from './cfn-model';
+import { chatMisusePaths } from './chat-paths';
 import {
   accessLogPaths, alarmPaths, eventPaths, logGroupKeyPaths, OTHER_ACCOUNT, PathOptions, putMetricDataPaths, trailPaths, trails,
 } from './delivery-paths';
@@ -67,6 +68,8 @@ export function misusePaths(model: PolicyModel, opts: PathOptions = {}): PathReq
     ...eventPaths(model).flatMap((r) => trailGroups.map((g) => ({
       ...r, description: `${r.principal} ${r.action} to ${g} (not its group)`, resource: `${g}:log-stream:forged`,
     }))),
+    // Chat channels (when there are any): see chat-paths.ts.
+    ...chatMisusePaths(model),
     ...(opts.metricPublisher ? [`${opts.metricNamespace}-other`, 'AWS/Lambda'].flatMap((ns) =>
       putMetricDataPaths(model, ns, opts.metricPublisher!).map((r) => ({ ...r, description: `${r.description} (not the project namespace)` }))) : []),
   ];

@@ -166,6 +166,11 @@ export class PolicyModel {
     return { name, trust: this.document(role, 'AssumeRolePolicyDocument', props.AssumeRolePolicyDocument), identityPolicies };
   }
 
+  /** The policy document of a managed policy of the templates (edits applied). */
+  public managedPolicyDocument(policy: CfnResource): PolicyDocument {
+    return this.document(policy, 'PolicyDocument', policy.template.props(policy.logicalId).PolicyDocument);
+  }
+
   private document(r: CfnResource, document: StatementLocation['document'], doc: any): PolicyDocument {
     const location = { type: r.type, logicalId: r.logicalId, document };
     const statements = ([] as any[]).concat(doc?.Statement ?? []).map((st) => this.edit(location, st)).filter((st) => st !== undefined);

@@ -8,7 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { addPlatform } from '../../bench/fixture';
-import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../../src';
+import { AlarmSeverity, DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../../src';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 import { CfnTemplate, ENV, loadAssembly } from './cfn-model';
 import { PathOptions } from './delivery-paths';
@@ -159,4 +159,40 @@ export function crossAccountAlertsStack(): SimulatedStack {
   });
   addPublisher(stack, monitoring);
   return synth('cross-account alerts', app, monitoring);
+}
+
+/** The placeholder chat ids of the chat stack (formats of the AWS Chatbot API reference). */
+export const CHAT_IDS = {
+  slackWorkspaceId: 'T012AB3CD4E',
+  teamId: '0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
+  tenantId: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9',
+  teamsChannelId: '19%3ab6ef35dc342d56ba5654e6fc6d25a071%40thread.tacv2',
+};
+
+/**
+ * A platform with chat channels (issue 16 part 2): a Slack channel for critical alarms, one for
+ * every alarm, and a Teams channel for warnings; critical emails too, so the critical topic has
+ * both kinds of subscriber.
+ */
+export function chatAlertsStack(): SimulatedStack {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  const stack = new Stack(app, 'ChatAlerts', { env });
+  const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
+    projectName: 'shop',
+    lambdaFunctions: [fn],
+    alertEmails: ['ops@example.com'],
+    alertRouting: {
+      criticalEmails: ['oncall@example.com'],
+      slackChannels: [
+        { slackWorkspaceId: CHAT_IDS.slackWorkspaceId, slackChannelId: 'C0PAGING01', severity: AlarmSeverity.CRITICAL },
+        { slackWorkspaceId: CHAT_IDS.slackWorkspaceId, slackChannelId: 'C0ALERTS01' },
+      ],
+      teamsChannels: [{
+        teamId: CHAT_IDS.teamId, tenantId: CHAT_IDS.tenantId, teamsChannelId: CHAT_IDS.teamsChannelId, severity: AlarmSeverity.WARNING,
+      }],
+    },
+  });
+  addPublisher(stack, monitoring);
+  return synth('chat alerts', app, monitoring);
 }
