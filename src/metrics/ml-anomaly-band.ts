@@ -41,8 +41,10 @@ export function resolveAnomalyDetection(what: string, options: MlAnomalyDetectio
 }
 
 /**
- * The expected band of `metric` for a graph: `ANOMALY_DETECTION_BAND(m0, bandWidth)`. Not exported from the package.
+ * The expected band of `metric` for a graph: `ANOMALY_DETECTION_BAND(m0, bandWidth)`, with the
+ * metric's own period (an expression's period overrides its metrics', so a different one would graph
+ * the metric twice). Not exported from the package.
  */
-export function anomalyBand(metric: cloudwatch.IMetric, bandWidth: number, label: string): cloudwatch.MathExpression {
-  return cloudwatch.Metric.anomalyDetectionFor({ metric, stdDevs: bandWidth, label });
+export function anomalyBand(metric: cloudwatch.Metric, bandWidth: number, label: string): cloudwatch.MathExpression {
+  return cloudwatch.Metric.anomalyDetectionFor({ metric, stdDevs: bandWidth, label, period: metric.period });
 }
