@@ -285,7 +285,7 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
   {
     name: 'ml-<component>-<metric>-anomaly',
     suffix: /^ml-.+-anomaly$/,
-    metric: "`<namespace>` `<Prefix>.<Metric>` of each ML catalog metric with `anomalyDetection`, against "
+    metric: '`<namespace>` `<Prefix>.<Metric>` of each ML catalog metric with `anomalyDetection`, against '
       + '`ANOMALY_DETECTION_BAND(m0, <bandWidth>)`',
     statistic: "the catalog's",
     threshold: "outside the band on the catalog's side (below, above or either), `bandWidth` standard deviations wide",

@@ -98,8 +98,11 @@ describe('anomaly-detection alarms from the ML catalog', () => {
   test('mlAnomalyAlarms tunes them all; mlAnomalyAlarmsByMetric one metric (severity, enabled) over it', () => {
     const { alarms, construct } = mlAlarms({
       mlAnomalyAlarms: {
-        evaluationPeriods: 4, datapointsToAlarm: 2, period: Duration.minutes(15),
-        treatMissingData: cloudwatch.TreatMissingData.BREACHING, runbookUrl: 'https://runbooks.example.com/ml',
+        evaluationPeriods: 4,
+        datapointsToAlarm: 2,
+        period: Duration.minutes(15),
+        treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+        runbookUrl: 'https://runbooks.example.com/ml',
       },
       mlAnomalyAlarmsByMetric: {
         'ComplianceGuardian.FraudDetectionRate': { severity: AlarmSeverity.CRITICAL, evaluationPeriods: 2 },
@@ -155,7 +158,9 @@ describe('anomaly-detection alarms from the ML catalog', () => {
   test('static and anomaly alarms side by side: ids and names stay distinct', () => {
     const { construct, alarms } = mlAlarms({
       mlAlarms: [{
-        componentId: 'market-intelligence', metricName: 'ForecastAccuracy', threshold: 80,
+        componentId: 'market-intelligence',
+        metricName: 'ForecastAccuracy',
+        threshold: 80,
         comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
       }],
     });

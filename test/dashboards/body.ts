@@ -28,7 +28,10 @@ export function widgetMetrics(w: any): FlatMetric[] {
     const options = typeof last === 'object' ? last : {};
     if (options.expression) {
       return {
-        dimensions: {}, expression: options.expression, label: options.label, period: options.period ?? w.properties.period,
+        dimensions: {},
+        expression: options.expression,
+        label: options.label,
+        period: options.period ?? w.properties.period,
         ...(options.id ? { id: options.id } : {}),
       };
     }

@@ -2,9 +2,9 @@ import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { allMetrics, dashboardBody, layoutProblems, parseAnomalyBand, titles, widget, widgetMetrics } from './body';
-import { AnomalyBandBreach } from '../../src/metrics/ml-anomaly-detection';
 import { MlPerformanceDashboard } from '../../src/dashboards/ml-performance-dashboard';
 import { DeploymentEnvironment } from '../../src/environment';
+import { AnomalyBandBreach } from '../../src/metrics/ml-anomaly-detection';
 import { MlMetricCatalog } from '../../src/metrics/ml-catalog';
 import { MlComponent } from '../../src/metrics/ml-component';
 import { MlMetricDefinition } from '../../src/metrics/ml-metric-definition';
@@ -147,7 +147,8 @@ describe('MlPerformanceDashboard', () => {
     test('anomaly alarms draw no threshold line (their threshold is the band)', () => {
       const { stack } = newStack();
       const alarm = new cloudwatch.AnomalyDetectionAlarm(stack, 'A', {
-        metric: MlMetricCatalog.RETAIL_COPILOT.metric('shop', 'ResponseTime'), evaluationPeriods: 1,
+        metric: MlMetricCatalog.RETAIL_COPILOT.metric('shop', 'ResponseTime'),
+        evaluationPeriods: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD,
       });
       const body = dashboardBody(new MlPerformanceDashboard(stack, 'Ml', { projectName: 'shop', alarms: [alarm] }).dashboard);
