@@ -207,6 +207,8 @@ describe('validation', () => {
       /mlAnomalyAlarmsByMetric\["retail-copilot\.ResponseTime"\] is not an ML metric with anomalyDetection; the keys are full metric names, one of: MarketIntelligence\.ForecastAccuracy, MarketIntelligence\.Latency, /],
     [{ mlAnomalyAlarmsByMetric: { 'ComplianceGuardian.PCIViolations': { severity: AlarmSeverity.CRITICAL } } },
       /mlAnomalyAlarmsByMetric\["ComplianceGuardian\.PCIViolations"\] is not an ML metric with anomalyDetection/],
+    [{ mlAnomalyAlarmsByMetric: ['RetailCopilot.ResponseTime'] as any },
+      /mlAnomalyAlarmsByMetric must be an object keyed by full metric name, e\.g\. \{ "ComplianceGuardian\.FraudDetectionRate": /],
     [{ mlAnomalyAlarms: { datapointsToAlarm: 4 } }, /mlAnomalyAlarms\.datapointsToAlarm must be a whole number from 1 to evaluationPeriods \(3\); got 4/],
     [{ mlAnomalyAlarms: { period: Duration.seconds(30) } }, /mlAnomalyAlarms\.period must be a whole number of minutes/],
     [{ mlAnomalyAlarmsByMetric: { 'MarketIntelligence.Latency': { evaluationPeriods: 0 } } },
