@@ -80,6 +80,12 @@ class EcommercePlatformStack extends Stack {
           threshold: 80,
           comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
         }],
+        // ML drift: the catalog marks 12 metrics for anomaly detection (accuracies falling below their
+        // band, latencies rising above it); their alarms are warnings, but a fraud model that stops
+        // catching fraud pages on-call.
+        mlAnomalyAlarmsByMetric: {
+          'ComplianceGuardian.FraudDetectionRate': { severity: AlarmSeverity.CRITICAL },
+        },
         // The weekly feature-engineering run throttles and slows things down by design: no warnings then.
         maintenanceWindows: [{
           name: 'sunday-batch',

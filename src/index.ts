@@ -22,6 +22,7 @@ export * from './metrics/api-gateway-metrics';
 export * from './metrics/glue-metrics';
 export * from './metrics/platform-event-metrics';
 export * from './metrics/batch-metrics';
+export * from './metrics/ml-anomaly-detection';
 export * from './metrics/ml-metric-definition';
 export * from './metrics/ml-component';
 export * from './metrics/ml-catalog';

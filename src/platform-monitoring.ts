@@ -115,8 +115,15 @@ export class PlatformMonitoring extends Construct {
   public readonly platformHealthAlarm?: cloudwatch.IAlarm;
   /** The CIS security alarms on the CloudTrail log group. */
   public readonly securityAlarms: cloudwatch.IAlarm[];
-  /** The ML metric alarms (`alarms.mlAlarms`). */
+  /** The static-threshold ML metric alarms (`alarms.mlAlarms`). */
   public readonly mlAlarms: cloudwatch.IAlarm[];
+
+  /**
+   * The anomaly-detection alarms on the ML catalog's metrics with `anomalyDetection` (`alarms.mlAnomalyAlarms`).
+   *
+   * @experimental
+   */
+  public readonly mlAnomalyAlarms: cloudwatch.IAlarm[];
 
   /**
    * The data pipeline dashboard (DMS, Batch, Glue).
@@ -244,6 +251,7 @@ export class PlatformMonitoring extends Construct {
     const a = this.platformAlarms;
     this.alarms = a.alarms;
     this.mlAlarms = a.mlAlarms;
+    this.mlAnomalyAlarms = a.mlAnomalyAlarms;
     this.dmsReplicationLagAlarms = a.dmsReplicationLagAlarms;
     this.lambdaErrorsAlarm = a.lambdaErrorsAlarm;
     this.apiGateway5xxAlarms = a.apiGateway5xxAlarms;
@@ -278,7 +286,7 @@ export class PlatformMonitoring extends Construct {
       ...props.dashboards,
       ...identity,
       mlComponents: props.mlComponents,
-      alarms: this.mlAlarms,
+      alarms: [...this.mlAlarms, ...this.mlAnomalyAlarms],
     }).dashboard;
 
     // 7. Tags on everything below this construct.

@@ -83,6 +83,17 @@ export const ALARM_DEFAULTS = {
  */
 export const ML_ALARM_SEVERITY = WARNING;
 
+/**
+ * The anomaly-detection alarms on ML metrics, less the band (its side and width come from the
+ * catalog's `anomalyDetection`): 3 of 3 periods of 5 minutes outside the band, silence left missing.
+ */
+export const ML_ANOMALY_ALARM_DEFAULTS = {
+  evaluationPeriods: 3,
+  datapointsToAlarm: 3,
+  treatMissingData: MISSING,
+  severity: ML_ALARM_SEVERITY,
+};
+
 const NO_INVOCATIONS = 'Lambda publishes `Errors` and `Throttles` only for invocation requests: no requests, nothing to report.';
 
 /** Every alarm the platform creates, in README order. */
@@ -270,6 +281,20 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     severity: ML_ALARM_SEVERITY,
     why: 'We cannot know how often a model publishes: silence leaves INSUFFICIENT_DATA (visible on the ML dashboard). '
       + 'Set `treatMissingData: BREACHING` in the entry when a model must publish every period.',
+  },
+  {
+    name: 'ml-<component>-<metric>-anomaly',
+    suffix: /^ml-.+-anomaly$/,
+    metric: '`<namespace>` `<Prefix>.<Metric>` of each ML catalog metric with `anomalyDetection`, against '
+      + '`ANOMALY_DETECTION_BAND(m0, <bandWidth>)`',
+    statistic: "the catalog's",
+    threshold: "outside the band on the catalog's side (below, above or either), `bandWidth` standard deviations wide",
+    period: '3 of 3 periods of 5 min',
+    missingData: ML_ANOMALY_ALARM_DEFAULTS.treatMissingData,
+    severity: ML_ANOMALY_ALARM_DEFAULTS.severity,
+    why: 'As the static ML alarms: a model may publish rarely, so silence leaves INSUFFICIENT_DATA. The alarm creates its model, '
+      + 'which trains on up to two weeks of history and starts with less (CloudWatch User Guide, anomaly detection).',
+    optionsKey: 'mlAnomalyAlarms',
   },
   {
     name: 'platform-health',

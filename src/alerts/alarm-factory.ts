@@ -13,6 +13,7 @@ const MAX_DESCRIPTION = 1024;
 
 /** What one alarm kind defaults to; options may override all but the comparison. */
 export interface AlarmDefaults {
+  /** The threshold; for an anomaly-detection comparison, the band width in standard deviations. */
   readonly threshold: number;
   readonly comparisonOperator: cloudwatch.ComparisonOperator;
   readonly evaluationPeriods?: number;
@@ -64,7 +65,26 @@ const COMPARISON_WORDS: { [op: string]: string } = {
   [cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD]: '>=',
   [cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD]: '<',
   [cloudwatch.ComparisonOperator.LESS_THAN_OR_EQUAL_TO_THRESHOLD]: '<=',
+  [cloudwatch.ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD]: 'above its anomaly band',
+  [cloudwatch.ComparisonOperator.LESS_THAN_LOWER_THRESHOLD]: 'below its anomaly band',
+  [cloudwatch.ComparisonOperator.LESS_THAN_LOWER_OR_GREATER_THAN_UPPER_THRESHOLD]: 'outside its anomaly band',
 };
+
+/**
+ * The comparisons of anomaly-detection alarms: the alarm compares the metric with the band of
+ * `ANOMALY_DETECTION_BAND(m, <width>)` named by `ThresholdMetricId`, not with a number (PutMetricAlarm,
+ * "ThresholdMetricId": https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html).
+ */
+const ANOMALY_OPERATORS: readonly cloudwatch.ComparisonOperator[] = [
+  cloudwatch.ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD,
+  cloudwatch.ComparisonOperator.LESS_THAN_LOWER_THRESHOLD,
+  cloudwatch.ComparisonOperator.LESS_THAN_LOWER_OR_GREATER_THAN_UPPER_THRESHOLD,
+];
+
+/** Whether `op` compares with an anomaly-detection band. */
+export function isAnomalyOperator(op: cloudwatch.ComparisonOperator): boolean {
+  return ANOMALY_OPERATORS.includes(op);
+}
 
 /**
  * Owns alarm defaults, validation of overrides, names (`<project>-<env>-<key>`), descriptions and
@@ -87,7 +107,11 @@ export class AlarmFactory {
   public resolve(request: Pick<AlarmRequest, 'defaults' | 'options' | 'optionsProp' | 'signedThreshold'>) {
     const { defaults, options = {}, optionsProp } = request;
     const threshold = options.threshold ?? defaults.threshold;
-    if (!Token.isUnresolved(threshold) && (!Number.isFinite(threshold) || (threshold < 0 && !request.signedThreshold))) {
+    if (isAnomalyOperator(defaults.comparisonOperator)) {
+      if (!Token.isUnresolved(threshold) && !(Number.isFinite(threshold) && threshold > 0)) {
+        throw validationError(this.scope, `${optionsProp}: the anomaly band width must be a number of standard deviations greater than 0; got ${threshold}.`);
+      }
+    } else if (!Token.isUnresolved(threshold) && (!Number.isFinite(threshold) || (threshold < 0 && !request.signedThreshold))) {
       const range = request.signedThreshold ? 'a finite number' : 'a finite number >= 0';
       throw validationError(this.scope, `${optionsProp}.threshold must be ${range}; got ${threshold}.`);
     }
@@ -131,19 +155,25 @@ export class AlarmFactory {
     const comparison = COMPARISON_WORDS[request.defaults.comparisonOperator] ?? request.defaults.comparisonOperator;
     const periodText = r.period.isUnresolved() ? 'the configured period' : `${r.period.toMinutes()} min`;
     const runbook = request.options?.runbookUrl ? ` Runbook: ${request.options.runbookUrl}` : '';
-    const description = `[${r.severity}] ${request.what} ${comparison} ${r.threshold}${unit} per ${periodText} in ${r.datapointsToAlarm} of `
+    const anomaly = isAnomalyOperator(request.defaults.comparisonOperator);
+    const limit = anomaly ? `(${r.threshold} standard deviations wide)` : `${r.threshold}${unit}`;
+    const description = `[${r.severity}] ${request.what} ${comparison} ${limit} per ${periodText} in ${r.datapointsToAlarm} of `
       + `${r.evaluationPeriods} period(s). Look at: ${request.where}.${runbook}`;
 
-    const alarm = new cloudwatch.Alarm(this.scope, request.key, {
+    const common = {
       alarmName: this.alarmName(request.key),
       alarmDescription: description.length > MAX_DESCRIPTION ? `${description.slice(0, MAX_DESCRIPTION - 3)}...` : description,
       metric: request.metric.with({ period: r.period }),
-      threshold: r.threshold,
       comparisonOperator: request.defaults.comparisonOperator,
       evaluationPeriods: r.evaluationPeriods,
       datapointsToAlarm: r.datapointsToAlarm,
       treatMissingData: r.treatMissingData,
-    });
+    };
+    // An anomaly-detection alarm: the metric (m0) and ANOMALY_DETECTION_BAND(m0, <width>) in Metrics,
+    // ThresholdMetricId naming the band, no Threshold (aws-cdk-lib's AnomalyDetectionAlarm renders it).
+    const alarm = anomaly
+      ? new cloudwatch.AnomalyDetectionAlarm(this.scope, request.key, { ...common, stdDevs: r.threshold })
+      : new cloudwatch.Alarm(this.scope, request.key, { ...common, threshold: r.threshold });
     SEVERITIES.set(alarm, r.severity);
     if (request.notify ?? true) this.applyActions(alarm, r.severity);
     return alarm;

@@ -3,6 +3,7 @@ import { AlarmSettings } from './alarm-settings';
 import { CisBenchmarkOptions } from './cis-benchmark-options';
 import { MaintenanceWindow } from './maintenance-window';
 import { MlMetricAlarmDefinition } from './ml-alarm-definition';
+import { MlAnomalyAlarmOptions } from './ml-alarms';
 import { SeverityRoutingOptions } from './severity-routing-options';
 
 /**
@@ -14,7 +15,7 @@ import { SeverityRoutingOptions } from './severity-routing-options';
  * each one's defaults, severity included. Every alarm notifies the alert topic and `actions`; alarms
  * of one severity also take `criticalActions` or `warningActions`.
  */
-export interface AlarmOptions extends CisBenchmarkOptions, SeverityRoutingOptions {
+export interface AlarmOptions extends CisBenchmarkOptions, SeverityRoutingOptions, MlAnomalyAlarmOptions {
   /**
    * Further action strategies applied to every alarm (platform, security and ML alarms), after the
    * alert topic's notifications: for example an `SnsAlarmActionStrategy` for a pager topic, or your
@@ -164,8 +165,9 @@ export interface AlarmOptions extends CisBenchmarkOptions, SeverityRoutingOption
   readonly platformHealthActions?: IAlarmActionStrategy;
 
   /**
-   * Alarms on the platform's ML metrics (e.g. forecast accuracy below a floor). Each refers to a
-   * metric of the ML components (`mlComponents`).
+   * Static-threshold alarms on the platform's ML metrics (e.g. forecast accuracy below a floor).
+   * Each refers to a metric of the ML components (`mlComponents`). Anomaly-detection alarms need no
+   * entry: every catalog metric with `anomalyDetection` gets one (`mlAnomalyAlarms`).
    *
    * @default - none
    */

@@ -7,7 +7,10 @@ import { AlarmSeverity } from './alarm-severity';
  * `{ componentId: 'market-intelligence', metricName: 'ForecastAccuracy', threshold: 80,
  *    comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD }`.
  *
- * @experimental anomaly-detection alarms on ML metrics are coming and may reshape it.
+ * A static threshold. For anomaly detection, mark the metric in the ML catalog instead
+ * (`MlMetricDefinitionProps.anomalyDetection`, `MlComponent.withAnomalyDetection`).
+ *
+ * @experimental
  */
 export interface MlMetricAlarmDefinition {
   /** The id of the ML component, e.g. `market-intelligence`. */
@@ -20,8 +23,8 @@ export interface MlMetricAlarmDefinition {
   readonly threshold: number;
 
   /**
-   * How the statistic is compared with the threshold. Anomaly-detection operators are not
-   * supported.
+   * How the statistic is compared with the threshold: one of the four static comparisons
+   * (anomaly-detection bands come from the ML catalog's `anomalyDetection`).
    */
   readonly comparisonOperator: cloudwatch.ComparisonOperator;
 

@@ -1,11 +1,13 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { IAlarmActionStrategy } from './alarm-action-strategy';
-import { ML_ALARM_SEVERITY } from './alarm-catalog';
-import { AlarmFactory } from './alarm-factory';
+import { ML_ALARM_SEVERITY, ML_ANOMALY_ALARM_DEFAULTS } from './alarm-catalog';
+import { AlarmFactory, isAnomalyOperator } from './alarm-factory';
+import { AlarmSettings } from './alarm-settings';
 import { MlMetricAlarmDefinition } from './ml-alarm-definition';
 import { SeverityRoutingOptions } from './severity-routing-options';
 import { DeploymentEnvironment } from '../environment';
+import { anomalyComparisonOperator } from '../metrics/ml-anomaly-band';
 import { MlMetricCatalog } from '../metrics/ml-catalog';
 import { MlComponent } from '../metrics/ml-component';
 import { DEFAULT_ML_METRIC_PERIOD } from '../metrics/ml-defaults';
@@ -16,11 +18,42 @@ import { PlatformNaming } from '../private/naming';
 import { resolveEnvironment } from '../private/validation';
 
 /**
+ * The anomaly-detection alarms on ML metrics: settings for all of them, and per metric. Shared by
+ * `AlarmOptions` (`PlatformMonitoring`'s `alarms`) and `MlMetricAlarmsProps`.
+ *
+ * @experimental
+ */
+export interface MlAnomalyAlarmOptions {
+  /**
+   * The anomaly-detection alarms, one per ML catalog metric marked with `anomalyDetection`
+   * (`ml-<component>-<metric>-anomaly`): `enabled: false` removes them all; `period`,
+   * `evaluationPeriods`, `datapointsToAlarm`, `treatMissingData`, `severity` and `runbookUrl` tune
+   * them. `threshold` does not apply: the band's side and width are the catalog's
+   * (`MlComponent.withAnomalyDetection`, `withoutAnomalyDetection`), so the dashboard draws the band
+   * the alarm uses.
+   *
+   * @default - the README's alarm table: 3 of 3 periods of 5 min outside the band, missing data missing, WARNING
+   */
+  readonly mlAnomalyAlarms?: AlarmSettings;
+
+  /**
+   * Settings of single anomaly-detection alarms, keyed by the full metric name
+   * (`<Prefix>.<Metric>`, e.g. `ComplianceGuardian.FraudDetectionRate`), applied over
+   * `mlAnomalyAlarms`: e.g. `{ severity: AlarmSeverity.CRITICAL }` to page on one metric, or
+   * `{ enabled: false }` to keep its band on the dashboard without an alarm. Each key must be a
+   * catalog metric with `anomalyDetection`.
+   *
+   * @default - none
+   */
+  readonly mlAnomalyAlarmsByMetric?: { [fullMetricName: string]: AlarmSettings };
+}
+
+/**
  * Properties of `MlMetricAlarms`.
  *
- * @experimental anomaly-detection alarms on ML metrics are coming and may reshape it.
+ * @experimental
  */
-export interface MlMetricAlarmsProps extends SeverityRoutingOptions {
+export interface MlMetricAlarmsProps extends SeverityRoutingOptions, MlAnomalyAlarmOptions {
   /** The project name: the metric namespace and the alarm-name prefix. */
   readonly projectName: string;
 
@@ -38,8 +71,12 @@ export interface MlMetricAlarmsProps extends SeverityRoutingOptions {
    */
   readonly mlComponents?: MlComponent[];
 
-  /** The alarms to create (at most one per component, metric and direction). */
-  readonly mlAlarms: MlMetricAlarmDefinition[];
+  /**
+   * Static-threshold alarms to create (at most one per component, metric and direction).
+   *
+   * @default - none
+   */
+  readonly mlAlarms?: MlMetricAlarmDefinition[];
 
   /**
    * What every alarm does on its state changes (e.g. an `SnsAlarmActionStrategy` for the alert
@@ -51,24 +88,101 @@ export interface MlMetricAlarmsProps extends SeverityRoutingOptions {
 }
 
 /**
- * Alarms on the platform's ML metrics, named `<project>-<env>-ml-<component>-<metric>-low|high`.
+ * Alarms on the platform's ML metrics: static thresholds from `mlAlarms`
+ * (`<project>-<env>-ml-<component>-<metric>-low|high`) and one anomaly-detection alarm per catalog
+ * metric marked with `anomalyDetection` (`<project>-<env>-ml-<component>-<metric>-anomaly`).
  *
  * Built by the same alarm factory as every other alarm of the platform (naming, validation,
- * descriptions, actions). `PlatformAlarms` creates them from `mlAlarms`; use this construct for
- * ML alarms alone.
+ * descriptions, actions). `PlatformAlarms` creates them; use this construct for ML alarms alone.
  *
- * @experimental anomaly-detection alarms on ML metrics are coming and may reshape it.
+ * @experimental
  */
 export class MlMetricAlarms extends Construct {
-  /** The alarms, in the order of `mlAlarms`. */
+  /** Every alarm: the static ones in the order of `mlAlarms`, then the anomaly-detection alarms. */
   public readonly alarms: cloudwatch.IAlarm[];
+
+  /** The static-threshold alarms, in the order of `mlAlarms`. */
+  public readonly thresholdAlarms: cloudwatch.IAlarm[];
+
+  /** The anomaly-detection alarms, in catalog order. */
+  public readonly anomalyAlarms: cloudwatch.IAlarm[];
 
   constructor(scope: Construct, id: string, props: MlMetricAlarmsProps) {
     super(scope, id);
     const naming = new PlatformNaming(props.projectName, resolveEnvironment(this, props.environment));
-    this.alarms = createMlAlarms(new AlarmFactory(this, naming, props.actions,
-      { critical: props.criticalActions, warning: props.warningActions }), naming, props.mlComponents, props.mlAlarms);
+    const factory = new AlarmFactory(this, naming, props.actions, { critical: props.criticalActions, warning: props.warningActions });
+    this.thresholdAlarms = createMlAlarms(factory, naming, props.mlComponents, props.mlAlarms ?? []);
+    this.anomalyAlarms = createMlAnomalyAlarms(factory, naming, props.mlComponents, props);
+    this.alarms = [...this.thresholdAlarms, ...this.anomalyAlarms];
   }
+}
+
+/**
+ * Creates one anomaly-detection alarm per catalog metric with `anomalyDetection`, through `factory`,
+ * unless `mlAnomalyAlarms.enabled` is false. Shared by `MlMetricAlarms` and `PlatformAlarms`. Not
+ * exported from the package.
+ */
+export function createMlAnomalyAlarms(factory: AlarmFactory, naming: PlatformNaming, mlComponents: MlComponent[] | undefined,
+  options: MlAnomalyAlarmOptions): cloudwatch.IAlarm[] {
+  const scope = factory.scope;
+  const components = mlComponents ?? MlMetricCatalog.defaultComponents();
+  const problem = mlComponentsProblem(components);
+  if (problem) throw validationError(scope, problem);
+  const catalog = new MlMetricCatalog({ namespace: naming.metricNamespace, components });
+  const common = options.mlAnomalyAlarms ?? {};
+  const byMetric = options.mlAnomalyAlarmsByMetric ?? {};
+  if (byMetric === null || typeof byMetric !== 'object' || Array.isArray(byMetric)) {
+    throw validationError(scope, 'mlAnomalyAlarmsByMetric must be an object keyed by full metric name, e.g. '
+      + '{ "ComplianceGuardian.FraudDetectionRate": { severity: AlarmSeverity.CRITICAL } }.');
+  }
+  const marked = components.flatMap((c) => c.metrics.filter((m) => m.anomalyDetection).map((m) => ({ component: c, definition: m })));
+  const names = marked.map(({ component, definition }) => component.fullMetricName(definition.metricName));
+  for (const key of Object.keys(byMetric)) {
+    if (!names.includes(key)) {
+      throw validationError(scope, `mlAnomalyAlarmsByMetric["${key}"] is not an ML metric with anomalyDetection; the keys are full `
+        + `metric names, one of: ${names.join(', ') || '(none: no catalog metric has anomalyDetection)'}.`);
+    }
+  }
+  if (common.threshold !== undefined) throw validationError(scope, thresholdMessage('mlAnomalyAlarms'));
+  if (!AlarmFactory.enabled(common)) return [];
+  const where = `dashboard ${naming.dashboardName('ml-performance')} (the band on its graph)`;
+  const alarms: cloudwatch.IAlarm[] = [];
+  marked.forEach(({ component, definition }, i) => {
+    const fullName = names[i];
+    const own = byMetric[fullName] ?? {};
+    const prop = `mlAnomalyAlarmsByMetric["${fullName}"]`;
+    if (own.threshold !== undefined) throw validationError(scope, thresholdMessage(prop));
+    const settings: AlarmSettings = { ...definedOnly(common), ...definedOnly(own) };
+    const statistic = definition.statistic;
+    const alarm = factory.create({
+      key: `ml-${component.id}-${kebab(definition.metricName)}-anomaly`,
+      // No label: the metric's own id and data feed the band.
+      metric: new cloudwatch.Metric({ namespace: catalog.namespace, metricName: fullName, statistic }),
+      what: `${component.displayName}: ${fullName} (${catalog.namespace}, ${statistic})`,
+      where,
+      defaults: {
+        ...ML_ANOMALY_ALARM_DEFAULTS,
+        threshold: definition.anomalyDetection!.bandWidth!,
+        comparisonOperator: anomalyComparisonOperator(definition.anomalyDetection!.breach),
+        period: DEFAULT_ML_METRIC_PERIOD,
+      },
+      options: settings,
+      optionsProp: byMetric[fullName] ? prop : 'mlAnomalyAlarms',
+    });
+    if (alarm) alarms.push(alarm);
+  });
+  return alarms;
+}
+
+function thresholdMessage(prop: string): string {
+  return `${prop}.threshold does not apply to anomaly-detection alarms: the band's side and width are the ML catalog's, so the `
+    + 'dashboard shows the band the alarm uses. Change them with MlComponent.withAnomalyDetection(metricName, { breach, bandWidth }) '
+    + 'in mlComponents.';
+}
+
+/** The settings that are set (an explicit `undefined` must not erase the common value). */
+function definedOnly(settings: AlarmSettings): AlarmSettings {
+  return Object.fromEntries(Object.entries(settings ?? {}).filter(([, v]) => v !== undefined)) as AlarmSettings;
 }
 
 /**
@@ -145,8 +259,9 @@ function directionOf(scope: Construct, prop: string, op: cloudwatch.ComparisonOp
     case cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD:
       return 'high';
     default:
-      throw validationError(scope, `${prop}.comparisonOperator: ML alarms support static thresholds only; ${op} needs an `
-        + 'anomaly-detection band.');
+      throw validationError(scope, `${prop}.comparisonOperator: mlAlarms are static-threshold alarms; ${op} compares with an `
+        + `anomaly-detection band${isAnomalyOperator(op) ? ', which the ML catalog configures: mark the metric with '
+          + 'MlComponent.withAnomalyDetection(metricName, { breach, bandWidth }) in mlComponents and an anomaly alarm is created for it' : ''}.`);
   }
 }
 

@@ -74,7 +74,8 @@ export interface PlatformAlarmsProps extends AlarmOptions {
   readonly cloudTrailLogGroup?: logs.ILogGroup;
 
   /**
-   * The platform's ML components, whose metrics `mlAlarms` refer to.
+   * The platform's ML components, whose metrics `mlAlarms` refer to and whose metrics with
+   * `anomalyDetection` get anomaly-detection alarms.
    *
    * @default MlMetricCatalog.defaultComponents()
    */

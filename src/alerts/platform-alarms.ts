@@ -8,7 +8,7 @@ import { AlarmSeverity } from './alarm-severity';
 import { CisBenchmarkVersion, CisControl } from './cis-controls';
 import { lambdaAggregateAlarm } from './lambda-aggregate-alarm';
 import { MaintenanceWindow } from './maintenance-window';
-import { createMlAlarms } from './ml-alarms';
+import { createMlAlarms, createMlAnomalyAlarms } from './ml-alarms';
 import { PlatformAlarmsProps } from './platform-alarms-props';
 import { PlatformEvents } from './platform-events';
 import { SecurityAlarms } from './security-alarms';
@@ -101,8 +101,15 @@ export class PlatformAlarms extends Construct {
   /** The event rules and filters behind the Batch and Glue alarms, when `eventsLogGroup` is set. */
   public readonly platformEvents?: PlatformEvents;
 
-  /** The ML metric alarms (`mlAlarms`). */
+  /** The static-threshold ML metric alarms (`mlAlarms`). */
   public readonly mlAlarms: cloudwatch.IAlarm[] = [];
+
+  /**
+   * The anomaly-detection alarms on the ML catalog's metrics with `anomalyDetection` (`mlAnomalyAlarms`).
+   *
+   * @experimental
+   */
+  public readonly mlAnomalyAlarms: cloudwatch.IAlarm[] = [];
 
   /** The CRITICAL alarms (they take `criticalActions`), composites excluded. */
   public readonly criticalAlarms: cloudwatch.IAlarm[];
@@ -184,14 +191,15 @@ export class PlatformAlarms extends Construct {
       }).alarms);
     }
 
-    // 4. ML alarms, through the same factory.
+    // 4. ML alarms, static and anomaly detection, through the same factory.
     if (props.mlAlarms && props.mlAlarms.length > 0) {
       this.mlAlarms.push(...createMlAlarms(this.factory, naming, props.mlComponents, props.mlAlarms));
     }
+    this.mlAnomalyAlarms.push(...createMlAnomalyAlarms(this.factory, naming, props.mlComponents, props));
 
     // 5. The composite over the non-security, non-ML alarms.
     this.platformHealthAlarm = this.healthAlarm(props);
-    this.alarms.push(...this.securityAlarms, ...this.mlAlarms);
+    this.alarms.push(...this.securityAlarms, ...this.mlAlarms, ...this.mlAnomalyAlarms);
     if (this.platformHealthAlarm) this.alarms.push(this.platformHealthAlarm);
     this.criticalAlarms = this.alarms.filter((a) => severityOf(a) === AlarmSeverity.CRITICAL);
     this.warningAlarms = this.alarms.filter((a) => severityOf(a) === AlarmSeverity.WARNING);

@@ -32,7 +32,9 @@ export interface MlPerformanceDashboardProps extends PlatformDashboardProps {
 
 /**
  * The ML model performance dashboard (`<projectName>-ml-performance`): for each ML component, the
- * latest value of each metric and a graph per metric, read from the project namespace.
+ * latest value of each metric and a graph per metric, read from the project namespace. The graph of
+ * a metric with `anomalyDetection` also draws its expected band, `ANOMALY_DETECTION_BAND(m, <bandWidth>)`
+ * (the band its anomaly-detection alarm compares with).
  */
 export class MlPerformanceDashboard extends Construct {
   /** The dashboard. */
@@ -65,7 +67,11 @@ export class MlPerformanceDashboard extends Construct {
       const width = graphWidth(metrics.length);
       content.addRow(...component.metrics.map((definition, i) => content.graph({
         title: `${definition.label} (${definition.unit})`,
-        left: [metrics[i]],
+        // CloudWatch draws the band in gray and the metric in red where it leaves it (CloudWatch User Guide,
+        // "Using CloudWatch anomaly detection": https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Anomaly_Detection.html).
+        left: definition.anomalyDetection
+          ? [metrics[i], component.anomalyBand(this.catalog.namespace, definition.metricName, { period: settings.period })]
+          : [metrics[i]],
         width,
         leftYAxis: definition.unit === cloudwatch.Unit.PERCENT ? { min: 0, max: 100, showUnits: false } : undefined,
       })));

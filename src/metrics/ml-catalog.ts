@@ -1,5 +1,6 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { AnomalyBandBreach, MlAnomalyDetectionOptions } from './ml-anomaly-detection';
 import { MlComponent } from './ml-component';
 import { grantPutMetricDataInNamespace } from './ml-grants';
 import { MlMetricDefinition } from './ml-metric-definition';
@@ -9,9 +10,24 @@ const { AVERAGE, MAXIMUM, SUM } = cloudwatch.Stats;
 const P90 = cloudwatch.Stats.p(90);
 const { PERCENT, SECONDS, MILLISECONDS, COUNT, NONE } = cloudwatch.Unit;
 
-function def(metricName: string, unit: cloudwatch.Unit, statistic: string, description: string): MlMetricDefinition {
-  return new MlMetricDefinition({ metricName, unit, statistic, description });
+function def(metricName: string, unit: cloudwatch.Unit, statistic: string, description: string,
+  anomalyDetection?: MlAnomalyDetectionOptions): MlMetricDefinition {
+  return new MlMetricDefinition({ metricName, unit, statistic, description, anomalyDetection });
 }
+
+// Anomaly detection defaults (README, "ML drift: anomaly detection"). Quality scores (accuracies,
+// success rates) drift down; serving latencies drift up; counts and scores whose shift either way
+// means the model changed get a band on both sides, 3 standard deviations wide as they are burstier.
+// Not marked: training and analysis durations (one datapoint per run, too sparse to learn from) and
+// PCI violations (any violation is an incident: give it a static `mlAlarms` entry).
+/** Quality falling below its band. */
+const FALLS: MlAnomalyDetectionOptions = { breach: AnomalyBandBreach.BELOW, bandWidth: 2 };
+/** Latency rising above its band. */
+const RISES: MlAnomalyDetectionOptions = { breach: AnomalyBandBreach.ABOVE, bandWidth: 2 };
+/** Usage falling well below its band (peaks are welcome). */
+const USAGE_DROPS: MlAnomalyDetectionOptions = { breach: AnomalyBandBreach.BELOW, bandWidth: 3 };
+/** A bursty count or score leaving a wide band on either side. */
+const SHIFTS: MlAnomalyDetectionOptions = { breach: AnomalyBandBreach.OUTSIDE, bandWidth: 3 };
 
 /**
  * Properties of an `MlMetricCatalog`.
@@ -33,7 +49,8 @@ export interface MlMetricCatalogProps {
  * The typed catalog of the platform's ML metrics, in the project namespace.
  *
  * Applications publish with `fullMetricName` (e.g. `MarketIntelligence.ForecastAccuracy`) and the
- * unit of each `MlMetricDefinition`; the ML dashboard and alarms read the same catalog.
+ * unit of each `MlMetricDefinition`; the ML dashboard and alarms read the same catalog. Metrics with
+ * `anomalyDetection` get an anomaly-detection alarm and a band on their graph.
  */
 export class MlMetricCatalog {
   /** Market Intelligence Hub: demand forecasting. */
@@ -42,9 +59,9 @@ export class MlMetricCatalog {
     displayName: 'Market Intelligence Hub',
     metricPrefix: 'MarketIntelligence',
     metrics: [
-      def('ForecastAccuracy', PERCENT, AVERAGE, 'Accuracy of the latest demand forecasts against actuals (0-100).'),
+      def('ForecastAccuracy', PERCENT, AVERAGE, 'Accuracy of the latest demand forecasts against actuals (0-100).', FALLS),
       def('TrainingTime', SECONDS, MAXIMUM, 'Wall-clock duration of one model training run.'),
-      def('Latency', MILLISECONDS, P90, 'Time to serve one forecast request.'),
+      def('Latency', MILLISECONDS, P90, 'Time to serve one forecast request.', RISES),
     ],
   });
 
@@ -54,9 +71,9 @@ export class MlMetricCatalog {
     displayName: 'Demand Insights Engine',
     metricPrefix: 'DemandInsights',
     metrics: [
-      def('SegmentationQuality', PERCENT, AVERAGE, 'Quality score of the customer segmentation (0-100).'),
-      def('CLVAccuracy', PERCENT, AVERAGE, 'Accuracy of customer lifetime value predictions (0-100).'),
-      def('ChurnAccuracy', PERCENT, AVERAGE, 'Accuracy of churn predictions (0-100).'),
+      def('SegmentationQuality', PERCENT, AVERAGE, 'Quality score of the customer segmentation (0-100).', FALLS),
+      def('CLVAccuracy', PERCENT, AVERAGE, 'Accuracy of customer lifetime value predictions (0-100).', FALLS),
+      def('ChurnAccuracy', PERCENT, AVERAGE, 'Accuracy of churn predictions (0-100).', FALLS),
     ],
   });
 
@@ -66,8 +83,8 @@ export class MlMetricCatalog {
     displayName: 'Compliance Guardian',
     metricPrefix: 'ComplianceGuardian',
     metrics: [
-      def('FraudDetectionRate', PERCENT, AVERAGE, 'Share of confirmed fraud cases the model flagged (0-100).'),
-      def('HighRiskTransactions', COUNT, SUM, 'Transactions scored as high risk.'),
+      def('FraudDetectionRate', PERCENT, AVERAGE, 'Share of confirmed fraud cases the model flagged (0-100).', FALLS),
+      def('HighRiskTransactions', COUNT, SUM, 'Transactions scored as high risk.', SHIFTS),
       def('PCIViolations', COUNT, SUM, 'PCI DSS violations detected.'),
     ],
   });
@@ -78,9 +95,9 @@ export class MlMetricCatalog {
     displayName: 'Retail Copilot',
     metricPrefix: 'RetailCopilot',
     metrics: [
-      def('ResponseTime', MILLISECONDS, P90, 'Time to answer one user message.'),
-      def('SQLGenerationSuccess', PERCENT, AVERAGE, 'Share of generated SQL queries that ran successfully (0-100).'),
-      def('ConversationCount', COUNT, SUM, 'Conversations started.'),
+      def('ResponseTime', MILLISECONDS, P90, 'Time to answer one user message.', RISES),
+      def('SQLGenerationSuccess', PERCENT, AVERAGE, 'Share of generated SQL queries that ran successfully (0-100).', FALLS),
+      def('ConversationCount', COUNT, SUM, 'Conversations started.', USAGE_DROPS),
     ],
   });
 
@@ -90,8 +107,8 @@ export class MlMetricCatalog {
     displayName: 'Global Market Pulse',
     metricPrefix: 'GlobalMarketPulse',
     metrics: [
-      def('TrendAccuracy', PERCENT, AVERAGE, 'Accuracy of detected market trends against outcomes (0-100).'),
-      def('OpportunityScore', NONE, AVERAGE, 'Score of the market opportunities found in one analysis.'),
+      def('TrendAccuracy', PERCENT, AVERAGE, 'Accuracy of detected market trends against outcomes (0-100).', FALLS),
+      def('OpportunityScore', NONE, AVERAGE, 'Score of the market opportunities found in one analysis.', SHIFTS),
       def('AnalysisTime', SECONDS, AVERAGE, 'Duration of one market analysis run.'),
     ],
   });

@@ -1,4 +1,6 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { anomalyBand } from './ml-anomaly-band';
+import { MlAnomalyDetectionOptions } from './ml-anomaly-detection';
 import { DEFAULT_ML_METRIC_PERIOD } from './ml-defaults';
 import { MlMetricDefinition } from './ml-metric-definition';
 import { assertMlName } from './ml-validation';
@@ -107,14 +109,54 @@ export class MlComponent {
     return this.metrics.map(m => this.metric(namespace, m.metricName, options));
   }
 
+  /**
+   * The expected band of one of this component's metrics, `ANOMALY_DETECTION_BAND(m0, <bandWidth>)`
+   * over `metric(namespace, metricName, options)`, for graphs; throws if the metric is not marked
+   * for anomaly detection.
+   *
+   * @experimental
+   */
+  public anomalyBand(namespace: string, metricName: string, options?: cloudwatch.MetricOptions): cloudwatch.MathExpression {
+    const definition = this.definition(metricName);
+    if (!definition.anomalyDetection) {
+      throw new Error(`The metric "${metricName}" of ML component "${this.id}" has no anomalyDetection: mark it with `
+        + `withAnomalyDetection("${metricName}", { breach: AnomalyBandBreach.BELOW }) first.`);
+    }
+    return anomalyBand(this.metric(namespace, metricName, options), definition.anomalyDetection.bandWidth!,
+      `${definition.label} expected band (${definition.anomalyDetection.bandWidth} std dev)`);
+  }
+
+  /**
+   * A copy of this component whose metric `metricName` is watched by anomaly detection with
+   * `options` (replacing its own, if any), e.g. a wider band:
+   * `MlMetricCatalog.RETAIL_COPILOT.withAnomalyDetection('ResponseTime', { breach: AnomalyBandBreach.ABOVE, bandWidth: 3 })`.
+   *
+   * @experimental
+   */
+  public withAnomalyDetection(metricName: string, options: MlAnomalyDetectionOptions): MlComponent {
+    this.definition(metricName);
+    return this.withMetrics(this.metrics.map((m) => (m.metricName === metricName ? m.withAnomalyDetection(options) : m)));
+  }
+
+  /**
+   * A copy of this component without anomaly detection on the metrics named (on every metric when
+   * none is named): no anomaly alarm and no band for them.
+   *
+   * @experimental
+   */
+  public withoutAnomalyDetection(...metricNames: string[]): MlComponent {
+    metricNames.forEach((name) => this.definition(name));
+    const all = metricNames.length === 0;
+    return this.withMetrics(this.metrics.map((m) => (all || metricNames.includes(m.metricName) ? m.withoutAnomalyDetection() : m)));
+  }
+
   /** A copy of this component with more metrics appended (names must stay unique). */
   public withAdditionalMetrics(metrics: MlMetricDefinition[]): MlComponent {
-    return new MlComponent({
-      id: this.id,
-      displayName: this.displayName,
-      metricPrefix: this.metricPrefix,
-      metrics: [...this.metrics, ...metrics],
-    });
+    return this.withMetrics([...this.metrics, ...metrics]);
+  }
+
+  private withMetrics(metrics: MlMetricDefinition[]): MlComponent {
+    return new MlComponent({ id: this.id, displayName: this.displayName, metricPrefix: this.metricPrefix, metrics });
   }
 }
 

@@ -1,4 +1,6 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { resolveAnomalyDetection } from './ml-anomaly-band';
+import { MlAnomalyDetectionOptions } from './ml-anomaly-detection';
 import { assertMlName } from './ml-validation';
 
 /**
@@ -38,6 +40,16 @@ export interface MlMetricDefinitionProps {
    * @default - the metric name split into words, e.g. `Forecast Accuracy`
    */
   readonly label?: string;
+
+  /**
+   * Watch the metric with CloudWatch anomaly detection: an anomaly-detection alarm on the side of
+   * the band given here (`PlatformAlarms` / `MlMetricAlarms`, tuned with `alarms.mlAnomalyAlarms`),
+   * and the expected band drawn on the metric's graph on the ML dashboard.
+   *
+   * @default - no anomaly detection
+   * @experimental
+   */
+  readonly anomalyDetection?: MlAnomalyDetectionOptions;
 }
 
 /**
@@ -62,6 +74,13 @@ export class MlMetricDefinition {
   /** The label on graphs. */
   public readonly label: string;
 
+  /**
+   * How the metric is watched by anomaly detection (`bandWidth` filled in), or undefined when it is not.
+   *
+   * @experimental
+   */
+  public readonly anomalyDetection?: MlAnomalyDetectionOptions;
+
   constructor(props: MlMetricDefinitionProps) {
     assertMlName('metricName', props.metricName);
     this.metricName = props.metricName;
@@ -69,6 +88,38 @@ export class MlMetricDefinition {
     this.statistic = props.statistic ?? cloudwatch.Stats.AVERAGE;
     this.description = props.description;
     this.label = props.label ?? splitPascalCase(props.metricName);
+    this.anomalyDetection = props.anomalyDetection === undefined
+      ? undefined
+      : resolveAnomalyDetection(`ML metric "${props.metricName}"`, props.anomalyDetection);
+  }
+
+  /**
+   * A copy of this definition watched by anomaly detection with `options` (replacing its own, if any).
+   *
+   * @experimental
+   */
+  public withAnomalyDetection(options: MlAnomalyDetectionOptions): MlMetricDefinition {
+    return new MlMetricDefinition({ ...this.props(), anomalyDetection: options });
+  }
+
+  /**
+   * A copy of this definition without anomaly detection (no anomaly alarm, no band).
+   *
+   * @experimental
+   */
+  public withoutAnomalyDetection(): MlMetricDefinition {
+    return new MlMetricDefinition({ ...this.props(), anomalyDetection: undefined });
+  }
+
+  private props(): MlMetricDefinitionProps {
+    return {
+      metricName: this.metricName,
+      unit: this.unit,
+      statistic: this.statistic,
+      description: this.description,
+      label: this.label,
+      anomalyDetection: this.anomalyDetection,
+    };
   }
 }
 

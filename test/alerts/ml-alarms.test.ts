@@ -17,8 +17,9 @@ const FORECAST_FLOOR = {
 describe('MlMetricAlarms', () => {
   test('forecast accuracy below a floor', () => {
     const { stack } = newStack();
-    const alarms = new MlMetricAlarms(stack, 'MlAlarms', { projectName: 'shop', mlAlarms: [FORECAST_FLOOR] });
+    const alarms = new MlMetricAlarms(stack, 'MlAlarms', { projectName: 'shop', mlAlarms: [FORECAST_FLOOR], mlAnomalyAlarms: { enabled: false } });
     expect(alarms.alarms).toHaveLength(1);
+    expect(alarms.thresholdAlarms).toEqual(alarms.alarms);
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::CloudWatch::Alarm', 1);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
@@ -78,7 +79,7 @@ describe('MlMetricAlarms', () => {
     [{ ...FORECAST_FLOOR, datapointsToAlarm: 4 }, /mlAlarms\[0\]\.datapointsToAlarm must be a whole number from 1 to evaluationPeriods \(3\); got 4/],
     [{ ...FORECAST_FLOOR, period: Duration.seconds(90) }, /mlAlarms\[0\]\.period must be a whole number of minutes/],
     [{ ...FORECAST_FLOOR, comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_LOWER_THRESHOLD },
-      /mlAlarms\[0\]\.comparisonOperator: ML alarms support static thresholds only/],
+      /mlAlarms\[0\]\.comparisonOperator: mlAlarms are static-threshold alarms; LessThanLowerThreshold compares with an anomaly-detection band, which the ML catalog configures: mark the metric with MlComponent.withAnomalyDetection/],
   ])('rejects bad input %#', (alarm, message) => {
     const { stack } = newStack();
     expect(() => new MlMetricAlarms(stack, 'A', { projectName: 'shop', mlAlarms: [alarm] })).toThrow(message);

@@ -17,6 +17,8 @@ export interface FlatMetric {
   period?: number;
   label?: string;
   expression?: string;
+  /** The id math expressions refer to it by (set only when the widget gives one). */
+  id?: string;
 }
 
 /** The metrics of a metric widget. */
@@ -25,7 +27,13 @@ export function widgetMetrics(w: any): FlatMetric[] {
     const last = entry[entry.length - 1];
     const options = typeof last === 'object' ? last : {};
     if (options.expression) {
-      return { dimensions: {}, expression: options.expression, label: options.label, period: options.period ?? w.properties.period };
+      return {
+        dimensions: {},
+        expression: options.expression,
+        label: options.label,
+        period: options.period ?? w.properties.period,
+        ...(options.id ? { id: options.id } : {}),
+      };
     }
     const parts = typeof last === 'object' ? entry.slice(0, -1) : entry;
     const [namespace, metricName, ...dims] = parts;
@@ -38,8 +46,15 @@ export function widgetMetrics(w: any): FlatMetric[] {
       stat: options.stat ?? 'Average',
       period: options.period ?? w.properties.period,
       label: options.label,
+      ...(options.id ? { id: options.id } : {}),
     };
   });
+}
+
+/** `ANOMALY_DETECTION_BAND(<id>, <width>)` (width optional, CloudWatch's default 2), or undefined. */
+export function parseAnomalyBand(expression: string | undefined): { ref: string; width: number } | undefined {
+  const m = /^ANOMALY_DETECTION_BAND\(\s*([a-z]\w*)\s*(?:,\s*([^)]+?)\s*)?\)$/.exec(expression ?? '');
+  return m ? { ref: m[1], width: m[2] === undefined ? 2 : Number(m[2]) } : undefined;
 }
 
 /** Widget titles in order (text widgets: their markdown). */

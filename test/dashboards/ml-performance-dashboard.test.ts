@@ -1,9 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { allMetrics, dashboardBody, layoutProblems, titles, widget, widgetMetrics } from './body';
+import { allMetrics, dashboardBody, layoutProblems, parseAnomalyBand, titles, widget, widgetMetrics } from './body';
 import { MlPerformanceDashboard } from '../../src/dashboards/ml-performance-dashboard';
 import { DeploymentEnvironment } from '../../src/environment';
+import { AnomalyBandBreach } from '../../src/metrics/ml-anomaly-detection';
 import { MlMetricCatalog } from '../../src/metrics/ml-catalog';
 import { MlComponent } from '../../src/metrics/ml-component';
 import { MlMetricDefinition } from '../../src/metrics/ml-metric-definition';
@@ -42,9 +43,10 @@ describe('MlPerformanceDashboard', () => {
     const singles = body.widgets.filter((w: any) => w.properties.view === 'singleValue');
     expect(singles.flatMap(widgetMetrics)).toEqual(expected);
     const graphs = body.widgets.filter((w: any) => w.properties.view === 'timeSeries');
-    expect(graphs.flatMap(widgetMetrics)).toEqual(expected);
+    // Each graph's first line is its metric (the band, if any, comes second: see the anomaly tests).
+    expect(graphs.map((w: any) => widgetMetrics(w)[0])).toEqual(expected.map((e) => expect.objectContaining(e)));
     expect(widget(body, 'Forecast Accuracy (Percent)').properties.yAxis.left).toEqual({ min: 0, max: 100, showUnits: false });
-    expect(allMetrics(body)).toHaveLength(30);
+    expect(allMetrics(body)).toHaveLength(30 + 12);
   });
 
   test('custom components, period, interval, environment and alarms', () => {
@@ -77,6 +79,81 @@ describe('MlPerformanceDashboard', () => {
     expect(layoutProblems(body)).toEqual([]);
     // five graphs of width 6 wrap onto a second line
     expect(body.widgets.filter((w: any) => w.properties.view === 'timeSeries').map((w: any) => [w.x, w.width])).toEqual([[0, 6], [6, 6], [12, 6], [18, 6], [0, 6]]);
+  });
+
+  describe('anomaly bands', () => {
+    /** Per graph title: the band's width, whether it bands the graph's own metric, and its label; undefined without a band. */
+    function bands(body: any): { [title: string]: { width: number; bandsOwnMetric: boolean; label?: string } | undefined } {
+      return Object.fromEntries(body.widgets.filter((w: any) => w.properties.view === 'timeSeries').map((w: any) => {
+        const metrics = widgetMetrics(w);
+        const found = metrics.map((m) => ({ m, band: parseAnomalyBand(m.expression) })).filter((x) => x.band);
+        expect(found.length).toBeLessThanOrEqual(1);
+        if (found.length === 0) return [w.properties.title, undefined];
+        const { band, m } = found[0];
+        const target = metrics.find((x) => x.id === band!.ref);
+        return [w.properties.title, { width: band!.width, bandsOwnMetric: target === metrics[0] && target.namespace === 'shop', label: m.label }];
+      }));
+    }
+
+    test('every marked metric of the default catalog shows its band, as wide as its alarm\'s; the others none', () => {
+      const { stack } = newStack();
+      const body = dashboardBody(new MlPerformanceDashboard(stack, 'Ml', { projectName: 'shop' }).dashboard);
+      const two = (label: string) => ({ width: 2, bandsOwnMetric: true, label: `${label} expected band (2 std dev)` });
+      const three = (label: string) => ({ width: 3, bandsOwnMetric: true, label: `${label} expected band (3 std dev)` });
+      expect(bands(body)).toEqual({
+        'Forecast Accuracy (Percent)': two('Forecast Accuracy'),
+        'Training Time (Seconds)': undefined,
+        'Latency (Milliseconds)': two('Latency'),
+        'Segmentation Quality (Percent)': two('Segmentation Quality'),
+        'CLV Accuracy (Percent)': two('CLV Accuracy'),
+        'Churn Accuracy (Percent)': two('Churn Accuracy'),
+        'Fraud Detection Rate (Percent)': two('Fraud Detection Rate'),
+        'High Risk Transactions (Count)': three('High Risk Transactions'),
+        'PCI Violations (Count)': undefined,
+        'Response Time (Milliseconds)': two('Response Time'),
+        'SQL Generation Success (Percent)': two('SQL Generation Success'),
+        'Conversation Count (Count)': three('Conversation Count'),
+        'Trend Accuracy (Percent)': two('Trend Accuracy'),
+        'Opportunity Score (None)': three('Opportunity Score'),
+        'Analysis Time (Seconds)': undefined,
+      });
+      // The banded metric keeps its statistic and the dashboard period (the model is per metric and statistic).
+      const latency = widgetMetrics(widget(body, 'Latency (Milliseconds)'));
+      expect(latency[0]).toEqual({
+        namespace: 'shop', metricName: 'MarketIntelligence.Latency', dimensions: {}, stat: 'p90', period: 300, label: 'Latency', id: 'm0',
+      });
+      expect(latency[1].expression).toBe('ANOMALY_DETECTION_BAND(m0, 2)');
+      expect(layoutProblems(body)).toEqual([]);
+    });
+
+    test('the band follows the catalog: width, and none once anomaly detection is removed', () => {
+      const { stack } = newStack();
+      const body = dashboardBody(new MlPerformanceDashboard(stack, 'Ml', {
+        projectName: 'shop',
+        period: Duration.minutes(1),
+        mlComponents: [
+          MlMetricCatalog.RETAIL_COPILOT.withAnomalyDetection('ResponseTime', { breach: AnomalyBandBreach.ABOVE, bandWidth: 4.5 })
+            .withoutAnomalyDetection('SQLGenerationSuccess'),
+        ],
+      }).dashboard);
+      expect(bands(body)).toEqual({
+        'Response Time (Milliseconds)': { width: 4.5, bandsOwnMetric: true, label: 'Response Time expected band (4.5 std dev)' },
+        'SQL Generation Success (Percent)': undefined,
+        'Conversation Count (Count)': { width: 3, bandsOwnMetric: true, label: 'Conversation Count expected band (3 std dev)' },
+      });
+      expect(widgetMetrics(widget(body, 'Response Time (Milliseconds)')).map((m) => m.period)).toEqual([60, 60]);
+    });
+
+    test('anomaly alarms draw no threshold line (their threshold is the band)', () => {
+      const { stack } = newStack();
+      const alarm = new cloudwatch.AnomalyDetectionAlarm(stack, 'A', {
+        metric: MlMetricCatalog.RETAIL_COPILOT.metric('shop', 'ResponseTime'),
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD,
+      });
+      const body = dashboardBody(new MlPerformanceDashboard(stack, 'Ml', { projectName: 'shop', alarms: [alarm] }).dashboard);
+      expect(widget(body, 'Response Time (Milliseconds)').properties.annotations).toBeUndefined();
+    });
   });
 
   test.each([

@@ -8,7 +8,7 @@ import { GlueJobMetrics } from '../../src/metrics/glue-metrics';
 import { LambdaMetrics } from '../../src/metrics/lambda-metrics';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome, PlatformEventMetrics } from '../../src/metrics/platform-event-metrics';
 import { alarmsOf, allOptionsPlatform, assemblyTemplates } from '../alerts/alarm-fixtures';
-import { allMetrics, dashboardBody } from '../dashboards/body';
+import { dashboardBody, FlatMetric, parseAnomalyBand, widgetMetrics } from '../dashboards/body';
 import { newStack } from '../nag-helpers';
 
 /**
@@ -118,6 +118,18 @@ const DOCUMENTED: { [namespace: string]: Documented } = {
   },
 };
 
+// Anomaly detection: a model is specific to one metric and statistic ("Using CloudWatch anomaly
+// detection", https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Anomaly_Detection.html);
+// an anomaly alarm may use "one of the statistics or predefined percentiles, or ... a custom
+// percentile (for example, p95.45)" ("Create a CloudWatch alarm based on anomaly detection",
+// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create_Anomaly_Detection_Alarm.html).
+// ANOMALY_DETECTION_BAND(<metric id>, <standard deviations>) bands the metric of that id in the same
+// request ("Using metric math", https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html);
+// an alarm names the band in ThresholdMetricId and compares with one of the three band operators
+// (PutMetricAlarm, https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html).
+const ANOMALY_STATISTICS = /^(Average|Minimum|Maximum|Sum|SampleCount|p\d+(\.\d+)?)$/;
+const BAND_OPERATORS = ['GreaterThanUpperThreshold', 'LessThanLowerThreshold', 'LessThanLowerOrGreaterThanUpperThreshold'];
+
 /** A metric as a synthesized alarm or dashboard uses it. */
 interface UsedMetric {
   readonly where: string;
@@ -125,36 +137,81 @@ interface UsedMetric {
   readonly metricName: string;
   readonly dimensions: { [name: string]: unknown };
   readonly statistic?: string;
+  /**
+   * Set when this use is the metric an ANOMALY_DETECTION_BAND expression bands: the band's width, whether
+   * its id names a metric of the same alarm / widget (`resolved`), and for alarms whether the alarm
+   * compares with the band (ThresholdMetricId, band operator, both returned).
+   */
+  readonly band?: { readonly width: number; readonly resolved: boolean; readonly wired: boolean };
 }
 
 const dims = (list: Array<{ Name: string; Value: unknown }> = []) => Object.fromEntries(list.map((d) => [d.Name, d.Value]));
 
-/** Every metric of every alarm in the app's templates (nested stacks included), single or in metric math. */
+const UNRESOLVED = { namespace: '?', metricName: '?', dimensions: {} };
+
+/** Every metric of every alarm in the app's templates (nested stacks included), single or in metric math, and what each anomaly band bands. */
 function alarmMetrics(app: App): UsedMetric[] {
-  return alarmsOf(assemblyTemplates(app)).flatMap(({ props: p }) => [
-    ...(p.MetricName ? [{ where: `alarm ${p.AlarmName}`, namespace: p.Namespace, metricName: p.MetricName, dimensions: dims(p.Dimensions), statistic: p.Statistic ?? p.ExtendedStatistic }] : []),
-    ...(p.Metrics ?? []).filter((m: any) => m.MetricStat).map((m: any) => ({
+  return alarmsOf(assemblyTemplates(app)).flatMap(({ props }) => alarmUses(props));
+}
+
+/** The metrics of one alarm's CloudFormation properties, and what each anomaly band bands. */
+function alarmUses(p: any): UsedMetric[] {
+  const stats = (p.Metrics ?? []).filter((m: any) => m.MetricStat).map((m: any) => ({
+    id: m.Id as string,
+    returned: m.ReturnData !== false,
+    used: {
       where: `alarm ${p.AlarmName} (${m.Id})`,
       namespace: m.MetricStat.Metric.Namespace,
       metricName: m.MetricStat.Metric.MetricName,
       dimensions: dims(m.MetricStat.Metric.Dimensions),
       statistic: m.MetricStat.Stat,
-    })),
-  ]);
+    } as UsedMetric,
+  }));
+  const bands = (p.Metrics ?? []).flatMap((e: any): UsedMetric[] => {
+    const band = parseAnomalyBand(e.Expression);
+    if (!band) return [];
+    const target = stats.find((m: any) => m.id === band.ref);
+    const wired = p.ThresholdMetricId === e.Id && BAND_OPERATORS.includes(p.ComparisonOperator)
+      && e.ReturnData !== false && target?.returned === true;
+    return [{ ...(target?.used ?? UNRESOLVED), where: `alarm ${p.AlarmName} (band ${e.Id} over ${band.ref})`, band: { width: band.width, resolved: !!target, wired } }];
+  });
+  // A band comparison without a band expression compares with nothing.
+  const bandless = BAND_OPERATORS.includes(p.ComparisonOperator) && bands.length === 0
+    ? [{ ...UNRESOLVED, where: `alarm ${p.AlarmName} (${p.ComparisonOperator} without a band)`, band: { width: NaN, resolved: false, wired: false } }]
+    : [];
+  return [
+    ...(p.MetricName ? [{ where: `alarm ${p.AlarmName}`, namespace: p.Namespace, metricName: p.MetricName, dimensions: dims(p.Dimensions), statistic: p.Statistic ?? p.ExtendedStatistic }] : []),
+    ...stats.map((m: any) => m.used),
+    ...bands,
+    ...bandless,
+  ];
 }
 
-/** Every metric graphed on the dashboards under `scope`, SEARCH expressions read as their metric and dimension names. */
-function dashboardMetrics(scope: Stack): UsedMetric[] {
-  const dashboards = scope.node.findAll().filter((c): c is cloudwatch.Dashboard => c instanceof cloudwatch.Dashboard);
-  return dashboards.flatMap((d) => allMetrics(dashboardBody(d)).flatMap((m): UsedMetric[] => {
-    const where = `dashboard ${d.node.path}`;
+/** One widget's metrics: plain ones, SEARCH expressions read as their metric and dimension names, anomaly bands as the metric they band. */
+function widgetUses(where: string, metrics: FlatMetric[]): UsedMetric[] {
+  return metrics.flatMap((m): UsedMetric[] => {
     if (!m.expression) return [{ where, namespace: m.namespace!, metricName: m.metricName!, dimensions: m.dimensions, statistic: m.stat }];
+    const band = parseAnomalyBand(m.expression);
+    if (band) {
+      const target = metrics.find((x) => x.id === band.ref && !x.expression);
+      const base = target
+        ? { namespace: target.namespace!, metricName: target.metricName!, dimensions: target.dimensions, statistic: target.stat }
+        : UNRESOLVED;
+      return [{ ...base, where: `${where} (band over ${band.ref})`, band: { width: band.width, resolved: !!target, wired: true } }];
+    }
     // SEARCH('{Namespace,Dim1,...} MetricName="X" ...', 'Stat', period): CloudWatch User Guide, "CloudWatch search expression syntax".
     const search = /^SEARCH\('\{([^}]*)\} MetricName="([^"]+)"[^']*', '([^']+)', \d+\)$/.exec(m.expression);
     if (!search) return [];
     const [namespace, ...names] = search[1].split(',');
     return [{ where: `${where} (SEARCH)`, namespace, metricName: search[2], dimensions: Object.fromEntries(names.map((n) => [n, '*'])), statistic: search[3] }];
-  }));
+  });
+}
+
+/** Every metric graphed on the dashboards under `scope`, widget by widget (a band refers to a metric of its own widget). */
+function dashboardMetrics(scope: Stack): UsedMetric[] {
+  const dashboards = scope.node.findAll().filter((c): c is cloudwatch.Dashboard => c instanceof cloudwatch.Dashboard);
+  return dashboards.flatMap((d) => dashboardBody(d).widgets.filter((w: any) => w.type === 'metric')
+    .flatMap((w: any) => widgetUses(`dashboard ${d.node.path} "${w.properties.title}"`, widgetMetrics(w))));
 }
 
 /** What differs from the AWS documentation, one line per metric use. */
@@ -162,6 +219,12 @@ function undocumented(used: UsedMetric[], ownNamespace: string): string[] {
   const problems: string[] = [];
   for (const m of used) {
     const label = `${m.where}: ${m.namespace} ${m.metricName} [${Object.keys(m.dimensions).join(', ')}] ${m.statistic}`;
+    if (m.band) {
+      if (!m.band.resolved) { problems.push(`${label}: the band refers to no metric of its alarm or widget`); continue; }
+      if (!(Number.isFinite(m.band.width) && m.band.width > 0)) problems.push(`${label}: band width ${m.band.width} is not a number of standard deviations > 0`);
+      if (!ANOMALY_STATISTICS.test(m.statistic ?? '')) problems.push(`${label}: anomaly detection models take a statistic or percentile, not ${m.statistic}`);
+      if (!m.band.wired) problems.push(`${label}: the alarm does not compare with its band (ThresholdMetricId, band operator, ReturnData)`);
+    }
     if (m.namespace === ownNamespace) continue; // the project's own metrics (metric filters, EventBridge rules, ML)
     const doc = DOCUMENTED[m.namespace]?.metrics[m.metricName];
     if (!doc) { problems.push(`${label}: not a metric AWS documents in ${m.namespace}`); continue; }
@@ -180,6 +243,11 @@ describe('every AWS metric the platform alarms on or graphs is one AWS documents
     // The check sees every service the platform monitors (an empty collection would pass vacuously).
     expect([...new Set(used.map((m) => m.namespace))].sort()).toEqual(['AWS/ApiGateway', 'AWS/Batch', 'AWS/DMS', 'AWS/Lambda', 'Glue', 'shop']);
     expect(used.filter((m) => m.where.startsWith('alarm')).map((m) => m.namespace)).toEqual(expect.arrayContaining(['AWS/ApiGateway', 'AWS/DMS', 'AWS/Lambda']));
+    // The ML catalog's anomaly bands, in their alarms and on the ML dashboard, were read (and checked below).
+    const bands = used.filter((m) => m.band);
+    expect(bands.filter((m) => m.where.startsWith('alarm')).map((m) => m.metricName)).toHaveLength(12);
+    expect(bands.filter((m) => m.where.startsWith('dashboard')).map((m) => m.metricName)).toHaveLength(12);
+    expect(bands.map((m) => m.statistic)).toEqual(expect.arrayContaining(['Average', 'Sum', 'p90']));
     expect(undocumented(used, 'shop')).toEqual([]);
   });
 
@@ -204,6 +272,45 @@ describe('every AWS metric the platform alarms on or graphs is one AWS documents
       { where: 'f', namespace: 'AWS/Lambda', metricName: 'Error', dimensions: { FunctionName: 'f' }, statistic: 'Sum' },
     ];
     expect(undocumented(wrong, 'shop').map((p) => p.split(':')[0])).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
+  test('the check fails on anomaly bands CloudWatch cannot evaluate', () => {
+    const ok = { namespace: 'shop', metricName: 'M.X', dimensions: {}, statistic: 'p90', band: { width: 2, resolved: true, wired: true } };
+    const wrong: UsedMetric[] = [
+      { ...ok, where: 'fine' },
+      { ...ok, where: 'g', band: { width: 2, resolved: false, wired: true } },
+      { ...ok, where: 'h', band: { width: 0, resolved: true, wired: true } },
+      { ...ok, where: 'i', statistic: 'TM(10%:90%)' },
+      { ...ok, where: 'j', band: { width: 2, resolved: true, wired: false } },
+      // A band over an AWS metric is still held to the AWS fact table.
+      { ...ok, where: 'k', namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: { FunctionName: 'f' }, statistic: 'Average' },
+    ];
+    expect(undocumented(wrong, 'shop').map((p) => p.split(':')[0])).toEqual(['g', 'h', 'i', 'j', 'k']);
+    // And the parsers read what the platform writes: the band's metric, width, and for alarms the wiring.
+    expect(widgetUses('w', [
+      { namespace: 'shop', metricName: 'M.X', dimensions: {}, stat: 'p90', id: 'm0' },
+      { dimensions: {}, expression: 'ANOMALY_DETECTION_BAND(m0, 2.5)' },
+      { dimensions: {}, expression: 'ANOMALY_DETECTION_BAND(m9)' },
+    ]).map((m) => [m.metricName, m.band])).toEqual([
+      ['M.X', undefined],
+      ['M.X', { width: 2.5, resolved: true, wired: true }],
+      ['?', { width: 2, resolved: false, wired: true }],
+    ]);
+    const alarm = {
+      AlarmName: 'a',
+      ComparisonOperator: 'LessThanLowerThreshold',
+      ThresholdMetricId: 'expr_1',
+      Metrics: [
+        { Id: 'expr_1', Expression: 'ANOMALY_DETECTION_BAND(m0, 2)', ReturnData: true },
+        { Id: 'm0', ReturnData: true, MetricStat: { Metric: { Namespace: 'shop', MetricName: 'M.X' }, Period: 300, Stat: 'Average' } },
+      ],
+    };
+    const wiring = (p: any) => alarmUses(p).filter((m) => m.band).map((m) => m.band!.wired && m.band!.resolved);
+    expect(wiring(alarm)).toEqual([true]);
+    expect(wiring({ ...alarm, ThresholdMetricId: 'm0' })).toEqual([false]);
+    expect(wiring({ ...alarm, ComparisonOperator: 'LessThanThreshold' })).toEqual([false]);
+    expect(wiring({ ...alarm, Metrics: [alarm.Metrics[0], { ...alarm.Metrics[1], ReturnData: false }] })).toEqual([false]);
+    expect(wiring({ ...alarm, Metrics: [alarm.Metrics[1]] })).toEqual([false]); // band operator, no band
   });
 });
 
