@@ -89,21 +89,24 @@ export interface PlatformMonitoringProps {
   readonly httpApis?: MonitoredHttpApi[];
 
   /**
-   * DMS replication tasks to monitor (latency and throughput).
+   * DMS replication tasks to monitor: latency and throughput per task, host health per replication
+   * instance, and (with `alarms.eventCapture` on) their `DMS Replication Task State Change` events
+   * in the platform events log group and the "Recent DMS task state changes" table.
    *
-   * @default - none
+   * @default - none (the events of every task of the account and region are still captured)
    */
   readonly dmsReplicationTasks?: DmsReplicationTask[];
 
   /**
-   * AWS Batch job queues whose job state changes are counted, broken down per queue: each a queue
+   * AWS Batch job queues to monitor: each gets a dashboard row of AWS Batch's native `AWS/Batch`
+   * metrics (per queue name), and with event capture on only their state changes are counted. Each is a queue
    * name (`etl-queue`) or a queue ARN (`arn:aws:batch:<region>:<account>:job-queue/etl-queue`). A
    * name stands for the queue of that name in this stack's account and region (state-change events
    * carry the ARN, and are only delivered in the queue's own account and region, so an ARN of
    * another region or account is refused). When given, only these queues' events are delivered and
    * counted.
    *
-   * @default - every queue of the account and region, without a per-queue breakdown
+   * @default - every queue's events, no per-queue rows
    */
   readonly batchJobQueues?: string[];
 

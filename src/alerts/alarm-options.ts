@@ -88,12 +88,13 @@ export interface AlarmOptions extends CisBenchmarkOptions, SeverityRoutingOption
   readonly apiLatencyP99?: AlarmSettings;
 
   /**
-   * Capture AWS Batch and Glue state-change events: EventBridge rules deliver them to the platform
-   * events log group, where metric filters count them. They feed the `batch-job-failures`,
-   * `glue-crawler-failures` and `glue-job-failures` alarms (Glue crawlers publish no metrics, and
-   * Glue jobs that fail before Spark starts publish none) and the "Recent Batch job failures"
-   * table. Each captured event is a CloudWatch Logs ingestion (see the README, "What monitoring
-   * costs"). When false: no rules and no filters; the Glue failure alarms are not created, and
+   * Capture AWS Batch, Glue and DMS replication task state-change events: EventBridge rules
+   * deliver them to the platform events log group, where metric filters count the Batch and Glue
+   * ones. They feed the `batch-job-failures`, `glue-crawler-failures` and `glue-job-failures`
+   * alarms (Glue crawlers publish no metrics, and Glue jobs that fail before Spark starts publish
+   * none) and the "Recent Batch job failures" and "Recent DMS task state changes" tables (DMS task
+   * events have no alarm: a stopped task's replication-lag alarm reports it). Each captured event
+   * is a CloudWatch Logs ingestion (see the README, "What monitoring costs"). When false: no rules and no filters; the Glue failure alarms are not created, and
    * `batch-job-failures` reads AWS Batch's native `JobsMovedToFailed` of the listed
    * `batchJobQueues` instead (at most 10 queues; none listed: no Batch alarm).
    *

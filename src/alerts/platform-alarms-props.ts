@@ -29,7 +29,13 @@ export interface PlatformAlarmsProps extends AlarmOptions {
    */
   readonly alertTopic?: sns.ITopic;
 
-  /** DMS replication tasks: replication lag and source latency alarms per task. @default - none */
+  /**
+   * DMS replication tasks: replication lag and source latency alarms per task, a free storage alarm
+   * per replication instance; with `eventsLogGroup`, their `DMS Replication Task State Change`
+   * events are captured (no alarm).
+   *
+   * @default - none
+   */
   readonly dmsReplicationTasks?: DmsReplicationTask[];
 
   /** REST APIs (metrics by `ApiName` + `deploymentStage.stageName`): 5xx and p99 latency alarms per API. @default - none */
@@ -45,16 +51,18 @@ export interface PlatformAlarmsProps extends AlarmOptions {
   readonly lambdaFunctions?: lambda.IFunction[];
 
   /**
-   * The encrypted log group (under `/aws/events/`) for Batch and Glue state-change events. When set,
-   * a `PlatformEvents` is created on it and the Batch and Glue failure alarms are added.
+   * The encrypted log group (under `/aws/events/`) for Batch, Glue and DMS task state-change events.
+   * When set (and `eventCapture` is on), a `PlatformEvents` is created on it and the Batch and Glue
+   * failure alarms are added (DMS task events get no alarm: see the README).
    *
    * @default - no Batch or Glue alarms
    */
   readonly eventsLogGroup?: logs.ILogGroup;
 
   /**
-   * Batch job queues, as names or ARNs, to limit and break down Batch events by (a name is the
-   * queue of that name in this stack's account and region). Ignored without `eventsLogGroup`.
+   * Batch job queues, as names or ARNs, to limit Batch events to (a name is the queue of that name
+   * in this stack's account and region). Ignored without `eventsLogGroup`; with `eventCapture`
+   * false, the queues whose native `JobsMovedToFailed` the Batch failure alarm sums.
    *
    * @default - all queues
    */

@@ -98,7 +98,10 @@ export class PlatformAlarms extends Construct {
   public readonly dataPipelineAlarms: cloudwatch.IAlarm[] = [];
   /** API Gateway and Lambda alarms, for the api-performance dashboard's alarm-status widget. */
   public readonly apiAlarms: cloudwatch.IAlarm[] = [];
-  /** The event rules and filters behind the Batch and Glue alarms, when `eventsLogGroup` is set. */
+  /**
+   * The event rules and filters behind the Batch and Glue alarms (and the DMS task state-change
+   * capture, which has no alarm), when `eventsLogGroup` is set and `eventCapture` is on.
+   */
   public readonly platformEvents?: PlatformEvents;
 
   /** The static-threshold ML metric alarms (`mlAlarms`). */
@@ -163,6 +166,7 @@ export class PlatformAlarms extends Construct {
         environment,
         logGroup: props.eventsLogGroup,
         batchJobQueues: props.batchJobQueues,
+        dmsReplicationTasks: props.dmsReplicationTasks,
         glueCrawlerNames: props.glueCrawlerNames,
         glueJobNames: props.glueJobNames,
       });

@@ -1,3 +1,4 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -6,6 +7,7 @@ import { Construct } from 'constructs';
 import { batchJobStatusPattern, glueCrawlerOutcomePattern, glueJobOutcomePattern } from './event-filter-patterns';
 import { LogGroupRuleTarget } from './log-group-target';
 import { DeploymentEnvironment } from '../environment';
+import { DmsReplicationTask } from '../metrics/monitored-resources';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome, PlatformEventMetrics } from '../metrics/platform-event-metrics';
 import { resolveBatchJobQueues } from '../private/batch-job-queues';
 import { PlatformNaming } from '../private/naming';
@@ -35,14 +37,26 @@ export interface PlatformEventsProps {
   readonly logGroup: logs.ILogGroup;
 
   /**
-   * AWS Batch job queues, each a queue name or a queue ARN: only their jobs' events are delivered,
-   * and each status metric is also published per `JobQueue` (whose value is the queue ARN, as in
-   * the events). A name is the queue of that name in this stack's account and region; an ARN of
-   * another account or region is refused (its events never reach this region's rules).
+   * AWS Batch job queues, each a queue name or a queue ARN: only their jobs' events are delivered
+   * (and counted in the totals). A name is the queue of that name in this stack's account and
+   * region; an ARN of another account or region is refused (its events never reach this region's
+   * rules). Per-queue counts are AWS Batch's own `AWS/Batch` metrics (`BatchJobQueueMetrics`).
    *
-   * @default - events of every queue, totals only
+   * @default - events of every queue
    */
   readonly batchJobQueues?: string[];
+
+  /**
+   * DMS replication tasks: only their `DMS Replication Task State Change` events are delivered,
+   * matched on the task ARN the event carries in `resources`
+   * (`arn:<partition>:dms:<region>:<account>:task:<replicationTaskIdentifier>`, with the task's
+   * `account` and `region`, by default the stack's). A task's events go to the default event bus
+   * of its own account and Region, so a task of another account or Region is not captured here
+   * (its metrics still are, through cross-account observability).
+   *
+   * @default - state changes of every replication task of the account and Region
+   */
+  readonly dmsReplicationTasks?: DmsReplicationTask[];
 
   /**
    * Glue crawler names: only their events are delivered, and each outcome metric is also
@@ -67,10 +81,12 @@ const CRAWLER_OUTCOMES = [GlueCrawlerOutcome.SUCCEEDED, GlueCrawlerOutcome.FAILE
 const JOB_OUTCOMES = [GlueJobOutcome.SUCCEEDED, GlueJobOutcome.FAILED, GlueJobOutcome.TIMED_OUT];
 
 /**
- * Turns AWS Batch and Glue state-change events into metrics (those services publish none):
- * EventBridge rules for `Batch Job State Change`, `Glue Crawler State Change` and `Glue Job State
- * Change` deliver events to a log group, and metric filters count them in the project namespace
- * (see `PlatformEventMetrics`).
+ * Captures the state-change events that say what metrics cannot: EventBridge rules deliver
+ * `Batch Job State Change`, `Glue Crawler State Change`, `Glue Job State Change` and
+ * `DMS Replication Task State Change` events to a log group, where metric filters count the Batch
+ * and Glue ones in the project namespace (see `PlatformEventMetrics`; Glue crawlers publish no
+ * metrics) and the data-pipeline dashboard lists the failed Batch jobs and the DMS task state
+ * changes by name. DMS task events feed no metric and no alarm.
  *
  * Delivery is allowed by a native `AWS::Logs::ResourcePolicy` for `events.amazonaws.com` on that
  * log group only; no Lambda-backed custom resource is involved. Note that CloudWatch Logs allows
@@ -91,6 +107,9 @@ export class PlatformEvents extends Construct {
   /** The rule delivering `Glue Job State Change` events. */
   public readonly glueJobRule: events.IRule;
 
+  /** The rule delivering `DMS Replication Task State Change` events. */
+  public readonly dmsTaskRule: events.IRule;
+
   /** The metric filters, one per published metric series. */
   public readonly metricFilters: logs.MetricFilter[] = [];
 
@@ -99,13 +118,16 @@ export class PlatformEvents extends Construct {
   constructor(scope: Construct, id: string, props: PlatformEventsProps) {
     super(scope, id);
     const naming = new PlatformNaming(props.projectName, resolveEnvironment(this, props.environment));
-    validateMonitoredResources(this, { glueCrawlerNames: props.glueCrawlerNames, glueJobNames: props.glueJobNames });
+    validateMonitoredResources(this, {
+      dmsReplicationTasks: props.dmsReplicationTasks, glueCrawlerNames: props.glueCrawlerNames, glueJobNames: props.glueJobNames,
+    });
     this.logGroup = props.logGroup;
     this.metrics = new PlatformEventMetrics({ namespace: naming.metricNamespace });
     // Events carry the queue ARN in detail.jobQueue: names are matched through the ARN they stand for.
     const queues = resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues).map((q) => q.arn);
     const crawlers = props.glueCrawlerNames ?? [];
     const jobs = props.glueJobNames ?? [];
+    const dmsTaskArns = (props.dmsReplicationTasks ?? []).map((t) => dmsTaskArn(this, t));
 
     const delivery = new logs.ResourcePolicy(this, 'DeliveryPolicy', {
       resourcePolicyName: `${naming.stem}-events-to-logs`,
@@ -137,14 +159,26 @@ export class PlatformEvents extends Construct {
       detailType: ['Glue Job State Change'],
       ...(jobs.length ? { detail: { jobName: jobs } } : {}),
     });
+    // AWS DMS sends `DMS Replication Task State Change` (source `aws.dms`, best effort) directly to
+    // EventBridge (Amazon EventBridge Events Reference, "AWS Database Migration Service events",
+    // https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-dms.html). Its `resources` holds
+    // the task ARN and `detail` has `type`, `category`, `eventType` (e.g. REPLICATION_TASK_STARTED),
+    // `resourceLink` and `detailMessage` (AWS DMS User Guide, "Working with Amazon EventBridge events
+    // and notifications in AWS Database Migration Service",
+    // https://docs.aws.amazon.com/dms/latest/userguide/CHAP_EventBridge.html). The rule takes every
+    // category (state change, failure, configuration change, creation, deletion): they are rare, and
+    // the dashboard shows them all.
+    this.dmsTaskRule = rule('DmsTaskStateChange', `${naming.stem}: DMS replication task state changes to the platform events log group`, {
+      source: ['aws.dms'],
+      detailType: ['DMS Replication Task State Change'],
+      ...(dmsTaskArns.length ? { resources: dmsTaskArns } : {}),
+    });
 
     for (const status of BATCH_STATUSES) {
       const name = PlatformEventMetrics.batchJobsMetricName(status);
+      // Totals only: per queue, AWS Batch's native AWS/Batch metrics (by JobQueueName) count the same
+      // transitions at no charge, and the dashboard graphs those.
       this.addFilter(`Batch${status}`, name, batchJobStatusPattern(status));
-      if (queues.length) {
-        this.addFilter(`Batch${status}ByQueue`, name, batchJobStatusPattern(status),
-          { [PlatformEventMetrics.JOB_QUEUE_DIMENSION]: '$.detail.jobQueue' });
-      }
     }
     for (const outcome of CRAWLER_OUTCOMES) {
       const name = PlatformEventMetrics.glueCrawlerRunsMetricName(outcome);
@@ -175,4 +209,22 @@ export class PlatformEvents extends Construct {
       dimensions,
     }));
   }
+}
+
+/**
+ * The ARN a `DMS Replication Task State Change` event carries in `resources` for `task`:
+ * `arn:<partition>:dms:<region>:<account>:task:<resource id>` (AWS DMS User Guide, "Constructing an
+ * Amazon Resource Name (ARN) for AWS DMS", https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Introduction.AWS.ARN.html:
+ * e.g. `arn:aws:dms:us-east-1:123456789012:task:2PVREMWNPGYJCVU2IBPTOYTIV4`). `replicationTaskIdentifier`
+ * is that resource id (the metrics' `ReplicationTaskIdentifier`).
+ */
+function dmsTaskArn(scope: Construct, task: DmsReplicationTask): string {
+  return Stack.of(scope).formatArn({
+    service: 'dms',
+    resource: 'task',
+    resourceName: task.replicationTaskIdentifier,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    account: task.account,
+    region: task.region,
+  });
 }

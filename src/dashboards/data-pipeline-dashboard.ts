@@ -6,7 +6,7 @@ import { alarmAnnotations } from './alarm-annotations';
 import { PlatformDashboardProps } from './dashboard-props';
 import { resolveDashboardSettings } from './dashboard-settings';
 import { HALF_WIDTH, THIRD_WIDTH } from './layout';
-import { BATCH_ERRORS_QUERY, BATCH_FAILURES_QUERY } from './queries';
+import { BATCH_ERRORS_QUERY, BATCH_FAILURES_QUERY, DMS_TASK_STATE_CHANGES_QUERY } from './queries';
 import { chunk, DashboardContent, partTitle } from './widgets';
 import { BatchJobQueueMetrics } from '../metrics/batch-metrics';
 import { DmsMetrics, DmsReplicationInstanceMetrics } from '../metrics/dms-metrics';
@@ -41,7 +41,8 @@ const BATCH_STATUSES: Array<[BatchJobStatus, string]> = [
  */
 export interface DataPipelineDashboardProps extends PlatformDashboardProps {
   /**
-   * DMS replication tasks: throughput (rows and KB/s, source and target) and latency per task.
+   * DMS replication tasks: throughput (rows and KB/s, source and target) and latency per task,
+   * host health per replication instance, and (with `eventsLogGroup`) their recent state changes.
    *
    * @default - no DMS section
    */
@@ -66,20 +67,23 @@ export interface DataPipelineDashboardProps extends PlatformDashboardProps {
   readonly batchJobQueues?: string[];
 
   /**
-   * Whether the platform captures Batch and Glue events (`AlarmOptions.eventCapture`): the graphs
-   * of the event metrics ("Batch jobs by status (all queues)", Glue crawler runs) and the "Recent
-   * Batch job failures" table are shown only when it does.
+   * Whether the platform captures Batch, Glue and DMS task events (`AlarmOptions.eventCapture`):
+   * the graphs of the event metrics ("Batch jobs by status (all queues)", Glue crawler runs) and
+   * the "Recent Batch job failures" and "Recent DMS task state changes" tables are shown only when
+   * it does.
    *
    * @default true
    */
   readonly eventCapture?: boolean;
 
   /**
-   * The log group the platform's EventBridge rules deliver Batch and Glue events to
+   * The log group the platform's EventBridge rules deliver Batch, Glue and DMS task events to
    * (`PlatformMonitoring.platformEventsLogGroup`): the "Recent Batch job failures" table (job name,
-   * queue, status reason, exit code) queries it. Ignored when `eventCapture` is false.
+   * queue, status reason, exit code) and, with `dmsReplicationTasks`, the "Recent DMS task state
+   * changes" table (task ARN, category, event type, message) query it. Ignored when `eventCapture`
+   * is false.
    *
-   * @default - no "Recent Batch job failures" table
+   * @default - no "Recent Batch job failures" or "Recent DMS task state changes" table
    */
   readonly eventsLogGroup?: logs.ILogGroup;
 
@@ -115,7 +119,7 @@ export interface DataPipelineDashboardProps extends PlatformDashboardProps {
 
 /**
  * The data-pipeline dashboard (`<projectName>-data-pipeline`): DMS replication throughput and
- * latency, AWS Batch jobs by status, Glue crawler runs and job tasks, recent Batch job errors and
+ * latency, replication instance health and recent task state changes, AWS Batch jobs by status, Glue crawler runs and job tasks, recent Batch job errors and
  * the pipeline's alarms. Reads metrics only: it creates no alarm or log group.
  *
  * @experimental a dashboard that outgrows CloudWatch limits will be split, which may change its properties.
@@ -169,6 +173,8 @@ export class DataPipelineDashboard extends Construct {
       );
     }
 
+    const eventCapture = props.eventCapture ?? true;
+
     // DMS replication instances: host health, one row per instance (tasks may share one).
     dmsInstances(tasks).forEach(({ instance, account, region }) => {
       const m = new DmsReplicationInstanceMetrics({ replicationInstanceIdentifier: instance, account, region });
@@ -182,9 +188,12 @@ export class DataPipelineDashboard extends Construct {
         content.graph({ title: `DMS instance ${instance}: free storage (bytes)`, left: [m.metricFreeStorageSpace({ period, label: 'Free storage (min)' })], width: THIRD_WIDTH }),
       );
     });
+    // A stopped or failed task by name, from the captured `DMS Replication Task State Change` events.
+    if (eventCapture && props.eventsLogGroup && tasks.length > 0) {
+      content.addRow(...content.logQueries('Recent DMS task state changes', [props.eventsLogGroup.logGroupName], DMS_TASK_STATE_CHANGES_QUERY));
+    }
 
     // AWS Batch: native metrics per queue, the event totals, then recent failures and errors.
-    const eventCapture = props.eventCapture ?? true;
     content.addRow(content.header('AWS Batch jobs'));
     resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues).forEach((queue, i) => {
       const m = new BatchJobQueueMetrics({ jobQueueName: queue.jobQueueName });
@@ -219,7 +228,7 @@ export class DataPipelineDashboard extends Construct {
         ? content.logQueries('Recent Batch job failures', [props.eventsLogGroup.logGroupName], BATCH_FAILURES_QUERY, HALF_WIDTH) : [];
       content.addRow(content.graph({
         title: 'Batch jobs by status (all queues)',
-        left: BATCH_STATUSES.map(([status, label]) => events.metricBatchJobs(status, undefined, { period, label })),
+        left: BATCH_STATUSES.map(([status, label]) => events.metricBatchJobs(status, { period, label })),
         width: HALF_WIDTH,
       }), ...recentFailures);
     }

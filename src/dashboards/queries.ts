@@ -30,3 +30,22 @@ export const BATCH_FAILURES_QUERY = [
   'sort @timestamp desc',
   'limit 100',
 ];
+
+/**
+ * The Logs Insights query of the "Recent DMS task state changes" widget, over the platform events
+ * log group. A `DMS Replication Task State Change` event (source `aws.dms`) carries the task ARN in
+ * `resources` and, in `detail`, `category`, `eventType` (e.g. `REPLICATION_TASK_STARTED`) and
+ * `detailMessage` (AWS DMS User Guide, "Working with Amazon EventBridge events and notifications in
+ * AWS Database Migration Service", https://docs.aws.amazon.com/dms/latest/userguide/CHAP_EventBridge.html).
+ * Logs Insights flattens JSON arrays by index, so the first resource is `resources.0` (CloudWatch
+ * Logs User Guide, "Supported logs and discovered fields", Fields in JSON logs:
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_AnalyzeLogData-discoverable-fields.html).
+ * No filter on `category`: the guide writes the categories "State Change" / "Failure" in its table
+ * and "StateChange" in its sample event, so every category is shown as it arrives.
+ */
+export const DMS_TASK_STATE_CHANGES_QUERY = [
+  'fields @timestamp, resources.0 as task, detail.category as category, detail.eventType as eventType, detail.detailMessage as message',
+  'filter source = "aws.dms" and `detail-type` = "DMS Replication Task State Change"',
+  'sort @timestamp desc',
+  'limit 100',
+];

@@ -55,10 +55,12 @@ export interface PlatformEventMetricsProps {
 }
 
 /**
- * The custom metrics that the platform's metric filters derive from EventBridge events (AWS Batch
- * and Glue crawlers publish no status metrics of their own). All are counts (statistic Sum,
- * period 5 minutes) in the project namespace; each exists as a total (no dimension) and, where the
- * platform creates the per-resource filters, per `JobQueue` (queue ARN), `CrawlerName` or `JobName`.
+ * The custom metrics that the platform's metric filters derive from EventBridge events (Glue
+ * crawlers publish no metrics; Glue jobs that fail before Spark starts publish none; the Batch
+ * totals cover every queue with one metric). All are counts (statistic Sum, period 5 minutes) in
+ * the project namespace; each exists as a total (no dimension) and, for the Glue metrics of the
+ * listed crawlers and jobs, per `CrawlerName` or `JobName`. Batch counts per queue are AWS Batch's
+ * own `AWS/Batch` metrics: see `BatchJobQueueMetrics`.
  *
  * Builds metrics only; `PlatformEvents` creates the filters that publish them.
  *
@@ -68,8 +70,6 @@ export interface PlatformEventMetricsProps {
  * @experimental AWS Batch now publishes native metrics: what is captured from events may change.
  */
 export class PlatformEventMetrics {
-  /** Dimension of per-queue Batch metrics (value: the job queue ARN). */
-  public static readonly JOB_QUEUE_DIMENSION = 'JobQueue';
   /** Dimension of per-crawler metrics. */
   public static readonly CRAWLER_NAME_DIMENSION = 'CrawlerName';
   /** Dimension of per-job Glue metrics. */
@@ -103,11 +103,12 @@ export class PlatformEventMetrics {
   }
 
   /**
-   * Batch jobs that reached `status`, in total or for one queue.
-   * @param jobQueueArn the queue ARN (per-queue metric) - default: all queues
+   * Batch jobs that reached `status`, over every queue whose events the platform captures. For one
+   * queue, use AWS Batch's native metrics (`BatchJobQueueMetrics`): the per-queue event metrics
+   * are no longer published.
    */
-  public metricBatchJobs(status: BatchJobStatus, jobQueueArn?: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.withDimension(PlatformEventMetrics.batchJobsMetricName(status), PlatformEventMetrics.JOB_QUEUE_DIMENSION, jobQueueArn, props);
+  public metricBatchJobs(status: BatchJobStatus, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric(PlatformEventMetrics.batchJobsMetricName(status), props);
   }
 
   /**

@@ -7,7 +7,7 @@ import { checkList, checkNonEmptyString, checkUnique } from './input-checks';
 export interface BatchJobQueueRef {
   /**
    * The queue's ARN: what `Batch Job State Change` events carry in `detail.jobQueue`, so what the
-   * EventBridge rule matches and the per-queue `JobQueue` metric dimension holds.
+   * EventBridge rule matches.
    */
   readonly arn: string;
   /** The queue's name, when known at synth (for labels and duplicate checks). */
@@ -41,7 +41,8 @@ export function resolveBatchJobQueues(scope: IConstruct, propName: string, value
   const stack = Stack.of(scope);
   const refs = ((values ?? []) as unknown[]).map((value, i) => resolveQueue(scope, stack, `${propName}[${i}]`, value));
   checkUnique(scope, propName, refs.map((r) => ({ key: r.name ?? r.arn, shown: `the job queue "${r.name}"` })),
-    'its events would be counted twice in the per-queue metric (a name and the ARN of the same queue are the same queue)');
+    'it would get the same dashboard row twice, and with eventCapture false be summed twice into batch-job-failures '
+      + '(a name and the ARN of the same queue are the same queue)');
   return refs;
 }
 

@@ -173,6 +173,24 @@ describe('PlatformAlarms', () => {
     expect(off.alarms.dmsFreeStorageAlarms).toEqual([]);
   });
 
+  test('event capture on: DMS task state changes of dmsReplicationTasks are captured, with no alarm of their own', () => {
+    const on = setup({ dmsReplicationTasks: [TASK] });
+    const dmsRule = on.alarms.platformEvents!.dmsTaskRule;
+    expect(dmsRule).toBeDefined();
+    on.t().hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        'source': ['aws.dms'],
+        'detail-type': ['DMS Replication Task State Change'],
+        'resources': [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':dms:eu-west-1:123456789012:task:ABCDEF123']] }],
+      },
+    });
+    const names = Object.values(on.t().findResources('AWS::CloudWatch::Alarm')).map((a: any) => a.Properties.AlarmName);
+    expect(names.filter((n: string) => /dms/.test(n)).sort()).toEqual([
+      'proj-prod-dms-ABCDEF123-replication-lag', 'proj-prod-dms-ABCDEF123-source-latency', 'proj-prod-dms-ri-1-free-storage',
+    ]);
+    setup({ dmsReplicationTasks: [TASK], eventCapture: false }).t().resourceCountIs('AWS::Events::Rule', 0);
+  });
+
   describe('eventCapture false', () => {
     const logicalIdOf = (t: Template, name: string) => Object.entries(t.findResources('AWS::CloudWatch::Alarm'))
       .find(([, r]) => (r as any).Properties.AlarmName === name)?.[0];

@@ -59,6 +59,30 @@ const crawlerEvent = (state: string) => ({
     state,
   },
 });
+// The sample event of the AWS DMS User Guide, "Working with Amazon EventBridge events and
+// notifications in AWS Database Migration Service" (CHAP_EventBridge), with a task of this account.
+const TASK = { replicationInstanceIdentifier: 'platform-repl', replicationTaskIdentifier: 'AAAABBBB0CCCCDDDDEEEEE1FFFF2GGG3FFFFFF3' };
+const dmsTaskEvent = {
+  'version': '0',
+  'id': '11a11b11-222b-333a-44d4-01234a5b67890',
+  'detail-type': 'DMS Replication Task State Change',
+  'source': 'aws.dms',
+  'account': '123456789012',
+  'time': '1970-01-01T00:00:00Z',
+  'region': 'eu-west-1',
+  'resources': ['arn:aws:dms:eu-west-1:123456789012:task:AAAABBBB0CCCCDDDDEEEEE1FFFF2GGG3FFFFFF3'],
+  'detail': {
+    type: 'ReplicationTask',
+    category: 'StateChange',
+    eventType: 'REPLICATION_TASK_STARTED',
+    eventName: 'DMS-EVENT-0069',
+    resourceLink: 'https://console.aws.amazon.com/dms/v2/home?region=eu-west-1#taskDetails/taskName',
+    detailMessage: 'Replication task started, with flag = fresh start',
+  },
+};
+/** The ARN a CloudFormation Fn::Join renders in the aws partition. */
+const inAwsPartition = (join: any) => join['Fn::Join'][1].map((part: unknown) => (typeof part === 'string' ? part : 'aws')).join('');
+
 const jobEvent = (state: string) => ({
   'version': '0',
   'id': '2',
@@ -151,14 +175,14 @@ describe('PlatformEvents', () => {
       projectName: 'my-proj',
       environment: DeploymentEnvironment.DEV,
       logGroup,
-      ...(withLists ? { batchJobQueues: [QUEUE], glueCrawlerNames: ['raw-crawler'], glueJobNames: ['etl-job'] } : {}),
+      ...(withLists ? { batchJobQueues: [QUEUE], glueCrawlerNames: ['raw-crawler'], glueJobNames: ['etl-job'], dmsReplicationTasks: [TASK] } : {}),
     });
     return { app, stack, events, t: Template.fromStack(stack) };
   }
 
-  test('rules for the three event types, delivered to the log group ARN, no Lambda', () => {
+  test('rules for the four event types, delivered to the log group ARN, no Lambda', () => {
     const { t } = setup(true);
-    t.resourceCountIs('AWS::Events::Rule', 3);
+    t.resourceCountIs('AWS::Events::Rule', 4);
     t.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { 'source': ['aws.batch'], 'detail-type': ['Batch Job State Change'], 'detail': { jobQueue: [QUEUE] } },
       Targets: [Match.objectLike({
@@ -173,6 +197,13 @@ describe('PlatformEvents', () => {
     });
     t.resourceCountIs('AWS::Lambda::Function', 0);
     t.resourceCountIs('Custom::CloudwatchLogResourcePolicy', 0);
+    // Every rule writes to the same group, after the resource policy that lets EventBridge write.
+    const rules = Object.values(t.findResources('AWS::Events::Rule')) as any[];
+    for (const r of rules) {
+      expect(r.Properties.Targets).toHaveLength(1);
+      expect(JSON.stringify(r.Properties.Targets[0].Arn)).toMatch(/:log-group:",\{"Ref":"Group[0-9A-F]+"\}\]\]\}$/);
+      expect(r.DependsOn).toEqual([expect.stringMatching(/^EventsDeliveryPolicy/)]);
+    }
     const policy = Object.values(t.findResources('AWS::Logs::ResourcePolicy'))[0].Properties;
     expect(policy.PolicyName).toBe('my-proj-dev-events-to-logs');
     const doc = JSON.stringify(policy.PolicyDocument);
@@ -214,20 +245,92 @@ describe('PlatformEvents', () => {
   test('unfiltered rules and totals only without lists', () => {
     const { t } = setup(false);
     t.hasResourceProperties('AWS::Events::Rule', { EventPattern: { 'source': ['aws.batch'], 'detail-type': ['Batch Job State Change'] } });
+    t.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { 'source': ['aws.dms'], 'detail-type': ['DMS Replication Task State Change'], 'resources': Match.absent() },
+    });
     t.resourceCountIs('AWS::Logs::MetricFilter', 6 + 2 + 3);
   });
 
-  test('metric filters: namespace, names, patterns, per-resource dimensions', () => {
+  // Amazon EventBridge Events Reference, "AWS Database Migration Service events": source aws.dms,
+  // detail-type "DMS Replication Task State Change"; the event's resources hold the task ARN (AWS DMS
+  // User Guide, CHAP_EventBridge), arn:aws:dms:<region>:<account>:task:<resource id> (CHAP_Introduction.AWS.ARN).
+  test('DMS task state changes: exact source and detail-type, only the listed tasks by their ARN in resources', () => {
+    const { t, events } = setup(true);
+    const dmsRules = t.findResources('AWS::Events::Rule', { Properties: { EventPattern: { source: ['aws.dms'] } } });
+    expect(Object.keys(dmsRules)).toEqual([expect.stringMatching(/^EventsDmsTaskStateChange/)]);
+    const rule = (Object.values(dmsRules)[0] as any).Properties;
+    expect(Object.keys(rule.EventPattern).sort()).toEqual(['detail-type', 'resources', 'source']);
+    expect(rule.EventPattern['detail-type']).toEqual(['DMS Replication Task State Change']);
+    expect(rule.EventPattern.resources).toEqual([{
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':dms:eu-west-1:123456789012:task:AAAABBBB0CCCCDDDDEEEEE1FFFF2GGG3FFFFFF3']],
+    }]);
+    // In the aws partition that is exactly the ARN the sample event carries.
+    expect(inAwsPartition(rule.EventPattern.resources[0])).toBe(dmsTaskEvent.resources[0]);
+    expect(rule.Description).toBe('my-proj-dev: DMS replication task state changes to the platform events log group');
+    expect(rule.Targets).toEqual([{
+      Id: 'Target0',
+      Arn: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:eu-west-1:123456789012:log-group:', { Ref: expect.stringMatching(/^Group/) }]] },
+    }]);
+    expect(events.dmsTaskRule.node.path).toBe('TestStack/Events/DmsTaskStateChange');
+    // Task events feed no metric filter.
+    expect(JSON.stringify(t.findResources('AWS::Logs::MetricFilter'))).not.toMatch(/aws\.dms|DMS/);
+  });
+
+  test('DMS task ARNs use each task\'s account and region, or the stack\'s tokens when env-agnostic', () => {
+    const { stack } = newStack();
+    const logGroup = new logs.LogGroup(stack, 'Group', { logGroupName: '/aws/events/my-proj/platform' });
+    new PlatformEvents(stack, 'Events', {
+      projectName: 'my-proj',
+      logGroup,
+      dmsReplicationTasks: [TASK, { replicationInstanceIdentifier: 'other-repl', replicationTaskIdentifier: 'XYZ', account: '210987654321' }],
+    });
+    const rule = Object.values(Template.fromStack(stack).findResources('AWS::Events::Rule', {
+      Properties: { EventPattern: { source: ['aws.dms'] } },
+    }))[0] as any;
+    expect(rule.Properties.EventPattern.resources.map(inAwsPartition)).toEqual([
+      'arn:aws:dms:eu-west-1:123456789012:task:AAAABBBB0CCCCDDDDEEEEE1FFFF2GGG3FFFFFF3',
+      'arn:aws:dms:eu-west-1:210987654321:task:XYZ',
+    ]);
+
+    const agnostic = newStack({}).stack;
+    new PlatformEvents(agnostic, 'Events', {
+      projectName: 'my-proj',
+      logGroup: new logs.LogGroup(agnostic, 'Group', { logGroupName: '/aws/events/my-proj/platform' }),
+      dmsReplicationTasks: [TASK],
+    });
+    Template.fromStack(agnostic).hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        resources: [{
+          'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':dms:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' },
+            ':task:AAAABBBB0CCCCDDDDEEEEE1FFFF2GGG3FFFFFF3']],
+        }],
+      },
+    });
+  });
+
+  test('bad DMS tasks fail at synth', () => {
+    const { stack } = newStack();
+    const logGroup = new logs.LogGroup(stack, 'Group', { logGroupName: '/aws/events/my-proj/platform' });
+    expect(() => new PlatformEvents(stack, 'A', { projectName: 'my-proj', logGroup, dmsReplicationTasks: [{ ...TASK, replicationTaskIdentifier: '' }] }))
+      .toThrow(/dmsReplicationTasks\[0\]\.replicationTaskIdentifier must be a non-empty DMS replication task resource id/);
+    expect(() => new PlatformEvents(stack, 'B', { projectName: 'my-proj', logGroup, dmsReplicationTasks: [TASK, TASK] }))
+      .toThrow(/dmsReplicationTasks lists platform-repl\/AAAABBBB0CCCCDDDDEEEEE1FFFF2GGG3FFFFFF3 more than once/);
+  });
+
+  test('metric filters: namespace, names, patterns, per-resource dimensions for Glue only', () => {
     const { t } = setup(true);
-    t.resourceCountIs('AWS::Logs::MetricFilter', 2 * (6 + 2 + 3));
+    // Batch totals (6), Glue crawler (2) and job (3) totals, and per crawler / per job: no per-queue Batch
+    // filters (AWS/Batch publishes per-queue counts natively, by JobQueueName).
+    t.resourceCountIs('AWS::Logs::MetricFilter', 6 + 2 * 2 + 2 * 3);
     t.hasResourceProperties('AWS::Logs::MetricFilter', {
       FilterPattern: batchJobStatusPattern(BatchJobStatus.FAILED),
       MetricTransformations: [{ MetricNamespace: 'my-proj-dev', MetricName: 'Batch.JobsFailed', MetricValue: '1', Unit: 'Count' }],
     });
-    t.hasResourceProperties('AWS::Logs::MetricFilter', {
-      FilterPattern: batchJobStatusPattern(BatchJobStatus.FAILED),
-      MetricTransformations: [Match.objectLike({ MetricName: 'Batch.JobsFailed', Dimensions: [{ Key: 'JobQueue', Value: '$.detail.jobQueue' }] })],
-    });
+    const batchFilters = Object.values(t.findResources('AWS::Logs::MetricFilter')).map((f: any) => f.Properties.MetricTransformations[0])
+      .filter((m: any) => m.MetricName.startsWith('Batch.'));
+    expect(batchFilters.map((m: any) => m.MetricName).sort()).toEqual(['Batch.JobsFailed', 'Batch.JobsRunnable', 'Batch.JobsRunning',
+      'Batch.JobsStarting', 'Batch.JobsSubmitted', 'Batch.JobsSucceeded']);
+    for (const m of batchFilters) expect(m.Dimensions).toBeUndefined();
     t.hasResourceProperties('AWS::Logs::MetricFilter', {
       MetricTransformations: [Match.objectLike({ MetricName: 'Glue.CrawlerRunsFailed', Dimensions: [{ Key: 'CrawlerName', Value: '$.detail.crawlerName' }] })],
     });

@@ -135,13 +135,41 @@ describe('DataPipelineDashboard', () => {
     expect(titles(build().body)).not.toContain('Recent Batch job failures');
   });
 
-  test('eventCapture false: native Batch rows only, no event graphs or failure table', () => {
+  // AWS DMS User Guide, "Working with Amazon EventBridge events and notifications in AWS Database Migration
+  // Service" (https://docs.aws.amazon.com/dms/latest/userguide/CHAP_EventBridge.html): source aws.dms,
+  // detail-type "DMS Replication Task State Change", the task ARN in resources, detail.category /
+  // eventType / detailMessage. Logs Insights names the first array element resources.0 (CloudWatch Logs
+  // User Guide, "Supported logs and discovered fields").
+  test('Recent DMS task state changes: a table over the events log group, after the DMS rows', () => {
+    const { stack } = newStack();
+    const events = logs.LogGroup.fromLogGroupName(stack, 'E', '/aws/events/shop/platform');
+    const { body } = build({ eventsLogGroup: events });
+    const w = widget(body, 'Recent DMS task state changes');
+    expect(w.type).toBe('log');
+    expect(w.width).toBe(24);
+    expect(w.properties.view).toBe('table');
+    expect(w.properties.query).toBe("SOURCE '/aws/events/shop/platform' | "
+      + 'fields @timestamp, resources.0 as task, detail.category as category, detail.eventType as eventType, detail.detailMessage as message'
+      + '\n| filter source = "aws.dms" and `detail-type` = "DMS Replication Task State Change"'
+      + '\n| sort @timestamp desc\n| limit 100');
+    const all = titles(body);
+    expect(all.indexOf('Recent DMS task state changes')).toBe(all.indexOf('DMS instance platform-repl: free storage (bytes)') + 1);
+    expect(all.indexOf('Recent DMS task state changes')).toBeLessThan(all.indexOf('## AWS Batch jobs'));
+    expect(layoutProblems(body)).toEqual([]);
+    // Not without the events log group, nor without DMS tasks.
+    expect(titles(build().body)).not.toContain('Recent DMS task state changes');
+    expect(titles(build({ eventsLogGroup: events, dmsReplicationTasks: [] }).body)).not.toContain('Recent DMS task state changes');
+  });
+
+  test('eventCapture false: native Batch rows only, no event graphs or failure tables', () => {
     const { stack } = newStack();
     const events = logs.LogGroup.fromLogGroupName(stack, 'E', '/aws/events/shop/platform');
     const body = build({ eventCapture: false, eventsLogGroup: events }).body;
     expect(titles(body)).toEqual(expect.arrayContaining(['Batch etl-queue: state transitions', 'Batch etl-queue: durations (ms)']));
     expect(titles(body)).not.toContain('Batch jobs by status (all queues)');
     expect(titles(body)).not.toContain('Recent Batch job failures');
+    expect(titles(body)).not.toContain('Recent DMS task state changes');
+    expect(body.widgets.filter((w: any) => w.type === 'log').map((w: any) => w.properties.title)).toEqual(['Recent Batch job errors']);
     expect(titles(body).filter(t => /crawler/i.test(t))).toEqual([]);
     expect(allMetrics(body).filter(m => m.namespace === 'shop')).toEqual([]);
   });
