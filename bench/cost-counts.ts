@@ -13,6 +13,11 @@ export interface CostCounts {
   readonly standardAlarms: number;
   /** Metrics those alarms read: CloudWatch bills an alarm per metric it evaluates (math alarms: each metric). */
   readonly standardAlarmMetrics: number;
+  /**
+   * Anomaly-detection alarms (an ANOMALY_DETECTION_BAND threshold), counted apart from standardAlarms:
+   * CloudWatch pricing bills one as three alarm metrics (the metric and the band's two bounds).
+   */
+  readonly anomalyAlarms: number;
   /** High-resolution alarms (period < 60 s). */
   readonly highResolutionAlarms: number;
   /** Composite alarms. */
@@ -49,7 +54,8 @@ export function countTemplates(templates: any[]): CostCounts {
   const periodOf = (a: any) => a.Properties.Period
     ?? Math.min(...(a.Properties.Metrics ?? []).filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Period));
   const metricsOf = (a: any) => (a.Properties.Metrics ? a.Properties.Metrics.filter((m: any) => m.MetricStat).length : 1);
-  const standard = alarms.filter((a) => periodOf(a) >= 60);
+  const isAnomaly = (a: any) => a.Properties.ThresholdMetricId !== undefined;
+  const standard = alarms.filter((a) => periodOf(a) >= 60 && !isAnomaly(a));
   const filters = of('AWS::Logs::MetricFilter');
   const trails = of('AWS::CloudTrail::Trail');
   const selectors = trails.flatMap((t) => [...(t.Properties.EventSelectors ?? []), ...(t.Properties.AdvancedEventSelectors ?? [])]);
@@ -58,7 +64,8 @@ export function countTemplates(templates: any[]): CostCounts {
   return {
     standardAlarms: standard.length,
     standardAlarmMetrics: standard.reduce((n, a) => n + metricsOf(a), 0),
-    highResolutionAlarms: alarms.length - standard.length,
+    anomalyAlarms: alarms.filter(isAnomaly).length,
+    highResolutionAlarms: alarms.filter((a) => periodOf(a) < 60 && !isAnomaly(a)).length,
     compositeAlarms: of('AWS::CloudWatch::CompositeAlarm').length,
     dashboards: of('AWS::CloudWatch::Dashboard').length,
     metricFilters: filters.length,
