@@ -66,6 +66,22 @@ export interface PlatformMonitoringProps {
   readonly lambdaFunctions?: lambda.IFunction[];
 
   /**
+   * Lambda functions of other (source) accounts, by ARN
+   * (`arn:aws:lambda:<region>:<account>:function:<name>`, unqualified), watched through CloudWatch
+   * cross-account observability (the source account linked to this account's sink: see
+   * `SourceAccountLink`). The account and Region are read from the ARN. Their errors and throttles
+   * join the platform sums (metric queries with `AccountId`), their graphs carry the account ID and
+   * the "Recent Lambda errors" widgets query their log groups in the source account. No log group,
+   * metric filter or trail selector is created for them: their logs stay in their account. With
+   * the platform's alarms on, the Region must be the stack's (an alarm watches metrics of its own
+   * Region). An ARN of this stack's account is refused: list that function in `lambdaFunctions`.
+   *
+   * @default - none
+   * @experimental
+   */
+  readonly lambdaFunctionArns?: string[];
+
+  /**
    * REST APIs to monitor (metrics by `ApiName` and the deployment stage). When
    * `logging.restApiAccessLogs` is on, their deployment stages write access logs to the platform's
    * access-log group.

@@ -22,8 +22,9 @@ import { checkAlarmRegion } from '../private/cross-account-resources';
 import { dmsInstances } from '../private/dms-instances';
 import { validationError } from '../private/errors';
 import { checkEnumList, checkEnumValue, checkList } from '../private/input-checks';
-import { functionNameOf, stageNameOf } from '../private/literal-names';
+import { stageNameOf } from '../private/literal-names';
 import { PlatformNaming } from '../private/naming';
+import { lambdaFunctionRefs, resolveLambdaFunctionArns } from '../private/source-account-functions';
 import { validateMonitoredResources } from '../private/resource-lists';
 import { resolveEnvironment } from '../private/validation';
 
@@ -287,8 +288,17 @@ export class PlatformAlarms extends Construct {
 
   /** Lambda: errors and throttles summed over the functions (or account-wide). */
   private lambdaAlarms(props: PlatformAlarmsProps) {
-    const functionNames = (props.lambdaFunctions ?? []).map(functionNameOf);
+    const sourceAccountFunctions = resolveLambdaFunctionArns(this, 'lambdaFunctionArns', props.lambdaFunctionArns);
+    sourceAccountFunctions.forEach((f, i) => checkAlarmRegion(this, `lambdaFunctionArns[${i}]`, f));
+    // This account's functions first, so listing source-account functions never regroups them.
+    const functionNames = lambdaFunctionRefs(props.lambdaFunctions, sourceAccountFunctions);
     const accountWide = props.lambdaAlarmsAccountWide ?? false;
+    if (accountWide && sourceAccountFunctions.length > 0) {
+      throw validationError(this, 'lambdaAlarmsAccountWide is true, but lambdaFunctionArns lists functions of source accounts: '
+        + 'the account-wide Lambda metrics (no FunctionName) are this account\'s only, so those functions would never be '
+        + 'watched. Set lambdaAlarmsAccountWide to false (their errors and throttles are then summed per function), or watch '
+        + 'them from a PlatformMonitoring in their own account.');
+    }
     const errors = lambdaAggregateAlarm(this.factory, functionNames, accountWide, 'Errors', {
       key: 'lambda-errors',
       unit: 'errors',

@@ -10,6 +10,7 @@ import {
 } from './identifiers';
 import { checkList, checkNonEmptyString, checkUnique, describe } from './input-checks';
 import { functionNameOf } from './literal-names';
+import { checkFunctionAccount, resolveLambdaFunctionArns } from './source-account-functions';
 import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from '../metrics/monitored-resources';
 
 /**
@@ -19,6 +20,7 @@ import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from '../
  */
 export interface MonitoredResourceLists {
   readonly lambdaFunctions?: lambda.IFunction[];
+  readonly lambdaFunctionArns?: string[];
   readonly restApis?: apigateway.IRestApi[];
   readonly restApiStages?: MonitoredRestApiStage[];
   readonly httpApis?: MonitoredHttpApi[];
@@ -34,6 +36,7 @@ export interface MonitoredResourceLists {
  */
 export function validateMonitoredResources(scope: IConstruct, lists: MonitoredResourceLists): void {
   checkFunctions(scope, lists.lambdaFunctions);
+  resolveLambdaFunctionArns(scope, 'lambdaFunctionArns', lists.lambdaFunctionArns);
   checkRestApis(scope, lists.restApis);
   checkRestApiStages(scope, lists.restApiStages);
   checkHttpApis(scope, lists.httpApis);
@@ -48,6 +51,7 @@ function checkFunctions(scope: IConstruct, fns: unknown): void {
   checkList(scope, 'lambdaFunctions', fns);
   const list = (fns ?? []) as lambda.IFunction[];
   list.forEach((fn, i) => checkConstruct(scope, `lambdaFunctions[${i}]`, fn, 'a Lambda function (lambda.IFunction)'));
+  list.forEach((fn, i) => checkFunctionAccount(scope, `lambdaFunctions[${i}]`, fn));
   checkUnique(scope, 'lambdaFunctions', list.map((fn) => ({ key: fn.node.addr, shown: `the function ${fn.node.path}` })),
     'its errors and throttles would be counted twice in the platform sums');
   checkUnique(scope, 'lambdaFunctions', list.map((fn) => ({ key: functionNameOf(fn), shown: `the function "${functionNameOf(fn)}"` })),
