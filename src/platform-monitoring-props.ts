@@ -114,10 +114,14 @@ export interface PlatformMonitoringProps {
   /**
    * AWS Batch job queues whose job state changes are counted, broken down per queue: each a queue
    * name (`etl-queue`) or a queue ARN (`arn:aws:batch:<region>:<account>:job-queue/etl-queue`). A
-   * name stands for the queue of that name in this stack's account and region (state-change events
-   * carry the ARN, and are only delivered in the queue's own account and region, so an ARN of
-   * another region or account is refused). When given, only these queues' events are delivered and
-   * counted.
+   * name stands for the queue of that name in this stack's account and region. When given, only
+   * these queues' events are delivered and counted.
+   *
+   * State-change events carry the ARN and are only delivered in the queue's own account and region.
+   * So an ARN of another account (a source account linked to this monitoring account, same region)
+   * is watched through its `AWS/Batch` metrics only, read with its account ID: per-queue graphs,
+   * and its own `batch-<account>-<queue>-job-failures` alarm; no event of it ever arrives here. An
+   * ARN of another region is refused.
    *
    * @default - every queue of the account and region, without a per-queue breakdown
    */
@@ -125,7 +129,9 @@ export interface PlatformMonitoringProps {
 
   /**
    * Glue crawlers whose runs are counted, broken down per crawler. When given, only these
-   * crawlers' events are delivered and counted.
+   * crawlers' events are delivered and counted. Crawlers of this account only: a crawler ARN of
+   * another account is refused (crawlers publish no CloudWatch metrics, and their events stay in
+   * their account: watch them with a `PlatformMonitoring` there).
    *
    * @default - every crawler of the account and region, without a per-crawler breakdown
    */
@@ -134,6 +140,11 @@ export interface PlatformMonitoringProps {
   /**
    * Glue jobs whose runs are counted (broken down per job) and whose task metrics go on the
    * data-pipeline dashboard. When given, only these jobs' events are delivered and counted.
+   *
+   * A job of a source account (linked to this monitoring account, same region) is given by ARN
+   * (`arn:aws:glue:<region>:<account>:job/<name>`): its `Glue` job metrics are read with its
+   * account ID (graphs, and a `glue-<account>-<job>-failed-tasks` alarm); its events stay in its
+   * account.
    *
    * @default - every job of the account and region, without a per-job breakdown
    */

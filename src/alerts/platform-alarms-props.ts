@@ -70,7 +70,9 @@ export interface PlatformAlarmsProps extends AlarmOptions {
 
   /**
    * Batch job queues, as names or ARNs, to limit and break down Batch events by (a name is the
-   * queue of that name in this stack's account and region). Ignored without `eventsLogGroup`.
+   * queue of that name in this stack's account and region). Ignored without `eventsLogGroup`,
+   * except for ARNs of another account (source accounts, same region): each gets its own
+   * `AWS/Batch` `JobsMovedToFailed` alarm read with its account ID (their events never arrive here).
    *
    * @default - all queues
    */
@@ -79,7 +81,13 @@ export interface PlatformAlarmsProps extends AlarmOptions {
   /** Glue crawlers to limit and break down crawler events by. Ignored without `eventsLogGroup`. @default - all crawlers */
   readonly glueCrawlerNames?: string[];
 
-  /** Glue jobs to limit and break down job events by. Ignored without `eventsLogGroup`. @default - all jobs */
+  /**
+   * Glue jobs to limit and break down job events by. Ignored without `eventsLogGroup`, except for
+   * ARNs of jobs of another account (source accounts, same region): each gets a failed-tasks alarm
+   * on its `Glue` job metrics, read with its account ID (their events never arrive here).
+   *
+   * @default - all jobs
+   */
   readonly glueJobNames?: string[];
 
   /**

@@ -5,12 +5,12 @@ import { resolveBatchJobQueues } from './batch-job-queues';
 import { checkLocation, locationKey } from './cross-account-resources';
 import { validationError } from './errors';
 import {
-  checkIdentifier, checkIdentifiers, DMS_REPLICATION_INSTANCE_IDENTIFIER, DMS_REPLICATION_TASK_IDENTIFIER, GLUE_CRAWLER_NAME,
-  GLUE_JOB_NAME, HTTP_API_STAGE_NAME, REST_API_STAGE_NAME,
+  checkIdentifier, DMS_REPLICATION_INSTANCE_IDENTIFIER, DMS_REPLICATION_TASK_IDENTIFIER, HTTP_API_STAGE_NAME, REST_API_STAGE_NAME,
 } from './identifiers';
 import { checkList, checkNonEmptyString, checkUnique, describe } from './input-checks';
 import { functionNameOf } from './literal-names';
 import { checkFunctionAccount, resolveLambdaFunctionArns } from './source-account-functions';
+import { checkGlueCrawlers, resolveGlueJobs } from './source-account-glue';
 import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from '../metrics/monitored-resources';
 
 /**
@@ -42,8 +42,8 @@ export function validateMonitoredResources(scope: IConstruct, lists: MonitoredRe
   checkHttpApis(scope, lists.httpApis);
   checkDmsTasks(scope, lists.dmsReplicationTasks);
   resolveBatchJobQueues(scope, 'batchJobQueues', lists.batchJobQueues);
-  checkIdentifiers(scope, 'glueCrawlerNames', lists.glueCrawlerNames, GLUE_CRAWLER_NAME);
-  checkIdentifiers(scope, 'glueJobNames', lists.glueJobNames, GLUE_JOB_NAME);
+  checkGlueCrawlers(scope, 'glueCrawlerNames', lists.glueCrawlerNames);
+  resolveGlueJobs(scope, 'glueJobNames', lists.glueJobNames);
 }
 
 /** The same function twice: the same construct, or two imports of one function name. */
