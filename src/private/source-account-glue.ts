@@ -2,7 +2,7 @@ import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { validationError } from './errors';
 import { checkIdentifier, checkIdentifiers, GLUE_CRAWLER_NAME, GLUE_JOB_NAME } from './identifiers';
-import { checkList, checkUnique } from './input-checks';
+import { checkList, checkUnique, describe } from './input-checks';
 
 /*
  * Glue jobs and crawlers of other (source) accounts, given by ARN in `glueJobNames` /
@@ -60,7 +60,7 @@ export function resolveGlueJobs(scope: IConstruct, propName: string, values: unk
   });
   checkUnique(scope, propName, refs.map((r) => ({
     key: `${r.account ?? ''}/${r.jobName}`,
-    shown: `the Glue job "${r.jobName}"${r.account !== undefined ? ` of account ${r.account}` : ''}`,
+    shown: r.account !== undefined ? `the Glue job "${r.jobName}" of account ${r.account}` : `the Glue job name ${describe(r.jobName)}`,
   })));
   return refs;
 }
