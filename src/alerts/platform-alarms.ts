@@ -25,9 +25,9 @@ import { validationError } from '../private/errors';
 import { checkEnumList, checkEnumValue, checkList } from '../private/input-checks';
 import { stageNameOf } from '../private/literal-names';
 import { PlatformNaming } from '../private/naming';
+import { validateMonitoredResources } from '../private/resource-lists';
 import { lambdaFunctionRefs, resolveLambdaFunctionArns } from '../private/source-account-functions';
 import { resolveGlueJobs } from '../private/source-account-glue';
-import { validateMonitoredResources } from '../private/resource-lists';
 import { resolveEnvironment } from '../private/validation';
 
 const DEFAULTS = ALARM_DEFAULTS;

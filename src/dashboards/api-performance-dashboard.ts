@@ -148,7 +148,10 @@ export class ApiPerformanceDashboard extends Construct {
     const functionsPerGraph = checkedCount(this, 'functionsPerGraph', props.functionsPerGraph ?? DEFAULT_FUNCTIONS_PER_GRAPH,
       MAX_FUNCTIONS_PER_GRAPH);
     validateMonitoredResources(this, {
-      restApis: props.restApis, restApiStages: props.restApiStages, httpApis: props.httpApis, lambdaFunctions: props.lambdaFunctions,
+      restApis: props.restApis,
+      restApiStages: props.restApiStages,
+      httpApis: props.httpApis,
+      lambdaFunctions: props.lambdaFunctions,
       lambdaFunctionArns: props.lambdaFunctionArns,
     });
     const alarms = props.alarms ?? [];

@@ -14,10 +14,10 @@ import { GlueJobMetrics } from '../metrics/glue-metrics';
 import { DmsReplicationTask } from '../metrics/monitored-resources';
 import { BatchJobStatus, GlueCrawlerOutcome, PlatformEventMetrics } from '../metrics/platform-event-metrics';
 import { resolveBatchJobQueues } from '../private/batch-job-queues';
-import { GlueJobRef, resolveGlueJobs } from '../private/source-account-glue';
 import { dmsInstances } from '../private/dms-instances';
 import { validationError } from '../private/errors';
 import { validateMonitoredResources } from '../private/resource-lists';
+import { GlueJobRef, resolveGlueJobs } from '../private/source-account-glue';
 
 /** The AWS Batch default job log group. */
 const BATCH_DEFAULT_LOG_GROUP = '/aws/batch/job';

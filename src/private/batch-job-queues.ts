@@ -56,7 +56,7 @@ export function resolveBatchJobQueues(scope: IConstruct, propName: string, value
     key: r.account !== undefined ? `${r.account}/${r.name}` : r.name ?? r.arn,
     shown: `the job queue "${r.name}"${r.account !== undefined ? ` of account ${r.account}` : ''}`,
   })),
-    'its events would be counted twice in the per-queue metric (a name and the ARN of the same queue are the same queue)');
+  'its events would be counted twice in the per-queue metric (a name and the ARN of the same queue are the same queue)');
   return refs;
 }
 

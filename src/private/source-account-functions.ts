@@ -59,13 +59,15 @@ export function resolveLambdaFunctionArns(scope: IConstruct, propName: string, v
     }
     if (!Token.isUnresolved(stackAccount) && account === stackAccount) {
       throw validationError(scope, `${prop} is a function of this stack's own account (${account}): pass it in lambdaFunctions `
-        + `instead (lambda.Function.fromFunctionArn), which also creates its log group and error metric filter here. `
+        + 'instead (lambda.Function.fromFunctionArn), which also creates its log group and error metric filter here. '
         + 'lambdaFunctionArns is for functions of source accounts, whose logs stay in their account.');
     }
     return { functionName, account, region };
   });
-  checkUnique(scope, propName, refs.map((r) => ({ key: `${r.account}/${r.region}/${r.functionName}`,
-    shown: `the function "${r.functionName}" of account ${r.account} (${r.region})` })),
+  checkUnique(scope, propName, refs.map((r) => ({
+    key: `${r.account}/${r.region}/${r.functionName}`,
+    shown: `the function "${r.functionName}" of account ${r.account} (${r.region})`,
+  })),
   'its errors and throttles would be counted twice in the platform sums');
   return refs;
 }
