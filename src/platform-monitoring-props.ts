@@ -59,7 +59,8 @@ export interface PlatformMonitoringProps {
 
   /**
    * The Lambda functions of the platform: each gets an encrypted log group with an error metric
-   * filter, alarms, dashboard widgets and Lambda invoke data events in the trail.
+   * filter, alarms, dashboard widgets and Lambda invoke data events in the trail. Functions of this
+   * stack's account only: list functions of source accounts in `lambdaFunctionArns`.
    *
    * @default - none
    */

@@ -142,8 +142,9 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
   {
     name: 'lambda-errors',
     suffix: /^lambda-errors$/,
-    metric: '`AWS/Lambda` `Errors`: functions 1-10 of `lambdaFunctions` (one metric, or `FILL(m0, 0) + ...`); '
-      + 'without functions or with `lambdaAlarmsAccountWide`, the account-wide metric (no dimension)',
+    metric: '`AWS/Lambda` `Errors`: functions 1-10 of `lambdaFunctions` then `lambdaFunctionArns` (one metric, or '
+      + '`FILL(m0, 0) + ...`; a source account\'s function with its `AccountId`); without functions or with '
+      + '`lambdaAlarmsAccountWide`, the account-wide metric (no dimension)',
     statistic: 'Sum',
     threshold: '> 10',
     period: FIVE_MIN,

@@ -78,7 +78,8 @@ export function lambdaAggregateAlarm(
   }
   const what = (g: number, names: LambdaFunctionRef[]) => {
     const first = g * MAX_METRICS_PER_MATH_ALARM + 1;
-    return `${request.what}, sum over functions ${first}-${first + names.length - 1} of lambdaFunctions`
+    const lists = functionNames.some((f) => f.account !== undefined) ? 'lambdaFunctions and lambdaFunctionArns' : 'lambdaFunctions';
+    return `${request.what}, sum over functions ${first}-${first + names.length - 1} of ${lists}`
       + ' (a metric-math alarm reads at most 10 metrics; the threshold applies to each group of 10)';
   };
   const first = factory.create({ ...request, metric: metricOf(metricName, groups[0]), what: what(0, groups[0]) })!;
