@@ -55,6 +55,7 @@ describe('functions of source accounts, by ARN', () => {
       const expression = alarm.Metrics.find((m: any) => m.Expression);
       expect(expression.Expression).toBe('FILL(m0, 0) + FILL(m1, 0) + FILL(m2, 0) + FILL(m3, 0)');
       expect(expression.ReturnData).toBe(true);
+      expect(alarm.AlarmDescription).toContain('sum over functions 1-4 of lambdaFunctions and lambdaFunctionArns');
     }
   });
 
