@@ -19,7 +19,8 @@ export interface GlueJobRef {
 
 // AWS Glue Developer Guide, "Specifying AWS Glue resource ARNs": arn:<partition>:glue:<region>:<account>:job/<job name>
 // and ...:crawler/<crawler name>. https://docs.aws.amazon.com/glue/latest/dg/glue-specifying-resource-arns.html
-const JOB_ARN = /^arn:aws[a-z-]*:glue:([a-z0-9-]+):(\d{12}):job\/(.+)$/;
+// (The name part: 1-255 characters on a single line, as GLUE_JOB_NAME.)
+const JOB_ARN = /^arn:aws[a-z-]*:glue:([a-z0-9-]+):(\d{12}):job\/([^\u0000-\u0008\u000a-\u001f]{1,255})$/;
 const CRAWLER_ARN = /^arn:aws[a-z-]*:glue:([a-z0-9-]+):(\d{12}):crawler\/(.+)$/;
 
 /** The account and Region of an ARN's match when they are another account (same Region), or undefined. */
@@ -50,10 +51,7 @@ export function resolveGlueJobs(scope: IConstruct, propName: string, values: unk
     const arn = typeof value === 'string' && !Token.isUnresolved(value) ? JOB_ARN.exec(value) : null;
     if (arn) {
       const account = foreignAccount(scope, prop, 'Glue job', arn[1], arn[2]);
-      if (account !== undefined) {
-        checkIdentifier(scope, `${prop} (the job name in the ARN)`, arn[3], GLUE_JOB_NAME);
-        return { jobName: arn[3], account };
-      }
+      if (account !== undefined) return { jobName: arn[3], account };
     }
     checkIdentifier(scope, prop, value, GLUE_JOB_NAME);
     return { jobName: value as string };
