@@ -46,6 +46,11 @@ class MonitoringAccountStack extends Stack {
         { apiName: 'orders-api', stageName: 'prod', account: ORDERS_ACCOUNT },
         { apiName: 'catalog-api', stageName: 'prod', account: CATALOG_ACCOUNT },
       ],
+      // A workload's function and Batch queue, by ARN: their metrics are read with the workload's
+      // account ID, and the log widgets query the function's log group there (nothing is created
+      // for them here: their logs, trail and events stay in the workload account).
+      lambdaFunctionArns: [`arn:aws:lambda:${REGION}:${ORDERS_ACCOUNT}:function:orders-api`],
+      batchJobQueues: [`arn:aws:batch:${REGION}:${ORDERS_ACCOUNT}:job-queue/orders-etl`],
       // The workloads' own alarms notify this account's encrypted topic.
       crossAccountAlerts: { alarmSourceAccounts: WORKLOAD_ACCOUNTS },
     });

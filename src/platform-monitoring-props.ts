@@ -59,11 +59,28 @@ export interface PlatformMonitoringProps {
 
   /**
    * The Lambda functions of the platform: each gets an encrypted log group with an error metric
-   * filter, alarms, dashboard widgets and Lambda invoke data events in the trail.
+   * filter, alarms, dashboard widgets and Lambda invoke data events in the trail. Functions of this
+   * stack's account only: list functions of source accounts in `lambdaFunctionArns`.
    *
    * @default - none
    */
   readonly lambdaFunctions?: lambda.IFunction[];
+
+  /**
+   * Lambda functions of other (source) accounts, by ARN
+   * (`arn:aws:lambda:<region>:<account>:function:<name>`, unqualified), watched through CloudWatch
+   * cross-account observability (the source account linked to this account's sink: see
+   * `SourceAccountLink`). The account and Region are read from the ARN. Their errors and throttles
+   * join the platform sums (metric queries with `AccountId`), their graphs carry the account ID and
+   * the "Recent Lambda errors" widgets query their log groups in the source account. No log group,
+   * metric filter or trail selector is created for them: their logs stay in their account. With
+   * the platform's alarms on, the Region must be the stack's (an alarm watches metrics of its own
+   * Region). An ARN of this stack's account is refused: list that function in `lambdaFunctions`.
+   *
+   * @default - none
+   * @experimental
+   */
+  readonly lambdaFunctionArns?: string[];
 
   /**
    * REST APIs to monitor (metrics by `ApiName` and the deployment stage). When
@@ -101,10 +118,14 @@ export interface PlatformMonitoringProps {
    * AWS Batch job queues to monitor: each gets a dashboard row of AWS Batch's native `AWS/Batch`
    * metrics (per queue name), and with event capture on only their state changes are counted. Each is a queue
    * name (`etl-queue`) or a queue ARN (`arn:aws:batch:<region>:<account>:job-queue/etl-queue`). A
-   * name stands for the queue of that name in this stack's account and region (state-change events
-   * carry the ARN, and are only delivered in the queue's own account and region, so an ARN of
-   * another region or account is refused). When given, only these queues' events are delivered and
-   * counted.
+   * name stands for the queue of that name in this stack's account and region. When given, only
+   * these queues' events are delivered and counted.
+   *
+   * State-change events carry the ARN and are only delivered in the queue's own account and region.
+   * So an ARN of another account (a source account linked to this monitoring account, same region)
+   * is watched through its `AWS/Batch` metrics only, read with its account ID: per-queue graphs,
+   * and its own `batch-<account>-<queue>-job-failures` alarm; no event of it ever arrives here. An
+   * ARN of another region is refused.
    *
    * @default - every queue's events, no per-queue rows
    */
@@ -112,7 +133,9 @@ export interface PlatformMonitoringProps {
 
   /**
    * Glue crawlers whose runs are counted, broken down per crawler. When given, only these
-   * crawlers' events are delivered and counted.
+   * crawlers' events are delivered and counted. Crawlers of this account only: a crawler ARN of
+   * another account is refused (crawlers publish no CloudWatch metrics, and their events stay in
+   * their account: watch them with a `PlatformMonitoring` there).
    *
    * @default - every crawler of the account and region, without a per-crawler breakdown
    */
@@ -121,6 +144,11 @@ export interface PlatformMonitoringProps {
   /**
    * Glue jobs whose runs are counted (broken down per job) and whose task metrics go on the
    * data-pipeline dashboard. When given, only these jobs' events are delivered and counted.
+   *
+   * A job of a source account (linked to this monitoring account, same region) is given by ARN
+   * (`arn:aws:glue:<region>:<account>:job/<name>`): its `Glue` job metrics are read with its
+   * account ID (graphs, and a `glue-<account>-<job>-failed-tasks` alarm); its events stay in its
+   * account.
    *
    * @default - every job of the account and region, without a per-job breakdown
    */

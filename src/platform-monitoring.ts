@@ -240,6 +240,7 @@ export class PlatformMonitoring extends Construct {
       restApiStages: props.restApiStages,
       httpApis: props.httpApis,
       lambdaFunctions,
+      lambdaFunctionArns: props.lambdaFunctionArns,
       eventsLogGroup: this.platformEventsLogGroup,
       batchJobQueues: props.batchJobQueues,
       glueCrawlerNames: props.glueCrawlerNames,
@@ -279,6 +280,7 @@ export class PlatformMonitoring extends Construct {
       restApiStages: props.restApiStages,
       httpApis: props.httpApis,
       lambdaFunctions,
+      lambdaFunctionArns: props.lambdaFunctionArns,
       lambdaLogGroups: this.lambdaLogGroups,
       alarms: a.apiAlarms,
     }).dashboard;

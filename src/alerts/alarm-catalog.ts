@@ -142,8 +142,9 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
   {
     name: 'lambda-errors',
     suffix: /^lambda-errors$/,
-    metric: '`AWS/Lambda` `Errors`: functions 1-10 of `lambdaFunctions` (one metric, or `FILL(m0, 0) + ...`); '
-      + 'without functions or with `lambdaAlarmsAccountWide`, the account-wide metric (no dimension)',
+    metric: '`AWS/Lambda` `Errors`: functions 1-10 of `lambdaFunctions` then `lambdaFunctionArns` (one metric, or '
+      + '`FILL(m0, 0) + ...`; a source account\'s function with its `AccountId`); without functions or with '
+      + '`lambdaAlarmsAccountWide`, the account-wide metric (no dimension)',
     statistic: 'Sum',
     threshold: '> 10',
     period: FIVE_MIN,
@@ -234,6 +235,21 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     severity: ALARM_DEFAULTS.batchJobFailures.severity,
   },
   {
+    name: 'batch-<account>-<queue>-job-failures',
+    suffix: /^batch-\d{12}-.+-job-failures$/,
+    metric: '`AWS/Batch` `JobsMovedToFailed` by `JobQueueName`, read with the account ID of a `batchJobQueues` ARN of a '
+      + 'source account (with `eventCapture`; without it, such queues join the `batch-job-failures` sum)',
+    statistic: 'Sum',
+    threshold: '>= 1',
+    period: FIVE_MIN,
+    missingData: ALARM_DEFAULTS.batchJobFailures.treatMissingData,
+    why: 'AWS Batch publishes `JobsMovedToFailed` only when a job fails: silence means no failed job (or a source account '
+      + 'that unlinked: its metrics stop arriving).',
+    optionsKey: 'batchJobFailures',
+    defaults: ALARM_DEFAULTS.batchJobFailures,
+    severity: ALARM_DEFAULTS.batchJobFailures.severity,
+  },
+  {
     name: 'glue-crawler-failures',
     suffix: /^glue-crawler-failures$/,
     metric: '`<namespace>` `Glue.CrawlerRunsFailed`, from `Glue Crawler State Change` events',
@@ -255,6 +271,21 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     period: FIVE_MIN,
     missingData: ALARM_DEFAULTS.glueJobFailures.treatMissingData,
     why: 'Published only when a FAILED or TIMEOUT event arrives: silence means no failed run.',
+    optionsKey: 'glueJobFailures',
+    defaults: ALARM_DEFAULTS.glueJobFailures,
+    severity: ALARM_DEFAULTS.glueJobFailures.severity,
+  },
+  {
+    name: 'glue-<account>-<job>-failed-tasks',
+    suffix: /^glue-\d{12}-.+-failed-tasks$/,
+    metric: '`Glue` `glue.driver.aggregate.numFailedTasks` by `JobName`, `JobRunId=ALL`, `Type=count`, read with the '
+      + 'account ID of a `glueJobNames` ARN of a source account (its events stay in its account)',
+    statistic: 'Sum',
+    threshold: '>= 1',
+    period: FIVE_MIN,
+    missingData: ALARM_DEFAULTS.glueJobFailures.treatMissingData,
+    why: 'Published only while a run with job metrics enabled executes tasks: silence means no failed task. A run that fails '
+      + 'before starting tasks publishes nothing: watch the job with a PlatformMonitoring in its account for that.',
     optionsKey: 'glueJobFailures',
     defaults: ALARM_DEFAULTS.glueJobFailures,
     severity: ALARM_DEFAULTS.glueJobFailures.severity,

@@ -1,6 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { AlarmFactory, AlarmRequest } from './alarm-factory';
 import { LambdaMetrics } from '../metrics/lambda-metrics';
+import { LambdaFunctionRef } from '../private/source-account-functions';
 
 /**
  * A metric-math alarm may reference at most 10 metrics: a hard limit (CloudWatch User Guide,
@@ -55,7 +56,7 @@ export interface LambdaAggregateAlarms {
  */
 export function lambdaAggregateAlarm(
   factory: AlarmFactory,
-  functionNames: string[],
+  functionNames: LambdaFunctionRef[],
   accountWide: boolean,
   metricName: string,
   request: Omit<AlarmRequest, 'metric'>,
@@ -71,13 +72,14 @@ export function lambdaAggregateAlarm(
       + 'in one nested stack of at most 500 resources and 1 MB): set lambdaAlarmsAccountWide to true (one exact alarm on the '
       + 'account-wide metric), or split the functions across several PlatformAlarms with different projectNames.');
   }
-  const groups: string[][] = [];
+  const groups: LambdaFunctionRef[][] = [];
   for (let i = 0; i < functionNames.length; i += MAX_METRICS_PER_MATH_ALARM) {
     groups.push(functionNames.slice(i, i + MAX_METRICS_PER_MATH_ALARM));
   }
-  const what = (g: number, names: string[]) => {
+  const what = (g: number, names: LambdaFunctionRef[]) => {
     const first = g * MAX_METRICS_PER_MATH_ALARM + 1;
-    return `${request.what}, sum over functions ${first}-${first + names.length - 1} of lambdaFunctions`
+    const lists = functionNames.some((f) => f.account !== undefined) ? 'lambdaFunctions and lambdaFunctionArns' : 'lambdaFunctions';
+    return `${request.what}, sum over functions ${first}-${first + names.length - 1} of ${lists}`
       + ' (a metric-math alarm reads at most 10 metrics; the threshold applies to each group of 10)';
   };
   const first = factory.create({ ...request, metric: metricOf(metricName, groups[0]), what: what(0, groups[0]) })!;
@@ -97,10 +99,19 @@ export function lambdaAggregateAlarm(
   return { alarm: first, all };
 }
 
-function metricOf(metricName: string, names: string[]): cloudwatch.Metric | cloudwatch.MathExpression {
-  if (names.length === 1) return new LambdaMetrics({ functionName: names[0] }).metric(metricName);
+/**
+ * One function's metric, or the sum of a group's. A function of a source account is read with its
+ * account ID: aws-cdk-lib renders `Metrics[].AccountId` for it, in a single-metric alarm as in a
+ * metric-math sum. Both are PutMetricAlarm's `Metrics` array of `MetricDataQuery`, whose
+ * `AccountId` is documented for alarms: "If you are performing a PutMetricAlarm operation, use this
+ * to specify which account contains the metric that the alarm is watching" (CloudWatch API
+ * reference, MetricDataQuery, https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDataQuery.html),
+ * so one sum may mix accounts (each query carries its own account ID).
+ */
+function metricOf(metricName: string, names: LambdaFunctionRef[]): cloudwatch.Metric | cloudwatch.MathExpression {
+  if (names.length === 1) return new LambdaMetrics(names[0]).metric(metricName);
   const usingMetrics: { [id: string]: cloudwatch.IMetric } = {};
-  names.forEach((name, i) => { usingMetrics[`m${i}`] = new LambdaMetrics({ functionName: name }).metric(metricName); });
+  names.forEach((ref, i) => { usingMetrics[`m${i}`] = new LambdaMetrics(ref).metric(metricName); });
   return new cloudwatch.MathExpression({
     expression: names.map((_, i) => `FILL(m${i}, 0)`).join(' + '),
     usingMetrics,

@@ -51,6 +51,22 @@ export interface PlatformAlarmsProps extends AlarmOptions {
   readonly lambdaFunctions?: lambda.IFunction[];
 
   /**
+   * Lambda functions of other (source) accounts, by ARN
+   * (`arn:aws:lambda:<region>:<account>:function:<name>`, unqualified), watched through CloudWatch
+   * cross-account observability (the source account linked to this account's sink: see
+   * `SourceAccountLink`). The account and Region are read from the ARN. Their errors and throttles
+   * join the platform sums (metric queries with `AccountId`), their graphs carry the account ID and
+   * the "Recent Lambda errors" widgets query their log groups in the source account. No log group,
+   * metric filter or trail selector is created for them: their logs stay in their account. With
+   * the platform's alarms on, the Region must be the stack's (an alarm watches metrics of its own
+   * Region). An ARN of this stack's account is refused: list that function in `lambdaFunctions`.
+   *
+   * @default - none
+   * @experimental
+   */
+  readonly lambdaFunctionArns?: string[];
+
+  /**
    * The encrypted log group (under `/aws/events/`) for Batch, Glue and DMS task state-change events.
    * When set (and `eventCapture` is on), a `PlatformEvents` is created on it and the Batch and Glue
    * failure alarms are added (DMS task events get no alarm: see the README).
@@ -61,8 +77,10 @@ export interface PlatformAlarmsProps extends AlarmOptions {
 
   /**
    * Batch job queues, as names or ARNs, to limit Batch events to (a name is the queue of that name
-   * in this stack's account and region). Ignored without `eventsLogGroup`; with `eventCapture`
-   * false, the queues whose native `JobsMovedToFailed` the Batch failure alarm sums.
+   * in this stack's account and region). Ignored without `eventsLogGroup`, except for ARNs of
+   * another account (source accounts, same region): each gets its own `AWS/Batch`
+   * `JobsMovedToFailed` alarm read with its account ID (their events never arrive here). With
+   * `eventCapture` false, the queues whose native `JobsMovedToFailed` the Batch failure alarm sums.
    *
    * @default - all queues
    */
@@ -71,7 +89,13 @@ export interface PlatformAlarmsProps extends AlarmOptions {
   /** Glue crawlers to limit and break down crawler events by. Ignored without `eventsLogGroup`. @default - all crawlers */
   readonly glueCrawlerNames?: string[];
 
-  /** Glue jobs to limit and break down job events by. Ignored without `eventsLogGroup`. @default - all jobs */
+  /**
+   * Glue jobs to limit and break down job events by. Ignored without `eventsLogGroup`, except for
+   * ARNs of jobs of another account (source accounts, same region): each gets a failed-tasks alarm
+   * on its `Glue` job metrics, read with its account ID (their events never arrive here).
+   *
+   * @default - all jobs
+   */
   readonly glueJobNames?: string[];
 
   /**

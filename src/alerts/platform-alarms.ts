@@ -16,15 +16,18 @@ import { DeploymentEnvironment } from '../environment';
 import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { BatchJobQueueMetrics } from '../metrics/batch-metrics';
 import { DmsMetrics, DmsReplicationInstanceMetrics } from '../metrics/dms-metrics';
+import { GlueJobMetrics } from '../metrics/glue-metrics';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome } from '../metrics/platform-event-metrics';
 import { resolveBatchJobQueues } from '../private/batch-job-queues';
 import { checkAlarmRegion } from '../private/cross-account-resources';
 import { dmsInstances } from '../private/dms-instances';
 import { validationError } from '../private/errors';
 import { checkEnumList, checkEnumValue, checkList } from '../private/input-checks';
-import { functionNameOf, stageNameOf } from '../private/literal-names';
+import { stageNameOf } from '../private/literal-names';
 import { PlatformNaming } from '../private/naming';
 import { validateMonitoredResources } from '../private/resource-lists';
+import { lambdaFunctionRefs, resolveLambdaFunctionArns } from '../private/source-account-functions';
+import { resolveGlueJobs } from '../private/source-account-glue';
 import { resolveEnvironment } from '../private/validation';
 
 const DEFAULTS = ALARM_DEFAULTS;
@@ -87,6 +90,22 @@ export class PlatformAlarms extends Construct {
   public readonly glueCrawlerFailuresAlarm?: cloudwatch.IAlarm;
   /** Glue job runs failed or timed out >= 1 in 5 minutes (needs `eventsLogGroup`). */
   public readonly glueJobFailuresAlarm?: cloudwatch.IAlarm;
+  /**
+   * Job failures of each Batch queue of a source account (`batchJobQueues` ARNs of another account,
+   * with event capture on): `AWS/Batch` `JobsMovedToFailed` read with the queue's account ID, since
+   * its state-change events never arrive here.
+   *
+   * @experimental
+   */
+  public readonly sourceAccountBatchJobFailuresAlarms: cloudwatch.IAlarm[] = [];
+  /**
+   * Failed tasks of each Glue job of a source account (`glueJobNames` ARNs of another account):
+   * `Glue` `glue.driver.aggregate.numFailedTasks` read with the job's account ID, since its
+   * state-change events never arrive here.
+   *
+   * @experimental
+   */
+  public readonly sourceAccountGlueJobFailuresAlarms: cloudwatch.IAlarm[] = [];
   /** The CIS security alarms. */
   public readonly securityAlarms: cloudwatch.IAlarm[] = [];
   /**
@@ -177,6 +196,8 @@ export class PlatformAlarms extends Construct {
     } else if (!eventCapture) {
       this.batchJobFailuresAlarm = this.nativeBatchAlarm(props);
     }
+    if (eventCapture) this.sourceAccountBatchAlarms(props);
+    this.sourceAccountGlueJobAlarms(props);
     this.dataPipelineAlarms.unshift(...this.dmsReplicationLagAlarms, ...this.dmsSourceLatencyAlarms, ...this.dmsFreeStorageAlarms);
     this.alarms.push(...this.dataPipelineAlarms, ...this.apiAlarms);
 
@@ -291,8 +312,17 @@ export class PlatformAlarms extends Construct {
 
   /** Lambda: errors and throttles summed over the functions (or account-wide). */
   private lambdaAlarms(props: PlatformAlarmsProps) {
-    const functionNames = (props.lambdaFunctions ?? []).map(functionNameOf);
+    const sourceAccountFunctions = resolveLambdaFunctionArns(this, 'lambdaFunctionArns', props.lambdaFunctionArns);
+    sourceAccountFunctions.forEach((f, i) => checkAlarmRegion(this, `lambdaFunctionArns[${i}]`, f));
+    // This account's functions first, so listing source-account functions never regroups them.
+    const functionNames = lambdaFunctionRefs(props.lambdaFunctions, sourceAccountFunctions);
     const accountWide = props.lambdaAlarmsAccountWide ?? false;
+    if (accountWide && sourceAccountFunctions.length > 0) {
+      throw validationError(this, 'lambdaAlarmsAccountWide is true, but lambdaFunctionArns lists functions of source accounts: '
+        + 'the account-wide Lambda metrics (no FunctionName) are this account\'s only, so those functions would never be '
+        + 'watched. Set lambdaAlarmsAccountWide to false (their errors and throttles are then summed per function), or watch '
+        + 'them from a PlatformMonitoring in their own account.');
+    }
     const errors = lambdaAggregateAlarm(this.factory, functionNames, accountWide, 'Errors', {
       key: 'lambda-errors',
       unit: 'errors',
@@ -393,7 +423,8 @@ export class PlatformAlarms extends Construct {
         + `sums AWS/Batch JobsMovedToFailed per queue, and a metric-math alarm may use at most ${MAX_METRICS_PER_MATH_ALARM} metrics. `
         + 'Keep eventCapture on (the event count covers every queue), or list at most 10 queues.');
     }
-    const failed = queues.map((q) => new BatchJobQueueMetrics({ jobQueueName: q.jobQueueName }).metricJobsMovedToFailed());
+    // A queue of a source account is read with its AccountId (one metric-math sum may mix accounts).
+    const failed = queues.map((q) => new BatchJobQueueMetrics({ jobQueueName: q.jobQueueName, account: q.account }).metricJobsMovedToFailed());
     const metric = failed.length === 1 ? failed[0] : new cloudwatch.MathExpression({
       expression: failed.map((_, i) => `FILL(q${i + 1}, 0)`).join(' + '),
       usingMetrics: Object.fromEntries(failed.map((m, i) => [`q${i + 1}`, m])),
@@ -409,6 +440,49 @@ export class PlatformAlarms extends Construct {
       options: props.batchJobFailures,
       optionsProp: 'batchJobFailures',
     }));
+  }
+
+  /**
+   * With event capture, the event count covers this account's queues only (AWS Batch delivers job
+   * state change events in the queue's own account): each queue of a source account gets its own
+   * alarm on AWS Batch's native `JobsMovedToFailed`, read with the queue's account ID.
+   */
+  private sourceAccountBatchAlarms(props: PlatformAlarmsProps): void {
+    resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues).forEach((q, i) => {
+      if (q.account === undefined) return;
+      keep(this.sourceAccountBatchJobFailuresAlarms, keep(this.dataPipelineAlarms, this.factory.create({
+        key: `batch-${accountPart(q.account)}${keyPart(q.jobQueueName, i)}-job-failures`,
+        metric: new BatchJobQueueMetrics({ jobQueueName: q.jobQueueName, account: q.account }).metricJobsMovedToFailed(),
+        unit: 'failed jobs',
+        what: `AWS Batch jobs of queue ${q.jobQueueName} in account ${q.account} failed, cancelled or terminated (AWS/Batch JobsMovedToFailed, Sum)`,
+        where: `${this.pipelineDashboard}, and the job's log stream in account ${q.account}`,
+        defaults: DEFAULTS.batchJobFailures,
+        options: props.batchJobFailures,
+        optionsProp: 'batchJobFailures',
+      })));
+    });
+  }
+
+  /**
+   * Glue jobs of source accounts: their state-change events stay in their account, so each gets an
+   * alarm on its failed tasks (`Glue` `glue.driver.aggregate.numFailedTasks`, published when job
+   * metrics are enabled), read with the job's account ID.
+   */
+  private sourceAccountGlueJobAlarms(props: PlatformAlarmsProps): void {
+    resolveGlueJobs(this, 'glueJobNames', props.glueJobNames).forEach((job, i) => {
+      if (job.account === undefined) return;
+      keep(this.sourceAccountGlueJobFailuresAlarms, keep(this.dataPipelineAlarms, this.factory.create({
+        key: `glue-${accountPart(job.account)}${keyPart(job.jobName, i)}-failed-tasks`,
+        metric: new GlueJobMetrics(job).metricFailedTasks(),
+        unit: 'failed tasks',
+        what: `Glue job ${job.jobName} in account ${job.account}: failed tasks (Glue glue.driver.aggregate.numFailedTasks, Sum; `
+          + 'needs job metrics enabled)',
+        where: `${this.pipelineDashboard}, and /aws-glue/jobs/error in account ${job.account}`,
+        defaults: DEFAULTS.glueJobFailures,
+        options: props.glueJobFailures,
+        optionsProp: 'glueJobFailures',
+      })));
+    });
   }
 
   /**

@@ -12,6 +12,7 @@ import {
   MAX_WIDGETS_PER_DASHBOARD, QUARTER_WIDTH, THIRD_WIDTH,
 } from './layout';
 import { LAMBDA_ERRORS_QUERY } from './queries';
+import { sourceAccountLambdaLogQueries, sourceAccountLogWidgetCount } from './source-account-logs';
 import { chunk, DashboardContent, partTitle } from './widgets';
 import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { LambdaMetrics } from '../metrics/lambda-metrics';
@@ -19,6 +20,7 @@ import { MonitoredHttpApi, MonitoredRestApiStage } from '../metrics/monitored-re
 import { validationError } from '../private/errors';
 import { functionNameOf, logGroupNameOf, stageNameOf } from '../private/literal-names';
 import { validateMonitoredResources } from '../private/resource-lists';
+import { lambdaFunctionRefs, resolveLambdaFunctionArns } from '../private/source-account-functions';
 
 const DEFAULT_APIS_PER_GRAPH = 10;
 const MAX_APIS_PER_GRAPH = 50;
@@ -62,6 +64,22 @@ export interface ApiPerformanceDashboardProps extends PlatformDashboardProps {
    * @default - account-wide Lambda metrics (all functions in the region, aggregated)
    */
   readonly lambdaFunctions?: lambda.IFunction[];
+
+  /**
+   * Lambda functions of other (source) accounts, by ARN
+   * (`arn:aws:lambda:<region>:<account>:function:<name>`, unqualified), watched through CloudWatch
+   * cross-account observability (the source account linked to this account's sink: see
+   * `SourceAccountLink`). The account and Region are read from the ARN. Their errors and throttles
+   * join the platform sums (metric queries with `AccountId`), their graphs carry the account ID and
+   * the "Recent Lambda errors" widgets query their log groups in the source account. No log group,
+   * metric filter or trail selector is created for them: their logs stay in their account. With
+   * the platform's alarms on, the Region must be the stack's (an alarm watches metrics of its own
+   * Region). An ARN of this stack's account is refused: list that function in `lambdaFunctions`.
+   *
+   * @default - none
+   * @experimental
+   */
+  readonly lambdaFunctionArns?: string[];
 
   /**
    * The log groups the "Recent Lambda errors" widget queries (widgets of at most 50 groups).
@@ -130,7 +148,11 @@ export class ApiPerformanceDashboard extends Construct {
     const functionsPerGraph = checkedCount(this, 'functionsPerGraph', props.functionsPerGraph ?? DEFAULT_FUNCTIONS_PER_GRAPH,
       MAX_FUNCTIONS_PER_GRAPH);
     validateMonitoredResources(this, {
-      restApis: props.restApis, restApiStages: props.restApiStages, httpApis: props.httpApis, lambdaFunctions: props.lambdaFunctions,
+      restApis: props.restApis,
+      restApiStages: props.restApiStages,
+      httpApis: props.httpApis,
+      lambdaFunctions: props.lambdaFunctions,
+      lambdaFunctionArns: props.lambdaFunctionArns,
     });
     const alarms = props.alarms ?? [];
     const content = new DashboardContent(this, period, alarms);
@@ -170,8 +192,12 @@ export class ApiPerformanceDashboard extends Construct {
     });
 
     // Lambda: per-function graphs in groups, or account-wide when no function is listed.
-    const functionNames = (props.lambdaFunctions ?? []).map(functionNameOf);
-    const logGroupNames = props.lambdaLogGroups?.map(logGroupNameOf) ?? functionNames.map(n => `/aws/lambda/${n}`);
+    // This account's functions, then those of source accounts (by ARN: no log group here; their
+    // "Recent Lambda errors" widgets query the groups in their account).
+    const sourceAccountFunctions = resolveLambdaFunctionArns(this, 'lambdaFunctionArns', props.lambdaFunctionArns);
+    const functionNames = lambdaFunctionRefs(props.lambdaFunctions, sourceAccountFunctions);
+    const localNames = (props.lambdaFunctions ?? []).map(functionNameOf);
+    const logGroupNames = props.lambdaLogGroups?.map(logGroupNameOf) ?? localNames.map(n => `/aws/lambda/${n}`);
     content.addRow(content.header(functionNames.length > 0 ? 'Lambda functions' : 'Lambda (all functions in the region)'));
     this.lambdaUsesSearchExpressions = content.metrics + functionNames.length * METRICS_PER_FUNCTION > MAX_METRICS_PER_DASHBOARD;
     // CloudWatch's 2,500 metrics per dashboard include every series a SEARCH returns.
@@ -197,7 +223,8 @@ export class ApiPerformanceDashboard extends Construct {
         }),
       );
     } else {
-      const reserved = content.widgets + Math.ceil(logGroupNames.length / MAX_LOG_GROUPS_PER_QUERY);
+      const reserved = content.widgets + Math.ceil(logGroupNames.length / MAX_LOG_GROUPS_PER_QUERY)
+        + sourceAccountLogWidgetCount(sourceAccountFunctions);
       const maxGroups = Math.max(1, Math.floor((MAX_WIDGETS_PER_DASHBOARD - reserved) / LAMBDA_GRAPHS_PER_GROUP));
       const groupSize = Math.min(MAX_FUNCTIONS_PER_GRAPH, Math.max(functionsPerGraph, Math.ceil(functionNames.length / maxGroups)));
       const groups = chunk(functionNames, groupSize);
@@ -205,6 +232,7 @@ export class ApiPerformanceDashboard extends Construct {
         .map(g => content.graph({ title: partTitle(g.title, i, groups.length), left: g.metrics, width: QUARTER_WIDTH }))));
     }
     content.addRow(...content.logQueries('Recent Lambda errors', logGroupNames, LAMBDA_ERRORS_QUERY));
+    content.addRow(...sourceAccountLambdaLogQueries('Recent Lambda errors', sourceAccountFunctions, LAMBDA_ERRORS_QUERY));
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Resource', {
       dashboardName: settings.dashboardName,

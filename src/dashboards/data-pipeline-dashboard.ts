@@ -17,6 +17,7 @@ import { resolveBatchJobQueues } from '../private/batch-job-queues';
 import { dmsInstances } from '../private/dms-instances';
 import { validationError } from '../private/errors';
 import { validateMonitoredResources } from '../private/resource-lists';
+import { GlueJobRef, resolveGlueJobs } from '../private/source-account-glue';
 
 /** The AWS Batch default job log group. */
 const BATCH_DEFAULT_LOG_GROUP = '/aws/batch/job';
@@ -60,7 +61,8 @@ export interface DataPipelineDashboardProps extends PlatformDashboardProps {
   /**
    * AWS Batch job queues (names or ARNs): each gets a row of AWS Batch's native `AWS/Batch`
    * metrics (dimension `JobQueueName`, taken from the name or the ARN): state transitions and
-   * durations (time waiting in the queue, run time).
+   * durations (time waiting in the queue, run time). An ARN of another account (a source account,
+   * same region) is graphed with its `accountId`.
    *
    * @default - no per-queue rows
    */
@@ -96,7 +98,7 @@ export interface DataPipelineDashboardProps extends PlatformDashboardProps {
 
   /**
    * Glue jobs whose completed / failed tasks to graph (Glue job metrics, which need job metrics
-   * enabled on the job).
+   * enabled on the job): names, or ARNs of jobs of source accounts (graphed with their `accountId`).
    *
    * @default - no Glue job graph
    */
@@ -196,8 +198,9 @@ export class DataPipelineDashboard extends Construct {
     // AWS Batch: native metrics per queue, the event totals, then recent failures and errors.
     content.addRow(content.header('AWS Batch jobs'));
     resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues).forEach((queue, i) => {
-      const m = new BatchJobQueueMetrics({ jobQueueName: queue.jobQueueName });
-      const label = queue.name ?? `queue ${i + 1}`;
+      // A queue of a source account (by ARN): its AWS/Batch metrics with its accountId.
+      const m = new BatchJobQueueMetrics({ jobQueueName: queue.jobQueueName, account: queue.account });
+      const label = `${queue.name ?? `queue ${i + 1}`}${queue.account !== undefined ? ` (account ${queue.account})` : ''}`;
       content.addRow(
         content.graph({
           title: `Batch ${label}: state transitions`,
@@ -258,14 +261,18 @@ export class DataPipelineDashboard extends Construct {
       ]),
       width: HALF_WIDTH,
     })));
-    const jobGroups = chunk(props.glueJobNames ?? [], GLUE_ITEMS_PER_GRAPH);
+    // Jobs of source accounts (by ARN) are graphed with their accountId, and left out of the SEARCH
+    // expressions below (which search this account's metrics by job name).
+    const glueJobs = resolveGlueJobs(this, 'glueJobNames', props.glueJobNames);
+    const jobLabel = (job: GlueJobRef) => `${job.jobName}${job.account !== undefined ? ` (${job.account})` : ''}`;
+    const jobGroups = chunk(glueJobs, GLUE_ITEMS_PER_GRAPH);
     jobGroups.forEach((group, i) => glueGraphs.push(content.graph({
       title: partTitle('Glue job tasks', i, jobGroups.length),
-      left: group.flatMap(jobName => {
-        const m = new GlueJobMetrics({ jobName });
+      left: group.flatMap(job => {
+        const m = new GlueJobMetrics(job);
         return [
-          m.metricCompletedTasks({ period, label: `${jobName} completed` }),
-          m.metricFailedTasks({ period, label: `${jobName} failed` }),
+          m.metricCompletedTasks({ period, label: `${jobLabel(job)} completed` }),
+          m.metricFailedTasks({ period, label: `${jobLabel(job)} failed` }),
         ];
       }),
       width: HALF_WIDTH,
@@ -274,16 +281,16 @@ export class DataPipelineDashboard extends Construct {
     // task metrics: successful and failed runs per job, then the failures by error category.
     jobGroups.forEach((group, i) => glueGraphs.push(content.graph({
       title: partTitle('Glue job runs (observability metrics)', i, jobGroups.length),
-      left: group.flatMap(jobName => {
-        const m = new GlueJobMetrics({ jobName });
+      left: group.flatMap(job => {
+        const m = new GlueJobMetrics(job);
         return [
-          m.metricObservedSucceeded({ period, label: `${jobName} succeeded` }),
-          m.metricObservedErrors({ period, label: `${jobName} failed` }),
+          m.metricObservedSucceeded({ period, label: `${jobLabel(job)} succeeded` }),
+          m.metricObservedErrors({ period, label: `${jobLabel(job)} failed` }),
         ];
       }),
       width: HALF_WIDTH,
     })));
-    const searches = glueErrorCategorySearches(props.glueJobNames ?? [], period);
+    const searches = glueErrorCategorySearches(glueJobs.filter(j => j.account === undefined).map(j => j.jobName), period);
     searches.forEach((expression, i) => glueGraphs.push(content.graph({
       title: partTitle('Glue job errors by category (observability metrics)', i, searches.length),
       left: [new cloudwatch.MathExpression({ expression, label: '', period })],

@@ -2,6 +2,7 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { MAX_SEARCH_EXPRESSION_LENGTH } from './layout';
 import { LambdaMetrics } from '../metrics/lambda-metrics';
+import { functionLabel, LambdaFunctionRef } from '../private/source-account-functions';
 
 // Per-function Lambda metrics for the API dashboard, as explicit metrics or, when a dashboard would
 // exceed CloudWatch's 2,500 metrics, as SEARCH expressions (dashboards only, never alarms).
@@ -25,14 +26,16 @@ export interface LambdaGraphSpec {
 }
 
 /**
- * The four graphs (invocations, errors, throttles, duration) of `functionNames`: explicit metrics
- * with duration p50 and p99, or SEARCH expressions with duration p99 only.
+ * The four graphs (invocations, errors, throttles, duration) of `functions`: explicit metrics
+ * with duration p50 and p99, or SEARCH expressions with duration p99 only. A function of a source
+ * account is graphed with its account ID (explicit metrics carry `accountId`; its SEARCH
+ * expressions are evaluated in its account).
  */
-export function lambdaGraphs(functionNames: string[], period: Duration, useSearch: boolean): LambdaGraphSpec[] {
+export function lambdaGraphs(functions: LambdaFunctionRef[], period: Duration, useSearch: boolean): LambdaGraphSpec[] {
   const sum = cloudwatch.Stats.SUM;
   if (!useSearch) {
     const per = (f: (m: LambdaMetrics, name: string) => cloudwatch.IMetric[]) =>
-      functionNames.flatMap(name => f(new LambdaMetrics({ functionName: name }), name));
+      functions.flatMap(ref => f(new LambdaMetrics(ref), functionLabel(ref)));
     return [
       { title: 'Lambda invocations', metrics: per((m, n) => [m.metricInvocations({ period, label: n })]) },
       { title: 'Lambda errors', metrics: per((m, n) => [m.metricErrors({ period, label: n })]) },
@@ -46,8 +49,16 @@ export function lambdaGraphs(functionNames: string[], period: Duration, useSearc
       },
     ];
   }
-  const search = (metricName: string, statistic: string, suffix = '') =>
-    searchExpressions(functionNames, metricName, statistic, period, suffix);
+  // One set of expressions per account and Region: MathExpression `searchAccount` / `searchRegion`
+  // render the expression's `accountId` / `region` on the dashboard (aws-cdk-lib MathExpressionProps,
+  // "Account to evaluate search expressions within").
+  const locations = new Map<string, LambdaFunctionRef[]>();
+  for (const ref of functions) {
+    const key = `${ref.account ?? ''}/${ref.region ?? ''}`;
+    locations.set(key, [...locations.get(key) ?? [], ref]);
+  }
+  const search = (metricName: string, statistic: string, suffix = '') => [...locations.values()].flatMap(refs =>
+    searchExpressions(refs.map(r => r.functionName), metricName, statistic, period, suffix, refs[0]));
   return [
     { title: 'Lambda invocations', metrics: search('Invocations', sum) },
     { title: 'Lambda errors', metrics: search('Errors', sum) },
@@ -61,7 +72,7 @@ export function lambdaGraphs(functionNames: string[], period: Duration, useSearc
  * 1,024 characters, assuming 64 characters for a name that is a token).
  */
 export function searchExpressions(functionNames: string[], metricName: string, statistic: string,
-  period: Duration, labelSuffix: string): cloudwatch.MathExpression[] {
+  period: Duration, labelSuffix: string, location: { account?: string; region?: string } = {}): cloudwatch.MathExpression[] {
   const seconds = period.toSeconds();
   const open = `SEARCH('{${LambdaMetrics.NAMESPACE},FunctionName} MetricName="${metricName}" AND (`;
   const close = `)', '${statistic}', ${seconds})`;
@@ -82,9 +93,11 @@ export function searchExpressions(functionNames: string[], metricName: string, s
   if (current.length > 0) groups.push(current);
   return groups.map(group => new cloudwatch.MathExpression({
     expression: `${open}${group.map(n => `FunctionName="${n}"`).join(' OR ')}${close}`,
-    label: `\${PROP('Dim.FunctionName')}${labelSuffix}`,
+    label: `\${PROP('Dim.FunctionName')}${location.account !== undefined ? ` (${location.account})` : ''}${labelSuffix}`,
     period,
     usingMetrics: {},
+    ...(location.account !== undefined ? { searchAccount: location.account } : {}),
+    ...(location.region !== undefined ? { searchRegion: location.region } : {}),
   }));
 }
 

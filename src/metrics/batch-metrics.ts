@@ -1,5 +1,5 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { buildMetric } from './metric-defaults';
+import { buildMetric, locationOptions } from './metric-defaults';
 
 // Source for every name, unit and dimension below: AWS Batch User Guide, "Using CloudWatch Metrics
 // with AWS Batch", https://docs.aws.amazon.com/batch/latest/userguide/using_cloudwatch_metrics.html
@@ -15,6 +15,25 @@ import { buildMetric } from './metric-defaults';
 export interface BatchJobQueueMetricsProps {
   /** The job queue's name (the `JobQueueName` dimension): the name, not the ARN. */
   readonly jobQueueName: string;
+
+  /**
+   * The account of the queue, when it is another (source) account than the stack's, linked to it
+   * by CloudWatch cross-account observability: graphs carry this `accountId` and alarms read the
+   * metric with it.
+   *
+   * @default - the stack's account
+   * @experimental
+   */
+  readonly account?: string;
+
+  /**
+   * The Region of the queue, when it is another Region than the stack's (dashboards only: an alarm
+   * watches metrics of its own Region).
+   *
+   * @default - the stack's Region
+   * @experimental
+   */
+  readonly region?: string;
 }
 
 /**
@@ -41,8 +60,12 @@ export class BatchJobQueueMetrics {
   /** The job queue's name. */
   public readonly jobQueueName: string;
 
+  /** The account and Region the metrics are read from (cross-account observability). */
+  private readonly location: { account?: string; region?: string };
+
   constructor(props: BatchJobQueueMetricsProps) {
     this.jobQueueName = props.jobQueueName;
+    this.location = { account: props.account, region: props.region };
   }
 
   /** The dimensions identifying the queue. */
@@ -52,7 +75,8 @@ export class BatchJobQueueMetrics {
 
   /** Any `AWS/Batch` job metric of the queue. @default statistic Sum, period 5 minutes */
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return buildMetric(BatchJobQueueMetrics.NAMESPACE, metricName, this.dimensions, { statistic: cloudwatch.Stats.SUM }, props);
+    return buildMetric(BatchJobQueueMetrics.NAMESPACE, metricName, this.dimensions,
+      { statistic: cloudwatch.Stats.SUM, ...locationOptions(this.location) }, props);
   }
 
   /** Jobs submitted (`JobsSubmitted`; an array job counts its array size). @default Sum */

@@ -1,5 +1,5 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { buildMetric } from './metric-defaults';
+import { buildMetric, locationOptions } from './metric-defaults';
 
 /** The extra dimension of the reliability ("error") observability metrics. */
 const OBSERVABILITY_ERROR_GROUP = { ObservabilityGroup: 'error' };
@@ -10,6 +10,16 @@ const OBSERVABILITY_ERROR_GROUP = { ObservabilityGroup: 'error' };
 export interface GlueJobMetricsProps {
   /** The Glue job's name (the `JobName` dimension). */
   readonly jobName: string;
+
+  /**
+   * The account of the job, when it is another (source) account than the stack's, linked to it by
+   * CloudWatch cross-account observability: graphs carry this `accountId` and alarms read the
+   * metric with it.
+   *
+   * @default - the stack's account
+   * @experimental
+   */
+  readonly account?: string;
 }
 
 /**
@@ -28,13 +38,18 @@ export class GlueJobMetrics {
   /** The dimensions of the aggregate (all runs) count metrics. */
   public readonly dimensions: { [name: string]: string };
 
+  /** The account the metrics are read from (cross-account observability), when not the stack's. */
+  private readonly account?: string;
+
   constructor(props: GlueJobMetricsProps) {
     this.dimensions = { JobName: props.jobName, JobRunId: 'ALL', Type: 'count' };
+    this.account = props.account;
   }
 
   /** Any Glue job metric, e.g. `glue.driver.aggregate.elapsedTime`. @default statistic Sum, period 5 minutes */
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return buildMetric(GlueJobMetrics.NAMESPACE, metricName, this.dimensions, { statistic: cloudwatch.Stats.SUM }, props);
+    return buildMetric(GlueJobMetrics.NAMESPACE, metricName, this.dimensions,
+      { statistic: cloudwatch.Stats.SUM, ...locationOptions({ account: this.account }) }, props);
   }
 
   /** Tasks completed across the job's runs. @default Sum */

@@ -17,6 +17,11 @@ export interface BatchJobQueueRef {
    * AWS Batch's native `AWS/Batch` metrics, which are published per queue name, not ARN.
    */
   readonly jobQueueName: string;
+  /**
+   * The source account of a queue given by an ARN of another account (same Region): its AWS/Batch
+   * metrics are read with this account ID (cross-account observability); its events never arrive here.
+   */
+  readonly account?: string;
 }
 
 // AWS Batch API reference, CreateJobQueue: "jobQueueName ... can be up to 128 letters long. It can contain
@@ -31,18 +36,28 @@ const QUEUE_ARN = /^arn:aws[a-z-]*:batch:([a-z0-9-]+):(\d{12}):job-queue\/(.*)$/
  * AWS Batch publishes its own metrics per queue *name* (`JobQueueName`), but its state-change events
  * carry the queue *ARN* in `detail.jobQueue` (AWS Batch User Guide, "Job state change events"), so both forms
  * are accepted. A name becomes the ARN of that queue in the stack's own partition, region and
- * account: AWS services deliver events to the default event bus of their own account and region
+ * account. AWS services deliver events to the default event bus of their own account and region
  * (Amazon EventBridge User Guide, "Events from AWS services"), so a rule here only ever sees this
- * region's queues, and an ARN of another region or account would never match: it is refused.
- * Tokens (e.g. `jobQueue.jobQueueArn`) are taken as ARNs.
+ * account's and region's queues:
+ * - an ARN of another account (same region) is a queue of a source account: accepted for its
+ *   `AWS/Batch` metrics, read with its account ID through the cross-account observability link
+ *   (graphs, and alarms in the platform's alarms); its events stay in its account, so the event
+ *   rule and per-queue event metrics here never count it (its ARN in the rule's pattern matches
+ *   nothing that arrives here);
+ * - an ARN of another region is refused: neither its events nor (cross-account observability
+ *   works within one Region) its metrics reach this region's alarms.
+ * Tokens (e.g. `jobQueue.jobQueueArn`) are taken as ARNs of this account.
  */
 export function resolveBatchJobQueues(scope: IConstruct, propName: string, values: unknown): BatchJobQueueRef[] {
   checkList(scope, propName, values);
   const stack = Stack.of(scope);
   const refs = ((values ?? []) as unknown[]).map((value, i) => resolveQueue(scope, stack, `${propName}[${i}]`, value));
-  checkUnique(scope, propName, refs.map((r) => ({ key: r.name ?? r.arn, shown: `the job queue "${r.name}"` })),
-    'it would get the same dashboard row twice, and with eventCapture false be summed twice into batch-job-failures '
-      + '(a name and the ARN of the same queue are the same queue)');
+  checkUnique(scope, propName, refs.map((r) => ({
+    key: r.account !== undefined ? `${r.account}/${r.name}` : r.name ?? r.arn,
+    shown: `the job queue "${r.name}"${r.account !== undefined ? ` of account ${r.account}` : ''}`,
+  })),
+  'it would get the same dashboard row twice, and with eventCapture false be summed twice into batch-job-failures '
+    + '(a name and the ARN of the same queue are the same queue)');
   return refs;
 }
 
@@ -57,13 +72,12 @@ function resolveQueue(scope: IConstruct, stack: Stack, propName: string, value: 
       throw validationError(scope, `${propName} ${JSON.stringify(v)} ends in "${name}", which is not a Batch job queue name `
         + '(1-128 letters, digits, hyphens and underscores). Pass the queue ARN exactly as the Batch console shows it.');
     }
-    for (const [what, theirs, ours] of [['region', region, stack.region], ['account', account, stack.account]]) {
-      if (!Token.isUnresolved(ours) && theirs !== ours) {
-        throw validationError(scope, `${propName} is a job queue in ${what} ${theirs}, but this stack deploys to ${what} ${ours}: `
-          + 'AWS Batch sends job state change events only to EventBridge in the queue\'s own account and region, so the rule '
-          + `here would never see them. Monitor "${name}" from a stack in its own account and region, or remove it.`);
-      }
+    if (!Token.isUnresolved(stack.region) && region !== stack.region) {
+      throw validationError(scope, `${propName} is a job queue in region ${region}, but this stack deploys to region ${stack.region}: `
+        + 'AWS Batch sends job state change events only to EventBridge in the queue\'s own account and region, so the rule '
+        + `here would never see them. Monitor "${name}" from a stack in its own account and region, or remove it.`);
     }
+    if (!Token.isUnresolved(stack.account) && account !== stack.account) return { arn: v, name, jobQueueName: name, account };
     return { arn: v, name, jobQueueName: name };
   }
   if (!QUEUE_NAME.test(v)) {

@@ -5,11 +5,12 @@ import { resolveBatchJobQueues } from './batch-job-queues';
 import { checkLocation, locationKey } from './cross-account-resources';
 import { validationError } from './errors';
 import {
-  checkIdentifier, checkIdentifiers, DMS_REPLICATION_INSTANCE_IDENTIFIER, DMS_REPLICATION_TASK_IDENTIFIER, GLUE_CRAWLER_NAME,
-  GLUE_JOB_NAME, HTTP_API_STAGE_NAME, REST_API_STAGE_NAME,
+  checkIdentifier, DMS_REPLICATION_INSTANCE_IDENTIFIER, DMS_REPLICATION_TASK_IDENTIFIER, HTTP_API_STAGE_NAME, REST_API_STAGE_NAME,
 } from './identifiers';
 import { checkList, checkNonEmptyString, checkUnique, describe } from './input-checks';
 import { functionNameOf } from './literal-names';
+import { checkFunctionAccount, resolveLambdaFunctionArns } from './source-account-functions';
+import { checkGlueCrawlers, resolveGlueJobs } from './source-account-glue';
 import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from '../metrics/monitored-resources';
 
 /**
@@ -19,6 +20,7 @@ import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from '../
  */
 export interface MonitoredResourceLists {
   readonly lambdaFunctions?: lambda.IFunction[];
+  readonly lambdaFunctionArns?: string[];
   readonly restApis?: apigateway.IRestApi[];
   readonly restApiStages?: MonitoredRestApiStage[];
   readonly httpApis?: MonitoredHttpApi[];
@@ -34,13 +36,14 @@ export interface MonitoredResourceLists {
  */
 export function validateMonitoredResources(scope: IConstruct, lists: MonitoredResourceLists): void {
   checkFunctions(scope, lists.lambdaFunctions);
+  resolveLambdaFunctionArns(scope, 'lambdaFunctionArns', lists.lambdaFunctionArns);
   checkRestApis(scope, lists.restApis);
   checkRestApiStages(scope, lists.restApiStages);
   checkHttpApis(scope, lists.httpApis);
   checkDmsTasks(scope, lists.dmsReplicationTasks);
   resolveBatchJobQueues(scope, 'batchJobQueues', lists.batchJobQueues);
-  checkIdentifiers(scope, 'glueCrawlerNames', lists.glueCrawlerNames, GLUE_CRAWLER_NAME);
-  checkIdentifiers(scope, 'glueJobNames', lists.glueJobNames, GLUE_JOB_NAME);
+  checkGlueCrawlers(scope, 'glueCrawlerNames', lists.glueCrawlerNames);
+  resolveGlueJobs(scope, 'glueJobNames', lists.glueJobNames);
 }
 
 /** The same function twice: the same construct, or two imports of one function name. */
@@ -48,6 +51,7 @@ function checkFunctions(scope: IConstruct, fns: unknown): void {
   checkList(scope, 'lambdaFunctions', fns);
   const list = (fns ?? []) as lambda.IFunction[];
   list.forEach((fn, i) => checkConstruct(scope, `lambdaFunctions[${i}]`, fn, 'a Lambda function (lambda.IFunction)'));
+  list.forEach((fn, i) => checkFunctionAccount(scope, `lambdaFunctions[${i}]`, fn));
   checkUnique(scope, 'lambdaFunctions', list.map((fn) => ({ key: fn.node.addr, shown: `the function ${fn.node.path}` })),
     'its errors and throttles would be counted twice in the platform sums');
   checkUnique(scope, 'lambdaFunctions', list.map((fn) => ({ key: functionNameOf(fn), shown: `the function "${functionNameOf(fn)}"` })),
