@@ -125,18 +125,20 @@ export class PlatformMonitoring extends Construct {
    */
   public readonly mlAnomalyAlarms: cloudwatch.IAlarm[];
 
-  /**
-   * The data pipeline dashboard (DMS, Batch, Glue).
-   *
-   * @experimental a dashboard that outgrows CloudWatch limits will be split, which may change this property.
-   */
+  /** The data pipeline dashboard (DMS, Batch, Glue): its first part when it is split. */
   public readonly dataPipelineDashboard: cloudwatch.Dashboard;
   /**
-   * The API performance dashboard (API Gateway, Lambda).
-   *
-   * @experimental a dashboard that outgrows CloudWatch limits will be split, which may change this property.
+   * Every part of the data pipeline dashboard, in order (`dataPipelineDashboard` first; more only
+   * when one dashboard cannot hold 500 widgets or 2,500 metrics).
    */
+  public readonly dataPipelineDashboards: cloudwatch.Dashboard[];
+  /** The API performance dashboard (API Gateway, Lambda): its first part when it is split. */
   public readonly apiPerformanceDashboard: cloudwatch.Dashboard;
+  /**
+   * Every part of the API performance dashboard, in order (`apiPerformanceDashboard` first, then
+   * `<name>-2`, `<name>-3`, ..., each in a nested stack of its own).
+   */
+  public readonly apiPerformanceDashboards: cloudwatch.Dashboard[];
   /** The ML model performance dashboard (the platform's custom metrics). */
   public readonly mlPerformanceDashboard: cloudwatch.Dashboard;
   /** The ML metric catalog, in the project namespace: build and publish metrics from it. */
@@ -260,7 +262,7 @@ export class PlatformMonitoring extends Construct {
     this.securityAlarms = a.securityAlarms;
 
     // 6. Dashboards: they read metrics and alarms, and never create either.
-    this.dataPipelineDashboard = new DataPipelineDashboard(this, 'DataPipelineDashboard', {
+    const dataPipeline = new DataPipelineDashboard(this, 'DataPipelineDashboard', {
       ...props.dashboards,
       ...identity,
       dmsReplicationTasks: props.dmsReplicationTasks,
@@ -271,8 +273,10 @@ export class PlatformMonitoring extends Construct {
       eventCapture: props.alarms?.eventCapture,
       eventsLogGroup: this.platformEventsLogGroup,
       alarms: a.dataPipelineAlarms,
-    }).dashboard;
-    this.apiPerformanceDashboard = new ApiPerformanceDashboard(this, 'ApiPerformanceDashboard', {
+    });
+    this.dataPipelineDashboard = dataPipeline.dashboard;
+    this.dataPipelineDashboards = dataPipeline.dashboards;
+    const apiPerformance = new ApiPerformanceDashboard(this, 'ApiPerformanceDashboard', {
       ...props.dashboards,
       ...identity,
       restApis,
@@ -281,7 +285,9 @@ export class PlatformMonitoring extends Construct {
       lambdaFunctions,
       lambdaLogGroups: this.lambdaLogGroups,
       alarms: a.apiAlarms,
-    }).dashboard;
+    });
+    this.apiPerformanceDashboard = apiPerformance.dashboard;
+    this.apiPerformanceDashboards = apiPerformance.dashboards;
     this.mlPerformanceDashboard = new MlPerformanceDashboard(this, 'MlPerformanceDashboard', {
       ...props.dashboards,
       ...identity,
