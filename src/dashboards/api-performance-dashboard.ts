@@ -10,7 +10,7 @@ import { partName } from './dashboard-parts';
 import { lambdaGraphs } from './lambda-widgets';
 import { HALF_WIDTH, QUARTER_WIDTH, THIRD_WIDTH } from './layout';
 import { LAMBDA_ERRORS_QUERY } from './queries';
-import { chunk, DashboardContent, partTitle } from './widgets';
+import { chunk, DashboardContent, rangeTitle } from './widgets';
 import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { LambdaMetrics } from '../metrics/lambda-metrics';
 import { MonitoredHttpApi, MonitoredRestApiStage } from '../metrics/monitored-resources';
@@ -153,7 +153,7 @@ export class ApiPerformanceDashboard extends Construct {
     if (apis.length > 0) content.startSection('API Gateway');
     const apiGroups = chunk(apis, apisPerGraph);
     apiGroups.forEach((group, i) => {
-      const t = (title: string) => partTitle(title, i, apiGroups.length);
+      const t = (title: string) => rangeTitle(title, i, apisPerGraph, apis.length, 'APIs');
       content.addBlock([[
         content.graph({ title: t('API requests'), left: group.map(a => a.metrics.metricCount({ period, label: a.label })), width: THIRD_WIDTH }),
         content.graph({ title: t('API 4xx errors'), left: group.map(a => a.metrics.metricClientErrors({ period, label: a.label })), width: THIRD_WIDTH }),
@@ -196,7 +196,7 @@ export class ApiPerformanceDashboard extends Construct {
       // A fixed group size: a new function joins the last group, never regroups the others.
       const groups = chunk(functionNames, functionsPerGraph);
       groups.forEach((group, i) => content.addRow(...lambdaGraphs(group, period, this.lambdaUsesSearchExpressions)
-        .map(g => content.graph({ title: partTitle(g.title, i, groups.length), left: g.metrics, width: QUARTER_WIDTH }))));
+        .map(g => content.graph({ title: rangeTitle(g.title, i, functionsPerGraph, functionNames.length, 'functions'), left: g.metrics, width: QUARTER_WIDTH }))));
     }
     content.addRow(...content.logQueries('Recent Lambda errors', logGroupNames, LAMBDA_ERRORS_QUERY));
 

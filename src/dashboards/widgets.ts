@@ -24,6 +24,17 @@ export function partTitle(title: string, index: number, count: number): string {
   return count > 1 ? `${title} (${index + 1}/${count})` : title;
 }
 
+/**
+ * `title`, or `title (functions 21-40)` for group `index` of `size` items when there are several
+ * groups: unlike `partTitle`, a group's title does not change when items are appended.
+ */
+export function rangeTitle(title: string, index: number, size: number, total: number, noun: string): string {
+  if (total <= size) return title;
+  const first = index * size + 1;
+  const last = Math.min(total, first + size - 1);
+  return first === last ? `${title} (${noun} ${first})` : `${title} (${noun} ${first}-${last})`;
+}
+
 /** Options of a graph built through `DashboardContent.graph`. */
 export interface GraphOptions {
   readonly title: string;

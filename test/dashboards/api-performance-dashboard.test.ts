@@ -95,8 +95,8 @@ describe('ApiPerformanceDashboard', () => {
     const { stack } = newStack();
     const d = new ApiPerformanceDashboard(stack, 'Api', { projectName: 'shop', lambdaFunctions: functions(stack, 30) });
     const body = dashboardBody(d.dashboard);
-    expect(titles(body).filter(t => t.startsWith('Lambda invocations'))).toEqual(['Lambda invocations (1/2)', 'Lambda invocations (2/2)']);
-    expect(widgetMetrics(widget(body, 'Lambda invocations (2/2)')).map(m => m.label)).toEqual(
+    expect(titles(body).filter(t => t.startsWith('Lambda invocations'))).toEqual(['Lambda invocations (functions 1-20)', 'Lambda invocations (functions 21-30)']);
+    expect(widgetMetrics(widget(body, 'Lambda invocations (functions 21-30)')).map(m => m.label)).toEqual(
       Array.from({ length: 10 }, (_, i) => `shop-fn-${20 + i}`));
     expect(allMetrics(body)).toHaveLength(150);
     expect(layoutProblems(body)).toEqual([]);
