@@ -68,7 +68,7 @@ describe('ApiPerformanceDashboard splits at CloudWatch\'s limits', () => {
     expect(Stack.of(d.dashboards[0])).toBe(stack);
     const nested = d.dashboards.slice(1).map((x) => Stack.of(x));
     expect(nested.map((s) => s.nested)).toEqual([true, true]);
-    expect(nested.map((s) => s.node.path)).toEqual(['Stack/Api/Part2', 'Stack/Api/Part3']);
+    expect(nested.map((s) => s.node.path)).toEqual(['TestStack/Api/Part2', 'TestStack/Api/Part3']);
     expect(d.dashboardNames).toEqual(['shop-api-performance', 'shop-api-performance-2', 'shop-api-performance-3']);
   });
 
