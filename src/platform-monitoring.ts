@@ -30,6 +30,13 @@ import {
 } from './private/validation';
 
 /**
+ * The most metrics on the first part of the API and data-pipeline dashboards in PlatformMonitoring's
+ * stack (about 75 KB of template): with 1,000 functions and 100 REST APIs the stack's alarms, composite
+ * alarms, queries and data-pipeline dashboard take about 825 KB of CloudFormation's 1 MB.
+ */
+const PLATFORM_FIRST_PART_METRICS = 500;
+
+/**
  * The monitoring, logging and audit baseline of a platform, in one construct.
  *
  * It composes focused constructs, each usable on its own: `PlatformKey` (the key and its exact
@@ -262,8 +269,10 @@ export class PlatformMonitoring extends Construct {
     this.securityAlarms = a.securityAlarms;
 
     // 6. Dashboards: they read metrics and alarms, and never create either.
+    // A dashboard's first part shares this stack with the alarms: at most 500 metrics of it here.
+    const dashboardOptions = { ...props.dashboards, firstPartMaxMetrics: props.dashboards?.firstPartMaxMetrics ?? PLATFORM_FIRST_PART_METRICS };
     const dataPipeline = new DataPipelineDashboard(this, 'DataPipelineDashboard', {
-      ...props.dashboards,
+      ...dashboardOptions,
       ...identity,
       dmsReplicationTasks: props.dmsReplicationTasks,
       batchJobQueues: props.batchJobQueues,
@@ -277,7 +286,7 @@ export class PlatformMonitoring extends Construct {
     this.dataPipelineDashboard = dataPipeline.dashboard;
     this.dataPipelineDashboards = dataPipeline.dashboards;
     const apiPerformance = new ApiPerformanceDashboard(this, 'ApiPerformanceDashboard', {
-      ...props.dashboards,
+      ...dashboardOptions,
       ...identity,
       restApis,
       restApiStages: props.restApiStages,

@@ -202,6 +202,7 @@ export class ApiPerformanceDashboard extends Construct {
 
     this.dashboards = content.build(this, {
       dashboardName: settings.dashboardName, defaultInterval: settings.defaultInterval, what: 'API performance',
+      firstPartMaxMetrics: settings.firstPartMaxMetrics,
     });
     this.dashboard = this.dashboards[0];
     this.dashboardNames = this.dashboards.map((_, i) => partName(settings.dashboardName, i));

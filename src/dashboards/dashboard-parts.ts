@@ -15,6 +15,8 @@ import { validationError } from '../private/errors';
 // - Part 1 is the dashboard as it always was: construct id `Resource`, the dashboard name unchanged.
 //   Part k (k >= 2) is named `<name>-k` and lives alone in the nested stack `Part<k>` below the
 //   dashboard construct, whatever the size: a part never changes stack, id or name.
+// - Part 1 holds at most `firstPartMaxMetrics` (it shares its stack with everything else; the
+//   other parts are alone in theirs).
 // - Blocks (a section header with the rows that follow it, a group of graphs) are packed in order,
 //   each into the current part while it fits, else into the next: deterministic, and a block is
 //   never cut unless it alone passes a limit. Growing the last list of a dashboard (functions on
@@ -56,7 +58,8 @@ export function continuationHeader(section: string): cloudwatch.TextWidget {
  * Packs `blocks` in order into parts within `limits`. A part that starts inside a section opens
  * with that section's header ("(continued)"), counted as a widget.
  */
-export function packBlocks(blocks: readonly WidgetBlock[], limits: PartLimits = DASHBOARD_LIMITS): DashboardPart[] {
+export function packBlocks(blocks: readonly WidgetBlock[], limits: PartLimits = DASHBOARD_LIMITS,
+  firstPartMaxMetrics: number = limits.metrics): DashboardPart[] {
   const parts: Array<{ rows: cloudwatch.IWidget[][]; widgets: number; metrics: number }> = [];
   let current = { rows: [] as cloudwatch.IWidget[][], widgets: 0, metrics: 0 };
   parts.push(current);
@@ -71,7 +74,8 @@ export function packBlocks(blocks: readonly WidgetBlock[], limits: PartLimits = 
   for (const block of splitOversized(blocks, limits)) {
     const widgets = block.metrics.length;
     const metrics = sum(block.metrics);
-    const fits = current.widgets + widgets <= limits.widgets && current.metrics + metrics <= limits.metrics;
+    const maxMetrics = parts.length === 1 ? Math.min(firstPartMaxMetrics, limits.metrics) : limits.metrics;
+    const fits = current.widgets + widgets <= limits.widgets && current.metrics + metrics <= maxMetrics;
     if (!fits && current.widgets > 0) startPart(block.section);
     current.rows.push(...block.rows);
     current.widgets += widgets;
@@ -95,6 +99,8 @@ export interface DashboardPartsOptions {
   readonly defaultInterval: Duration;
   /** What the dashboard shows, for error messages ("API performance"). */
   readonly what: string;
+  /** The most metrics on part 1 (it shares the construct's stack); the other parts hold up to 2,500. */
+  readonly firstPartMaxMetrics?: number;
 }
 
 /** The name of part `index` (0-based): the dashboard's name, then `<name>-2`, `<name>-3`, ... */

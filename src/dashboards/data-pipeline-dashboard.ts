@@ -293,6 +293,7 @@ export class DataPipelineDashboard extends Construct {
 
     this.dashboards = content.build(this, {
       dashboardName: settings.dashboardName, defaultInterval: settings.defaultInterval, what: 'data pipeline',
+      firstPartMaxMetrics: settings.firstPartMaxMetrics,
     });
     this.dashboard = this.dashboards[0];
     this.dashboardNames = this.dashboards.map((_, i) => partName(settings.dashboardName, i));

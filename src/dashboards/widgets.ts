@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { alarmAnnotations } from './alarm-annotations';
-import { createDashboardParts, DashboardPartsOptions, packBlocks, WidgetBlock } from './dashboard-parts';
+import { createDashboardParts, DASHBOARD_LIMITS, DashboardPartsOptions, packBlocks, WidgetBlock } from './dashboard-parts';
 import {
   ALARM_STATUS_HEIGHT, DEFAULT_DASHBOARD_PERIOD, FULL_WIDTH, GRAPH_HEIGHT, HEADER_HEIGHT, LOG_TABLE_HEIGHT,
   MAX_ALARMS_PER_STATUS_WIDGET, MAX_LOG_GROUPS_PER_QUERY, MAX_METRICS_PER_DASHBOARD, MAX_METRICS_PER_GRAPH,
@@ -187,7 +187,7 @@ export class DashboardContent {
    */
   public build(owner: Construct, options: DashboardPartsOptions): cloudwatch.Dashboard[] {
     this.flushHeader();
-    return createDashboardParts(owner, packBlocks(this.blocks), options);
+    return createDashboardParts(owner, packBlocks(this.blocks, DASHBOARD_LIMITS, options.firstPartMaxMetrics), options);
   }
 
   /** Checks CloudWatch's dashboard limits and adds the rows to `dashboard` (one part only). */

@@ -105,6 +105,18 @@ describe('ApiPerformanceDashboard splits at CloudWatch\'s limits', () => {
     expect(apiDashboard(626, { lambdaSearchExpressions: true }).d.dashboards).toHaveLength(2);
   });
 
+  test('firstPartMaxMetrics caps the first part only (PlatformMonitoring uses 500)', () => {
+    const { d } = apiDashboard(200, { firstPartMaxMetrics: 500 });
+    expect(measured(d).map((m) => m.metrics)).toEqual([500, 500]);
+    expect(apiDashboard(600, { firstPartMaxMetrics: 500 }).d.dashboards.map((x) => measured({ dashboards: [x], dashboardNames: ['x'] })[0].metrics))
+      .toEqual([500, 2500]);
+  });
+
+  test.each([0, 2501, 1.5])('firstPartMaxMetrics %p fails at synth', (value) => {
+    expect(() => apiDashboard(1, { firstPartMaxMetrics: value }))
+      .toThrow(`firstPartMaxMetrics must be a whole number from 1 to 2500; got ${value}.`);
+  });
+
   test('a dashboard name too long for its parts fails at synth', () => {
     expect(() => apiDashboard(501, { dashboardName: 'd'.repeat(254) }))
       .toThrow(/needs 2 parts, and the name of part 2, "d{254}-2", is longer than the 255 characters CloudWatch allows/);

@@ -1,71 +1,30 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
-import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AWS_LIMITS, checkLimits } from '../../bench/limits';
 import { measureAssembly, Measurement } from '../../bench/measure';
+import { multiStackApp } from '../../bench/multi-stack';
 import { PlatformMonitoring } from '../../src';
 import { dashboardBody, widgetMetrics } from '../dashboards/body';
-import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
 // Issue 15 item 1, as a large platform lays it out: 1,000 `lambda.Function`s in four team stacks,
 // 100 REST APIs in a stack of their own, 40 DMS tasks, 20 Batch queues and 20 Glue crawlers, with
 // PlatformMonitoring's defaults except `audit.logAllLambdaDataEvents` (a trail lists at most 250
 // data resources: a hard CloudTrail limit). Every stack and nested stack, every dashboard and every
-// alarm must be within its AWS limit (`bench/limits.ts`). One synth (about 40-60 s on 2 cores), shared.
+// alarm must be within its AWS limit (`bench/limits.ts`). The app is the benchmark's multi-stack
+// layout (`bench/multi-stack.ts`, with the README's feature flags). One synth, shared by every test.
 
-const env = { account: '123456789012', region: 'eu-west-1' };
-/** Functions per team stack: one resource each (they share an imported role). */
-const FUNCTIONS_PER_TEAM_STACK = 250;
 /** CloudFormation quotas: 200 outputs and 200 parameters per template (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html). */
 const MAX_OUTPUTS = 200;
 const MAX_PARAMETERS = 200;
 
-let app: App;
 let monitoring: PlatformMonitoring;
 let m: Measurement;
 let templates: Array<{ file: string; template: any }>;
 
 beforeAll(() => {
-  app = new App({ context: RECOMMENDED_CONTEXT });
-  const teams: Stack[] = [];
-  const roles: iam.IRole[] = [];
-  const functions = Array.from({ length: 1000 }, (_, i) => {
-    const t = Math.floor(i / FUNCTIONS_PER_TEAM_STACK);
-    if (!teams[t]) {
-      teams[t] = new Stack(app, `Team${t}`, { env });
-      roles[t] = iam.Role.fromRoleArn(teams[t], 'Role', `arn:aws:iam::123456789012:role/team-${t}`, { mutable: false });
-    }
-    return new lambda.Function(teams[t], `Fn${i}`, {
-      functionName: `shop-fn-${i}`,
-      runtime: lambda.Runtime.NODEJS_22_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromInline('exports.handler = async () => ({});'),
-      role: roles[t],
-    });
-  });
-  const apisStack = new Stack(app, 'Apis', { env });
-  const restApis = Array.from({ length: 100 }, (_, i) => {
-    const api = new apigateway.RestApi(apisStack, `Api${i}`, { restApiName: `shop-api-${i}`, deployOptions: { stageName: 'live' } });
-    api.root.addMethod('GET', new apigateway.MockIntegration());
-    return api;
-  });
-  const platformStack = new Stack(app, 'Platform', { env });
-  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-  monitoring = new PlatformMonitoring(platformStack, 'Monitoring', {
-    projectName: 'shop',
-    lambdaFunctions: functions,
-    restApis,
-    dmsReplicationTasks: range(40).map((i) => ({
-      replicationInstanceIdentifier: `shop-replication-${i % 4}`, replicationTaskIdentifier: `SHOPTASK${i}ABCDEFGHIJKLMNOPQRSTUV`,
-    })),
-    batchJobQueues: range(20).map((i) => `shop-queue-${i}`),
-    glueCrawlerNames: range(20).map((i) => `shop-crawler-${i}`),
-    audit: { logAllLambdaDataEvents: true },
-  });
-  const directory = app.synth().directory;
+  const built = multiStackApp();
+  monitoring = built.monitoring;
+  const directory = built.app.synth().directory;
   m = measureAssembly(directory);
   templates = fs.readdirSync(directory).filter((f) => f.endsWith('.template.json'))
     .map((file) => ({ file, template: JSON.parse(fs.readFileSync(path.join(directory, file), 'utf8')) }));
@@ -89,12 +48,14 @@ test('every stack and nested stack: at most 500 resources, 1 MB, 200 outputs and
   }
 });
 
-test('the API dashboard is split into three parts of at most 500 widgets and 2,500 metrics, showing each function and API once', () => {
-  expect(monitoring.apiPerformanceDashboards).toHaveLength(3);
+test('the API dashboard is split into parts of at most 500 widgets and 2,500 metrics (500 on the first), showing each function and API once', () => {
+  expect(monitoring.apiPerformanceDashboards).toHaveLength(4);
   expect(monitoring.apiPerformanceDashboard).toBe(monitoring.apiPerformanceDashboards[0]);
   expect(monitoring.dataPipelineDashboards).toEqual([monitoring.dataPipelineDashboard]);
   const api = m.dashboards.filter((d) => d.name.startsWith('shop-api-performance')).sort((a, b) => a.name.localeCompare(b.name));
-  expect(api.map((d) => d.name)).toEqual(['shop-api-performance', 'shop-api-performance-2', 'shop-api-performance-3']);
+  expect(api.map((d) => d.name)).toEqual(['shop-api-performance', 'shop-api-performance-2', 'shop-api-performance-3', 'shop-api-performance-4']);
+  // The first part shares the Platform stack with the alarms: 5 groups of 10 APIs (9 metrics each).
+  expect(api.map((d) => d.metrics)).toEqual([450, 2450, 2500, 500]);
   expect(api.reduce((total, d) => total + d.metrics, 0)).toBe(100 * 9 + 1000 * 5);
   for (const d of m.dashboards) {
     expect({ name: d.name, widgets: d.widgets <= 500, metrics: d.metrics <= 2500, perGraph: d.maxMetricsPerGraph <= 500 })
