@@ -69,8 +69,11 @@ function main(): void {
   };
   const sizes = SIZES.map(n => measureSize(n, `N = ${n.toLocaleString('en-US')}`, () => synthPlatform(n), platformSize(n)));
   const multiStack = measureSize(0, 'multi-stack', synthMultiStack, {
-    functions: MULTI_STACK.functions, restApis: MULTI_STACK.restApis, dmsTasks: MULTI_STACK.dmsTasks,
-    batchQueues: MULTI_STACK.batchQueues, glueCrawlers: MULTI_STACK.glueCrawlers,
+    functions: MULTI_STACK.functions,
+    restApis: MULTI_STACK.restApis,
+    dmsTasks: MULTI_STACK.dmsTasks,
+    batchQueues: MULTI_STACK.batchQueues,
+    glueCrawlers: MULTI_STACK.glueCrawlers,
   });
 
   log('cold starts: compiling the library to bench/out/cold ...');

@@ -71,7 +71,7 @@ export function renderMarkdown(r: BenchResults): string {
     '',
     table(['stack', 'resources', 'template bytes'], stacksOf(r.multiStack)),
     '',
-    `## Limits of the multi-stack layout`,
+    '## Limits of the multi-stack layout',
     '',
     table(['limit', 'allowed', 'worst', 'result'], r.multiStack.limits.map(l => [l.name, l.limit, l.actual, l.pass ? 'PASS' : 'FAIL'])),
     '',

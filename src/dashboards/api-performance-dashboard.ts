@@ -4,9 +4,9 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { partName } from './dashboard-parts';
 import { PlatformDashboardProps } from './dashboard-props';
 import { resolveDashboardSettings } from './dashboard-settings';
-import { partName } from './dashboard-parts';
 import { lambdaGraphs } from './lambda-widgets';
 import { HALF_WIDTH, QUARTER_WIDTH, THIRD_WIDTH } from './layout';
 import { LAMBDA_ERRORS_QUERY } from './queries';
@@ -201,7 +201,9 @@ export class ApiPerformanceDashboard extends Construct {
     content.addRow(...content.logQueries('Recent Lambda errors', logGroupNames, LAMBDA_ERRORS_QUERY));
 
     this.dashboards = content.build(this, {
-      dashboardName: settings.dashboardName, defaultInterval: settings.defaultInterval, what: 'API performance',
+      dashboardName: settings.dashboardName,
+      defaultInterval: settings.defaultInterval,
+      what: 'API performance',
       firstPartMaxMetrics: settings.firstPartMaxMetrics,
     });
     this.dashboard = this.dashboards[0];

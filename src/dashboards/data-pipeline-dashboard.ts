@@ -292,7 +292,9 @@ export class DataPipelineDashboard extends Construct {
     content.addRow(...glueGraphs);
 
     this.dashboards = content.build(this, {
-      dashboardName: settings.dashboardName, defaultInterval: settings.defaultInterval, what: 'data pipeline',
+      dashboardName: settings.dashboardName,
+      defaultInterval: settings.defaultInterval,
+      what: 'data pipeline',
       firstPartMaxMetrics: settings.firstPartMaxMetrics,
     });
     this.dashboard = this.dashboards[0];
