@@ -79,7 +79,10 @@ function main(): void {
   log('cold starts: compiling the library to bench/out/cold ...');
   const script = compileColdSynth();
   const cold = timeColdSynths(script, [0, 1], Number(process.env.BENCH_COLD_RUNS ?? 7));
-  for (const c of cold) log(`cold ${c.n === 0 ? 'empty stack' : `N=${c.n}`}: ${c.medianMs} ms (runs ${c.runsMs.join(', ')})`);
+  for (const c of cold) {
+    log(`cold ${c.n === 0 ? 'empty stack' : `N=${c.n}`}: ${c.medianMs} ms wall (runs ${c.runsMs.join(', ')}), `
+      + `${c.cpuMedianMs} ms CPU (runs ${c.cpuRunsMs.join(', ')})`);
+  }
 
   const results: BenchResults = {
     command: 'npx projen bench', machine, emptyStackMs, sizes, multiStack, cold, targets: timeTargets(sizes, cold),
@@ -109,7 +112,10 @@ function main(): void {
 function timeTargets(sizes: SizeResult[], cold: ColdTiming[]): LimitCheck[] {
   const at = (n: number) => sizes.find(s => s.n === n)!.synthMedianMs;
   const budget = 3 * at(1) + 10_000;
-  const coldOf = (n: number) => cold.find(c => c.n === n)!.medianMs;
+  // Judged on CPU time (user + system): on a shared machine the wall times of fresh processes vary
+  // several-fold with other load; the wall times are reported beside it.
+  const coldOf = (n: number) => cold.find(c => c.n === n)!.cpuMedianMs;
+  const wallOf = (n: number) => cold.find(c => c.n === n)!.medianMs;
   const coldRatio = coldOf(1) / coldOf(0);
   // Per-function cost from 100 to 500 against 10 to 100: about 1 if linear, about 6 if quadratic.
   const slope = (a: number, b: number) => (at(b) - at(a)) / (b - a);
@@ -123,9 +129,9 @@ function timeTargets(sizes: SizeResult[], cold: ColdTiming[]): LimitCheck[] {
       pass: ratio <= 2,
     },
     {
-      name: 'cold synth of N=1 against an empty stack (fresh processes)',
+      name: 'cold synth of N=1 against an empty stack (fresh processes, CPU time)',
       limit: '≤ 1.3×',
-      actual: `${coldOf(1)} vs ${coldOf(0)} ms (${coldRatio.toFixed(2)}×)`,
+      actual: `${coldOf(1)} vs ${coldOf(0)} ms CPU (${coldRatio.toFixed(2)}×); wall ${wallOf(1)} vs ${wallOf(0)} ms (${(wallOf(1) / wallOf(0)).toFixed(2)}×)`,
       pass: coldRatio <= 1.3,
     },
   ];

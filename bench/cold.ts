@@ -11,8 +11,12 @@ import * as path from 'path';
 /** Median wall times of cold processes, per size. */
 export interface ColdTiming {
   readonly n: number;
+  /** Wall times of the processes. */
   readonly runsMs: number[];
   readonly medianMs: number;
+  /** CPU times (user + system) of the processes: far less sensitive than wall time to other load on the machine. */
+  readonly cpuRunsMs: number[];
+  readonly cpuMedianMs: number;
 }
 
 const ROOT = path.join(__dirname, '..');
@@ -33,21 +37,23 @@ export function compileColdSynth(): string {
  * that a busy machine slows every size alike; one untimed warm-up of each first (disk caches).
  */
 export function timeColdSynths(script: string, sizes: number[], runs = 7): ColdTiming[] {
-  const once = (n: number): number => {
+  const once = (n: number): { wall: number; cpu: number } => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-cold-${n}-`));
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, [script, String(n), outdir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const result = spawnSync(process.execPath, [script, String(n), outdir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const wall = Number(process.hrtime.bigint() - start) / 1e6;
     fs.rmSync(outdir, { recursive: true, force: true });
     if (result.status !== 0) throw new Error(`cold synth of N=${n} failed: ${result.stderr}`);
-    return ms;
+    const cpu = JSON.parse(String(result.stdout).trim().split('\n').pop()!).cpuMs as number;
+    return { wall, cpu };
   };
   sizes.forEach(once);
-  const times = new Map<number, number[]>(sizes.map((n) => [n, []]));
+  const times = new Map<number, Array<{ wall: number; cpu: number }>>(sizes.map((n) => [n, []]));
   for (let r = 0; r < runs; r++) for (const n of sizes) times.get(n)!.push(once(n));
+  const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);
   return sizes.map((n) => {
-    const runsMs = times.get(n)!;
-    const sorted = [...runsMs].sort((a, b) => a - b);
-    return { n, runsMs: runsMs.map(Math.round), medianMs: Math.round(sorted[Math.floor(sorted.length / 2)]) };
+    const runsMs = times.get(n)!.map((t) => Math.round(t.wall));
+    const cpuRunsMs = times.get(n)!.map((t) => t.cpu);
+    return { n, runsMs, medianMs: median(runsMs), cpuRunsMs, cpuMedianMs: median(cpuRunsMs) };
   });
 }
