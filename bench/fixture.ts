@@ -5,17 +5,14 @@ import { App, CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cxapi from 'aws-cdk-lib/cx-api';
-import { ServiceLogGroupMode } from '../src/logging/service-log-group-mode';
-import { PlatformMonitoring } from '../src/platform-monitoring';
+import { BENCH_CONTEXT, BENCH_STACK_ENV } from './context';
+// The barrel, as a user imports the library (what it loads is part of the cold-start time).
+import { PlatformMonitoring, ServiceLogGroupMode } from '../src';
 
 // The benchmark's platform at size N. Everything monitored is imported by name, so the synthesized
 // stack holds the monitoring only, not the functions, APIs or buckets themselves.
 
-/** The feature flags the README tells users to set (the tests use them too). */
-export const BENCH_CONTEXT = {
-  '@aws-cdk/core:validateAgainstDefaultRules': true,
-  '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
-};
+export { BENCH_CONTEXT };
 
 /** CloudTrail allows 250 data resources per trail: above 249 functions, log all of them. */
 export const LOG_ALL_LAMBDA_ABOVE = 249;
@@ -44,7 +41,7 @@ export function platformSize(n: number): PlatformSize {
 /** A fresh app and stack (the environment of the tests: account 123456789012, eu-west-1). */
 export function newBenchStack(outdir?: string): { app: App; stack: Stack } {
   const app = new App({ context: BENCH_CONTEXT, outdir });
-  const stack = new Stack(app, 'Bench', { env: { account: '123456789012', region: 'eu-west-1' } });
+  const stack = new Stack(app, 'Bench', { env: BENCH_STACK_ENV });
   return { app, stack };
 }
 

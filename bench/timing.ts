@@ -6,13 +6,16 @@ export interface SynthTiming {
   readonly medianMs: number;
 }
 
-/** One warm-up, then `runs` timed synths in this process; the output directory is removed outside the timing. */
-export function timeSynth(n: number, runs = 5): SynthTiming {
-  synthPlatform(n).cleanup();
+/**
+ * One warm-up, then `runs` timed synths in this process; the output directory is removed outside
+ * the timing. `synth` defaults to the benchmark platform of size `n`.
+ */
+export function timeSynth(n: number, runs = 5, synth: () => { cleanup: () => void } = () => synthPlatform(n)): SynthTiming {
+  synth().cleanup();
   const runsMs: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
-    const result = synthPlatform(n);
+    const result = synth();
     runsMs.push(Number(process.hrtime.bigint() - start) / 1e6);
     result.cleanup();
   }

@@ -30,6 +30,13 @@ import {
 } from './private/validation';
 
 /**
+ * The most metrics on the first part of the API and data-pipeline dashboards in PlatformMonitoring's
+ * stack (about 75 KB of template): with 1,000 functions and 100 REST APIs the stack's alarms, composite
+ * alarms, queries and data-pipeline dashboard take about 825 KB of CloudFormation's 1 MB.
+ */
+const PLATFORM_FIRST_PART_METRICS = 500;
+
+/**
  * The monitoring, logging and audit baseline of a platform, in one construct.
  *
  * It composes focused constructs, each usable on its own: `PlatformKey` (the key and its exact
@@ -125,18 +132,20 @@ export class PlatformMonitoring extends Construct {
    */
   public readonly mlAnomalyAlarms: cloudwatch.IAlarm[];
 
-  /**
-   * The data pipeline dashboard (DMS, Batch, Glue).
-   *
-   * @experimental a dashboard that outgrows CloudWatch limits will be split, which may change this property.
-   */
+  /** The data pipeline dashboard (DMS, Batch, Glue): its first part when it is split. */
   public readonly dataPipelineDashboard: cloudwatch.Dashboard;
   /**
-   * The API performance dashboard (API Gateway, Lambda).
-   *
-   * @experimental a dashboard that outgrows CloudWatch limits will be split, which may change this property.
+   * Every part of the data pipeline dashboard, in order (`dataPipelineDashboard` first; more only
+   * when one dashboard cannot hold 500 widgets or 2,500 metrics).
    */
+  public readonly dataPipelineDashboards: cloudwatch.Dashboard[];
+  /** The API performance dashboard (API Gateway, Lambda): its first part when it is split. */
   public readonly apiPerformanceDashboard: cloudwatch.Dashboard;
+  /**
+   * Every part of the API performance dashboard, in order (`apiPerformanceDashboard` first, then
+   * `<name>-2`, `<name>-3`, ..., each in a nested stack of its own).
+   */
+  public readonly apiPerformanceDashboards: cloudwatch.Dashboard[];
   /** The ML model performance dashboard (the platform's custom metrics). */
   public readonly mlPerformanceDashboard: cloudwatch.Dashboard;
   /** The ML metric catalog, in the project namespace: build and publish metrics from it. */
@@ -261,8 +270,10 @@ export class PlatformMonitoring extends Construct {
     this.securityAlarms = a.securityAlarms;
 
     // 6. Dashboards: they read metrics and alarms, and never create either.
-    this.dataPipelineDashboard = new DataPipelineDashboard(this, 'DataPipelineDashboard', {
-      ...props.dashboards,
+    // A dashboard's first part shares this stack with the alarms: at most 500 metrics of it here.
+    const dashboardOptions = { ...props.dashboards, firstPartMaxMetrics: props.dashboards?.firstPartMaxMetrics ?? PLATFORM_FIRST_PART_METRICS };
+    const dataPipeline = new DataPipelineDashboard(this, 'DataPipelineDashboard', {
+      ...dashboardOptions,
       ...identity,
       dmsReplicationTasks: props.dmsReplicationTasks,
       batchJobQueues: props.batchJobQueues,
@@ -272,9 +283,11 @@ export class PlatformMonitoring extends Construct {
       eventCapture: props.alarms?.eventCapture,
       eventsLogGroup: this.platformEventsLogGroup,
       alarms: a.dataPipelineAlarms,
-    }).dashboard;
-    this.apiPerformanceDashboard = new ApiPerformanceDashboard(this, 'ApiPerformanceDashboard', {
-      ...props.dashboards,
+    });
+    this.dataPipelineDashboard = dataPipeline.dashboard;
+    this.dataPipelineDashboards = dataPipeline.dashboards;
+    const apiPerformance = new ApiPerformanceDashboard(this, 'ApiPerformanceDashboard', {
+      ...dashboardOptions,
       ...identity,
       restApis,
       restApiStages: props.restApiStages,
@@ -283,7 +296,9 @@ export class PlatformMonitoring extends Construct {
       lambdaFunctionArns: props.lambdaFunctionArns,
       lambdaLogGroups: this.lambdaLogGroups,
       alarms: a.apiAlarms,
-    }).dashboard;
+    });
+    this.apiPerformanceDashboard = apiPerformance.dashboard;
+    this.apiPerformanceDashboards = apiPerformance.dashboards;
     this.mlPerformanceDashboard = new MlPerformanceDashboard(this, 'MlPerformanceDashboard', {
       ...props.dashboards,
       ...identity,

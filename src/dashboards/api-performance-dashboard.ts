@@ -4,16 +4,14 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { partName } from './dashboard-parts';
 import { PlatformDashboardProps } from './dashboard-props';
 import { resolveDashboardSettings } from './dashboard-settings';
-import { lambdaGraphs, METRICS_PER_FUNCTION, SEARCH_SERIES_PER_FUNCTION } from './lambda-widgets';
-import {
-  HALF_WIDTH, MAX_LOG_GROUPS_PER_QUERY, MAX_METRICS_PER_DASHBOARD,
-  MAX_WIDGETS_PER_DASHBOARD, QUARTER_WIDTH, THIRD_WIDTH,
-} from './layout';
+import { lambdaGraphs } from './lambda-widgets';
+import { HALF_WIDTH, QUARTER_WIDTH, THIRD_WIDTH } from './layout';
 import { LAMBDA_ERRORS_QUERY } from './queries';
-import { sourceAccountLambdaLogQueries, sourceAccountLogWidgetCount } from './source-account-logs';
-import { chunk, DashboardContent, partTitle } from './widgets';
+import { sourceAccountLambdaLogQueries } from './source-account-logs';
+import { chunk, DashboardContent, rangeTitle } from './widgets';
 import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { LambdaMetrics } from '../metrics/lambda-metrics';
 import { MonitoredHttpApi, MonitoredRestApiStage } from '../metrics/monitored-resources';
@@ -26,10 +24,6 @@ const DEFAULT_APIS_PER_GRAPH = 10;
 const MAX_APIS_PER_GRAPH = 50;
 const DEFAULT_FUNCTIONS_PER_GRAPH = 20;
 const MAX_FUNCTIONS_PER_GRAPH = 100;
-/** Graphs per group of functions: invocations, errors, throttles, duration. */
-const LAMBDA_GRAPHS_PER_GROUP = 4;
-/** Metrics per API: requests, 4xx, 5xx, latency p50/p90/p99, integration latency p50/p90/p99. */
-const METRICS_PER_API = 9;
 const PERCENTILES = [50, 90, 99];
 
 /**
@@ -103,12 +97,22 @@ export interface ApiPerformanceDashboardProps extends PlatformDashboardProps {
   readonly apisPerGraph?: number;
 
   /**
-   * Functions per graph (1-100). Raised automatically when the dashboard would otherwise exceed
-   * 500 widgets.
+   * Functions per graph (1-100); more functions get more graphs (and more dashboard parts when one
+   * dashboard cannot hold them).
    *
    * @default 20
    */
   readonly functionsPerGraph?: number;
+
+  /**
+   * Show the per-function Lambda graphs as SEARCH expressions matching exactly the listed
+   * functions, with duration p99 only: 4 series per function instead of 5, and a smaller template,
+   * so a dashboard part holds more functions. CloudWatch counts every series a SEARCH returns
+   * toward its 2,500 metrics per dashboard.
+   *
+   * @default false - explicit metrics, with duration p50 and p99
+   */
+  readonly lambdaSearchExpressions?: boolean;
 }
 
 /** An API on the dashboard: its label and metric factory. */
@@ -122,21 +126,25 @@ interface ApiEntry {
  * 5xx per API, latency and integration latency (p50 / p90 / p99), Lambda invocations, errors,
  * throttles and duration (p50 / p99) per function, recent Lambda errors and the alarms.
  *
- * With many functions, graphs group them (`functionsPerGraph`); when explicit metrics would exceed
- * CloudWatch's 2,500 metrics per dashboard, the Lambda graphs use SEARCH expressions matching
- * exactly the listed functions instead, with duration p99 only (the limit counts every series a
- * SEARCH returns: 4 per function). Creates no alarm or log group.
- *
- * @experimental a dashboard that outgrows CloudWatch limits will be split, which may change its properties.
+ * With many functions, graphs group them (`functionsPerGraph`). When everything does not fit in
+ * one dashboard (500 widgets, 2,500 metrics), the dashboard is split into parts named
+ * `<dashboardName>`, `<dashboardName>-2`, `<dashboardName>-3`, ...: the first is the dashboard as
+ * always, each further part is in a nested stack of its own. Creates no alarm or log group.
  */
 export class ApiPerformanceDashboard extends Construct {
-  /** The dashboard. */
+  /** The dashboard (its first part when it is split). */
   public readonly dashboard: cloudwatch.Dashboard;
 
-  /** The dashboard's name. */
+  /** The dashboard's name (of its first part when it is split). */
   public readonly dashboardName: string;
 
-  /** Whether the Lambda graphs use SEARCH expressions (too many functions for explicit metrics). */
+  /** Every part of the dashboard, in order: `dashboard` first. */
+  public readonly dashboards: cloudwatch.Dashboard[];
+
+  /** The names of `dashboards`, in order: `<dashboardName>`, `<dashboardName>-2`, ... */
+  public readonly dashboardNames: string[];
+
+  /** Whether the Lambda graphs use SEARCH expressions (`lambdaSearchExpressions` with functions listed). */
   public readonly lambdaUsesSearchExpressions: boolean;
 
   constructor(scope: Construct, id: string, props: ApiPerformanceDashboardProps) {
@@ -158,26 +166,21 @@ export class ApiPerformanceDashboard extends Construct {
     const content = new DashboardContent(this, period, alarms);
     content.addRow(...content.alarmStatus('API and Lambda alarms', alarms));
 
-    // API Gateway, in groups of `apisPerGraph`.
+    // API Gateway, in groups of `apisPerGraph` (each group's two rows stay on one part).
     const apis = [
       ...(props.restApis ?? []).map(api => restEntry(this, api)),
       ...(props.restApiStages ?? []).map(stageEntry),
       ...(props.httpApis ?? []).map(httpEntry),
     ];
-    if (apis.length * METRICS_PER_API > MAX_METRICS_PER_DASHBOARD) {
-      throw validationError(this, `${apis.length} APIs need ${apis.length * METRICS_PER_API} metrics; a dashboard shows at `
-        + `most ${MAX_METRICS_PER_DASHBOARD}. Split the APIs across several ApiPerformanceDashboards with different dashboardNames.`);
-    }
-    if (apis.length > 0) content.addRow(content.header('API Gateway'));
+    if (apis.length > 0) content.startSection('API Gateway');
     const apiGroups = chunk(apis, apisPerGraph);
     apiGroups.forEach((group, i) => {
-      const t = (title: string) => partTitle(title, i, apiGroups.length);
-      content.addRow(
+      const t = (title: string) => rangeTitle(title, i, apisPerGraph, apis.length, 'APIs');
+      content.addBlock([[
         content.graph({ title: t('API requests'), left: group.map(a => a.metrics.metricCount({ period, label: a.label })), width: THIRD_WIDTH }),
         content.graph({ title: t('API 4xx errors'), left: group.map(a => a.metrics.metricClientErrors({ period, label: a.label })), width: THIRD_WIDTH }),
         content.graph({ title: t('API 5xx errors'), left: group.map(a => a.metrics.metricServerErrors({ period, label: a.label })), width: THIRD_WIDTH }),
-      );
-      content.addRow(
+      ], [
         content.graph({
           title: t('API latency p50 / p90 / p99 (ms)'),
           left: group.flatMap(a => PERCENTILES.map(p => a.metrics.metricLatency({ period, statistic: `p${p}`, label: `${a.label} p${p}` }))),
@@ -188,25 +191,18 @@ export class ApiPerformanceDashboard extends Construct {
           left: group.flatMap(a => PERCENTILES.map(p => a.metrics.metricIntegrationLatency({ period, statistic: `p${p}`, label: `${a.label} p${p}` }))),
           width: HALF_WIDTH,
         }),
-      );
+      ]]);
     });
 
-    // Lambda: per-function graphs in groups, or account-wide when no function is listed.
+    // Lambda: per-function graphs in groups of `functionsPerGraph`, or account-wide when no function is listed.
     // This account's functions, then those of source accounts (by ARN: no log group here; their
     // "Recent Lambda errors" widgets query the groups in their account).
     const sourceAccountFunctions = resolveLambdaFunctionArns(this, 'lambdaFunctionArns', props.lambdaFunctionArns);
     const functionNames = lambdaFunctionRefs(props.lambdaFunctions, sourceAccountFunctions);
     const localNames = (props.lambdaFunctions ?? []).map(functionNameOf);
     const logGroupNames = props.lambdaLogGroups?.map(logGroupNameOf) ?? localNames.map(n => `/aws/lambda/${n}`);
-    content.addRow(content.header(functionNames.length > 0 ? 'Lambda functions' : 'Lambda (all functions in the region)'));
-    this.lambdaUsesSearchExpressions = content.metrics + functionNames.length * METRICS_PER_FUNCTION > MAX_METRICS_PER_DASHBOARD;
-    // CloudWatch's 2,500 metrics per dashboard include every series a SEARCH returns.
-    const series = content.metrics + functionNames.length * SEARCH_SERIES_PER_FUNCTION;
-    if (this.lambdaUsesSearchExpressions && series > MAX_METRICS_PER_DASHBOARD) {
-      throw validationError(this, `${functionNames.length} functions and ${apis.length} APIs need ${series} metrics (4 per function, `
-        + `9 per API); a dashboard shows at most ${MAX_METRICS_PER_DASHBOARD}. Split them across several ApiPerformanceDashboards `
-        + 'with different dashboardNames.');
-    }
+    content.startSection(functionNames.length > 0 ? 'Lambda functions' : 'Lambda (all functions in the region)');
+    this.lambdaUsesSearchExpressions = functionNames.length > 0 && (props.lambdaSearchExpressions ?? false);
     if (functionNames.length === 0) {
       const all = new LambdaMetrics();
       content.addRow(
@@ -223,23 +219,22 @@ export class ApiPerformanceDashboard extends Construct {
         }),
       );
     } else {
-      const reserved = content.widgets + Math.ceil(logGroupNames.length / MAX_LOG_GROUPS_PER_QUERY)
-        + sourceAccountLogWidgetCount(sourceAccountFunctions);
-      const maxGroups = Math.max(1, Math.floor((MAX_WIDGETS_PER_DASHBOARD - reserved) / LAMBDA_GRAPHS_PER_GROUP));
-      const groupSize = Math.min(MAX_FUNCTIONS_PER_GRAPH, Math.max(functionsPerGraph, Math.ceil(functionNames.length / maxGroups)));
-      const groups = chunk(functionNames, groupSize);
+      // A fixed group size: a new function joins the last group, never regroups the others.
+      const groups = chunk(functionNames, functionsPerGraph);
       groups.forEach((group, i) => content.addRow(...lambdaGraphs(group, period, this.lambdaUsesSearchExpressions)
-        .map(g => content.graph({ title: partTitle(g.title, i, groups.length), left: g.metrics, width: QUARTER_WIDTH }))));
+        .map(g => content.graph({ title: rangeTitle(g.title, i, functionsPerGraph, functionNames.length, 'functions'), left: g.metrics, width: QUARTER_WIDTH }))));
     }
     content.addRow(...content.logQueries('Recent Lambda errors', logGroupNames, LAMBDA_ERRORS_QUERY));
     content.addRow(...sourceAccountLambdaLogQueries('Recent Lambda errors', sourceAccountFunctions, LAMBDA_ERRORS_QUERY));
 
-    this.dashboard = new cloudwatch.Dashboard(this, 'Resource', {
+    this.dashboards = content.build(this, {
       dashboardName: settings.dashboardName,
       defaultInterval: settings.defaultInterval,
-      periodOverride: cloudwatch.PeriodOverride.INHERIT,
+      what: 'API performance',
+      firstPartMaxMetrics: settings.firstPartMaxMetrics,
     });
-    content.addTo(this.dashboard, 'API performance');
+    this.dashboard = this.dashboards[0];
+    this.dashboardNames = this.dashboards.map((_, i) => partName(settings.dashboardName, i));
   }
 }
 

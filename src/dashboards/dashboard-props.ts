@@ -19,6 +19,17 @@ export interface DashboardOptions {
    * @default Duration.minutes(5)
    */
   readonly period?: Duration;
+
+  /**
+   * The most metrics on the first part of a dashboard that is split (API performance, data
+   * pipeline). The first part lives in the construct's own stack, next to everything else there;
+   * each further part (`<name>-2`, ...) has a nested stack of its own and holds up to CloudWatch's
+   * 2,500. Lower it when that stack nears CloudFormation's 1 MB template limit (a metric takes
+   * about 150 bytes of template). Changing it moves graphs between the parts.
+   *
+   * @default - 500 in `PlatformMonitoring` (its stack also holds the alarms); 2,500 for a dashboard construct on its own
+   */
+  readonly firstPartMaxMetrics?: number;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { PlatformDashboardProps } from './dashboard-props';
-import { DEFAULT_DASHBOARD_PERIOD } from './layout';
+import { DEFAULT_DASHBOARD_PERIOD, MAX_METRICS_PER_DASHBOARD } from './layout';
 import { validationError } from '../private/errors';
 import { PlatformNaming } from '../private/naming';
 import { resolveEnvironment } from '../private/validation';
@@ -12,6 +12,7 @@ export interface ResolvedDashboardSettings {
   readonly dashboardName: string;
   readonly defaultInterval: Duration;
   readonly period: Duration;
+  readonly firstPartMaxMetrics: number;
 }
 
 const DASHBOARD_NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -32,5 +33,10 @@ export function resolveDashboardSettings(scope: IConstruct, props: PlatformDashb
       throw validationError(scope, `period must be a whole number of minutes (at least 1); got ${period.toHumanString()}.`);
     }
   }
-  return { naming, dashboardName, defaultInterval: props.defaultInterval ?? defaultInterval, period };
+  const firstPartMaxMetrics = props.firstPartMaxMetrics ?? MAX_METRICS_PER_DASHBOARD;
+  if (Token.isUnresolved(firstPartMaxMetrics) || !Number.isInteger(firstPartMaxMetrics) || firstPartMaxMetrics < 1
+    || firstPartMaxMetrics > MAX_METRICS_PER_DASHBOARD) {
+    throw validationError(scope, `firstPartMaxMetrics must be a whole number from 1 to ${MAX_METRICS_PER_DASHBOARD}; got ${firstPartMaxMetrics}.`);
+  }
+  return { naming, dashboardName, defaultInterval: props.defaultInterval ?? defaultInterval, period, firstPartMaxMetrics };
 }

@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { alarmAnnotations } from './alarm-annotations';
+import { partName } from './dashboard-parts';
 import { PlatformDashboardProps } from './dashboard-props';
 import { resolveDashboardSettings } from './dashboard-settings';
 import { HALF_WIDTH, THIRD_WIDTH } from './layout';
@@ -124,14 +125,22 @@ export interface DataPipelineDashboardProps extends PlatformDashboardProps {
  * latency, replication instance health and recent task state changes, AWS Batch jobs by status, Glue crawler runs and job tasks, recent Batch job errors and
  * the pipeline's alarms. Reads metrics only: it creates no alarm or log group.
  *
- * @experimental a dashboard that outgrows CloudWatch limits will be split, which may change its properties.
+ * When everything does not fit in one dashboard (500 widgets, 2,500 metrics), the dashboard is
+ * split into parts named `<dashboardName>`, `<dashboardName>-2`, ...: the first is the dashboard as
+ * always, each further part is in a nested stack of its own.
  */
 export class DataPipelineDashboard extends Construct {
-  /** The dashboard. */
+  /** The dashboard (its first part when it is split). */
   public readonly dashboard: cloudwatch.Dashboard;
 
-  /** The dashboard's name. */
+  /** The dashboard's name (of its first part when it is split). */
   public readonly dashboardName: string;
+
+  /** Every part of the dashboard, in order: `dashboard` first. */
+  public readonly dashboards: cloudwatch.Dashboard[];
+
+  /** The names of `dashboards`, in order: `<dashboardName>`, `<dashboardName>-2`, ... */
+  public readonly dashboardNames: string[];
 
   constructor(scope: Construct, id: string, props: DataPipelineDashboardProps) {
     super(scope, id);
@@ -149,7 +158,7 @@ export class DataPipelineDashboard extends Construct {
       dmsReplicationTasks: props.dmsReplicationTasks, glueCrawlerNames: props.glueCrawlerNames, glueJobNames: props.glueJobNames,
     });
     const tasks = props.dmsReplicationTasks ?? [];
-    if (tasks.length > 0) content.addRow(content.header('DMS replication'));
+    if (tasks.length > 0) content.startSection('DMS replication');
     for (const task of tasks) {
       const m = new DmsMetrics(task);
       const name = task.displayName ?? task.replicationTaskIdentifier;
@@ -196,7 +205,7 @@ export class DataPipelineDashboard extends Construct {
     }
 
     // AWS Batch: native metrics per queue, the event totals, then recent failures and errors.
-    content.addRow(content.header('AWS Batch jobs'));
+    content.startSection('AWS Batch jobs');
     resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues).forEach((queue, i) => {
       // A queue of a source account (by ARN): its AWS/Batch metrics with its accountId.
       const m = new BatchJobQueueMetrics({ jobQueueName: queue.jobQueueName, account: queue.account });
@@ -239,7 +248,7 @@ export class DataPipelineDashboard extends Construct {
     content.addRow(...content.logQueries('Recent Batch job errors', batchLogGroupNames, BATCH_ERRORS_QUERY));
 
     // Glue: crawler runs (event metrics) and job tasks (Glue job metrics).
-    content.addRow(content.header('AWS Glue'));
+    content.startSection('AWS Glue');
     const glueGraphs: cloudwatch.GraphWidget[] = [];
     const crawlers = eventCapture ? props.glueCrawlerNames ?? [] : [];
     if (eventCapture && crawlers.length === 0) {
@@ -298,12 +307,14 @@ export class DataPipelineDashboard extends Construct {
     })));
     content.addRow(...glueGraphs);
 
-    this.dashboard = new cloudwatch.Dashboard(this, 'Resource', {
+    this.dashboards = content.build(this, {
       dashboardName: settings.dashboardName,
       defaultInterval: settings.defaultInterval,
-      periodOverride: cloudwatch.PeriodOverride.INHERIT,
+      what: 'data pipeline',
+      firstPartMaxMetrics: settings.firstPartMaxMetrics,
     });
-    content.addTo(this.dashboard, 'data pipeline');
+    this.dashboard = this.dashboards[0];
+    this.dashboardNames = this.dashboards.map((_, i) => partName(settings.dashboardName, i));
   }
 }
 

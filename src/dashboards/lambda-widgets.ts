@@ -4,17 +4,10 @@ import { MAX_SEARCH_EXPRESSION_LENGTH } from './layout';
 import { LambdaMetrics } from '../metrics/lambda-metrics';
 import { functionLabel, LambdaFunctionRef } from '../private/source-account-functions';
 
-// Per-function Lambda metrics for the API dashboard, as explicit metrics or, when a dashboard would
-// exceed CloudWatch's 2,500 metrics, as SEARCH expressions (dashboards only, never alarms).
-// Not part of the public API.
-
-/** Metrics per function on the Lambda graphs: invocations, errors, throttles, duration p50 and p99. */
-export const METRICS_PER_FUNCTION = 5;
-/**
- * Series per function with SEARCH expressions (invocations, errors, throttles, duration p99): a
- * dashboard's 2,500-metric limit counts every series a SEARCH returns, so p50 is left out.
- */
-export const SEARCH_SERIES_PER_FUNCTION = 4;
+// Per-function Lambda metrics for the API dashboard: explicit metrics (5 per function: invocations,
+// errors, throttles, duration p50 and p99) or, with `lambdaSearchExpressions`, SEARCH expressions (4
+// series per function: a dashboard's 2,500-metric limit counts every series a SEARCH returns, so p50
+// is left out). Dashboards only, never alarms. Not part of the public API.
 
 /** Lambda's maximum function name length: the assumed length of a name that is a token. */
 const MAX_FUNCTION_NAME_LENGTH = 64;

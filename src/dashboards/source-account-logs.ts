@@ -16,11 +16,6 @@ import { LambdaFunctionRef } from '../private/source-account-functions';
 // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Unified-Cross-Account.html).
 // So the groups are grouped per account (and Region), 50 per widget (the Logs Insights limit).
 
-/** The number of widgets `sourceAccountLambdaLogQueries` returns for `functions`. */
-export function sourceAccountLogWidgetCount(functions: LambdaFunctionRef[]): number {
-  return [...byLocation(functions).values()].reduce((n, refs) => n + Math.ceil(refs.length / MAX_LOG_GROUPS_PER_QUERY), 0);
-}
-
 /**
  * Tables of `queryLines` over `/aws/lambda/<name>` of each function of a source account: one set of
  * widgets per account and Region, titled `<title> (account <id>)`.

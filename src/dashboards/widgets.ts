@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { alarmAnnotations } from './alarm-annotations';
+import { createDashboardParts, DASHBOARD_LIMITS, DashboardPartsOptions, packBlocks, WidgetBlock } from './dashboard-parts';
 import {
   ALARM_STATUS_HEIGHT, DEFAULT_DASHBOARD_PERIOD, FULL_WIDTH, GRAPH_HEIGHT, HEADER_HEIGHT, LOG_TABLE_HEIGHT,
   MAX_ALARMS_PER_STATUS_WIDGET, MAX_LOG_GROUPS_PER_QUERY, MAX_METRICS_PER_DASHBOARD, MAX_METRICS_PER_GRAPH,
@@ -23,6 +24,17 @@ export function partTitle(title: string, index: number, count: number): string {
   return count > 1 ? `${title} (${index + 1}/${count})` : title;
 }
 
+/**
+ * `title`, or `title (functions 21-40)` for group `index` of `size` items when there are several
+ * groups: unlike `partTitle`, a group's title does not change when items are appended.
+ */
+export function rangeTitle(title: string, index: number, size: number, total: number, noun: string): string {
+  if (total <= size) return title;
+  const first = index * size + 1;
+  const last = Math.min(total, first + size - 1);
+  return first === last ? `${title} (${noun} ${first})` : `${title} (${noun} ${first}-${last})`;
+}
+
 /** Options of a graph built through `DashboardContent.graph`. */
 export interface GraphOptions {
   readonly title: string;
@@ -35,14 +47,36 @@ export interface GraphOptions {
   readonly stacked?: boolean;
 }
 
+/** The most series one SEARCH can return; assumed when its terms do not name the series. */
+const SEARCH_MAX_SERIES = MAX_METRICS_PER_GRAPH;
+
+/**
+ * The metrics CloudWatch counts for one entry of a graph: 1 for a metric; for a math expression,
+ * itself and every metric it reads (CloudWatch counts those even when they are not drawn); for a
+ * SEARCH, every series it can return: one per `Name="value"` term (our SEARCHes match exact
+ * dimension values), or 500 when no term names one.
+ */
+export function seriesOf(metric: cloudwatch.IMetric): number {
+  const math = metric.toMetricConfig().mathExpression;
+  if (!math) return 1;
+  const used = Object.values(math.usingMetrics ?? {}).reduce((total, m) => total + seriesOf(m), 0);
+  if (!math.expression.includes('SEARCH(')) return used + 1;
+  const named = (math.expression.match(/\b\w+="[^"]*"/g) ?? []).filter((t) => !t.startsWith('MetricName=')).length;
+  return used + (named > 0 ? named : SEARCH_MAX_SERIES);
+}
+
 /**
  * The rows of one dashboard, with the widget and metric counts CloudWatch limits. Every widget goes
- * through here, so `addTo` can prove the limits at synth instead of failing at deploy.
+ * through here, so `build` can split the dashboard into parts within the limits (and `addTo` prove
+ * them) at synth instead of failing at deploy.
  */
 export class DashboardContent {
-  private readonly rows: cloudwatch.IWidget[][] = [];
+  private readonly blocks: WidgetBlock[] = [];
+  private readonly metricsOf = new Map<cloudwatch.IWidget, number>();
   private widgetCount = 0;
   private metricCount = 0;
+  private section?: string;
+  private pendingHeader?: cloudwatch.IWidget;
 
   /**
    * @param alarms the alarms whose thresholds graphs draw, on every graph that shows their metric
@@ -60,9 +94,29 @@ export class DashboardContent {
 
   /** Adds a row of widgets (CDK wraps a row wider than 24 columns onto the next line). */
   public addRow(...widgets: cloudwatch.IWidget[]): void {
-    if (widgets.length === 0) return;
-    this.rows.push(widgets);
-    this.widgetCount += widgets.length;
+    this.addBlock([widgets]);
+  }
+
+  /** Adds rows that stay together on one part of a split dashboard. */
+  public addBlock(rows: cloudwatch.IWidget[][]): void {
+    const kept = rows.filter((row) => row.length > 0);
+    if (kept.length === 0) return;
+    const header = this.pendingHeader;
+    this.pendingHeader = undefined;
+    const all = header ? [[header], ...kept] : kept;
+    const metrics = all.flat().map((w) => this.metricsOf.get(w) ?? 0);
+    this.blocks.push({ rows: all, section: header ? undefined : this.section, metrics });
+    this.widgetCount += metrics.length;
+  }
+
+  /**
+   * Starts a section: its markdown header goes with the next rows added (a part never ends on a
+   * header), and a part that starts inside the section repeats the header.
+   */
+  public startSection(title: string): void {
+    this.flushHeader();
+    this.section = title;
+    this.pendingHeader = this.header(title);
   }
 
   /** A markdown section header spanning the row. */
@@ -73,12 +127,12 @@ export class DashboardContent {
   /** A line graph with the dashboard period and the thresholds of the alarms on its left metrics. */
   public graph(o: GraphOptions): cloudwatch.GraphWidget {
     const annotations = [...(o.leftAnnotations ?? []), ...alarmAnnotations(this.alarms, o.left)];
-    const count = o.left.length + (o.right?.length ?? 0);
+    const count = [...o.left, ...(o.right ?? [])].reduce((total, m) => total + seriesOf(m), 0);
     if (count > MAX_METRICS_PER_GRAPH) {
       throw validationError(this.scope, `The graph "${o.title}" would show ${count} metrics; CloudWatch allows ${MAX_METRICS_PER_GRAPH}.`);
     }
     this.metricCount += count;
-    return new cloudwatch.GraphWidget({
+    return this.counted(count, new cloudwatch.GraphWidget({
       title: o.title,
       left: o.left,
       right: o.right,
@@ -89,13 +143,14 @@ export class DashboardContent {
       leftYAxis: o.leftYAxis ?? { min: 0, showUnits: false },
       stacked: o.stacked,
       liveData: false,
-    });
+    }));
   }
 
   /** A single-value widget showing each metric's latest value. */
   public singleValue(title: string, metrics: cloudwatch.IMetric[], width: number, height: number): cloudwatch.SingleValueWidget {
-    this.metricCount += metrics.length;
-    return new cloudwatch.SingleValueWidget({ title, metrics, width, height, period: this.period });
+    const count = metrics.reduce((total, m) => total + seriesOf(m), 0);
+    this.metricCount += count;
+    return this.counted(count, new cloudwatch.SingleValueWidget({ title, metrics, width, height, period: this.period }));
   }
 
   /**
@@ -126,8 +181,18 @@ export class DashboardContent {
     }));
   }
 
-  /** Checks CloudWatch's dashboard limits and adds the rows to `dashboard`. */
+  /**
+   * The dashboard in as many parts as CloudWatch's limits need (`dashboard-parts.ts`): part 1 is
+   * `Resource` below `owner` with the dashboard's name, part k is `<name>-k` in nested stack `Part<k>`.
+   */
+  public build(owner: Construct, options: DashboardPartsOptions): cloudwatch.Dashboard[] {
+    this.flushHeader();
+    return createDashboardParts(owner, packBlocks(this.blocks, DASHBOARD_LIMITS, options.firstPartMaxMetrics), options);
+  }
+
+  /** Checks CloudWatch's dashboard limits and adds the rows to `dashboard` (one part only). */
   public addTo(dashboard: cloudwatch.Dashboard, what: string): void {
+    this.flushHeader();
     if (this.widgetCount > MAX_WIDGETS_PER_DASHBOARD) {
       throw validationError(this.scope, `The ${what} dashboard would have ${this.widgetCount} widgets; CloudWatch allows `
         + `${MAX_WIDGETS_PER_DASHBOARD}. Monitor fewer resources on this dashboard (split them across several `
@@ -138,6 +203,20 @@ export class DashboardContent {
         + `${MAX_METRICS_PER_DASHBOARD} per dashboard. Monitor fewer resources on this dashboard (split them across `
         + 'several instances of the construct, each with its own name suffix).');
     }
-    for (const row of this.rows) dashboard.addWidgets(...row);
+    for (const block of this.blocks) for (const row of block.rows) dashboard.addWidgets(...row);
+  }
+
+  private counted<W extends cloudwatch.IWidget>(metrics: number, widget: W): W {
+    this.metricsOf.set(widget, metrics);
+    return widget;
+  }
+
+  /** A header with nothing after it stands on its own. */
+  private flushHeader(): void {
+    const header = this.pendingHeader;
+    if (!header) return;
+    this.pendingHeader = undefined;
+    this.blocks.push({ rows: [[header]], metrics: [0] });
+    this.widgetCount += 1;
   }
 }

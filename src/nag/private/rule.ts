@@ -1,5 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { NagRuleCompliance } from 'cdk-nag';
+// Per-module import: the cdk-nag barrel loads every pack and its rules (about 0.4 s at each cold start).
+import { NagRuleCompliance } from 'cdk-nag/lib/nag-rules';
 
 /** A rule of our pack: a pure function of one L1 resource. */
 export type PlatformRule = (node: CfnResource) => NagRuleCompliance;

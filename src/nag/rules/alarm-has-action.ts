@@ -1,4 +1,4 @@
-import { NagRuleCompliance } from 'cdk-nag';
+import { NagRuleCompliance } from 'cdk-nag/lib/nag-rules';
 import { alarmActionProps } from '../private/alarms';
 import { asList, isIntrinsic, isLiteralFalse, resolve } from '../private/intrinsics';
 import { defineRule } from '../private/rule';

@@ -1,5 +1,5 @@
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
-import { NagRuleCompliance } from 'cdk-nag';
+import { NagRuleCompliance } from 'cdk-nag/lib/nag-rules';
 import { isLiteralTrue, resolve } from '../private/intrinsics';
 import { defineRule } from '../private/rule';
 

@@ -1,5 +1,5 @@
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { NagRuleCompliance } from 'cdk-nag';
+import { NagRuleCompliance } from 'cdk-nag/lib/nag-rules';
 import { isLiteralTrue, resolve } from '../private/intrinsics';
 import { defineRule } from '../private/rule';
 

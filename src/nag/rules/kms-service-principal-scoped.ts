@@ -1,5 +1,5 @@
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { NagRuleCompliance } from 'cdk-nag';
+import { NagRuleCompliance } from 'cdk-nag/lib/nag-rules';
 import { asList, resolve } from '../private/intrinsics';
 import { PolicyStatementJson, servicePrincipals, statementsOf } from '../private/policy';
 import { defineRule } from '../private/rule';

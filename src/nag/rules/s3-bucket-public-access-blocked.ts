@@ -1,5 +1,5 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { NagRuleCompliance } from 'cdk-nag';
+import { NagRuleCompliance } from 'cdk-nag/lib/nag-rules';
 import { field, isLiteralTrue, resolve } from '../private/intrinsics';
 import { defineRule } from '../private/rule';
 

@@ -1,5 +1,5 @@
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { NagRuleCompliance } from 'cdk-nag';
+import { NagRuleCompliance } from 'cdk-nag/lib/nag-rules';
 import { resolve } from '../private/intrinsics';
 import { topicPoliciesFor } from '../private/lookups';
 import { allowsAction, deniesInsecureTransport, statementsOf } from '../private/policy';
