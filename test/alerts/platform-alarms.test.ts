@@ -181,7 +181,7 @@ describe('PlatformAlarms', () => {
       EventPattern: {
         'source': ['aws.dms'],
         'detail-type': ['DMS Replication Task State Change'],
-        'resources': [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':dms:eu-west-1:123456789012:task:ABCDEF123']] }],
+        'resources': [{ suffix: ':task:ABCDEF123' }],
       },
     });
     const names = Object.values(on.t().findResources('AWS::CloudWatch::Alarm')).map((a: any) => a.Properties.AlarmName);
