@@ -25,6 +25,7 @@ import { validationError } from './private/errors';
 import { warnImportedIdentifiers } from './private/foreign-resources';
 import { PlatformNaming } from './private/naming';
 import { validatePlatformMonitoringProps } from './private/props-validation';
+import { checkTemplateQuotas } from './private/template-quotas';
 import {
   resolveEnvironment, resolveStatefulRemovalPolicy, validateEmails, validateProjectName, validateRetention, warnComplianceRetention,
 } from './private/validation';
@@ -153,6 +154,7 @@ export class PlatformMonitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformMonitoringProps) {
     super(scope, id);
+    checkTemplateQuotas(this);
 
     // 1. Validate: fail at synth with a message that says how to fix the input.
     validateProjectName(this, props.projectName);

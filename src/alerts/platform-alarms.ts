@@ -28,6 +28,7 @@ import { PlatformNaming } from '../private/naming';
 import { validateMonitoredResources } from '../private/resource-lists';
 import { lambdaFunctionRefs, resolveLambdaFunctionArns } from '../private/source-account-functions';
 import { resolveGlueJobs } from '../private/source-account-glue';
+import { checkTemplateQuotas } from '../private/template-quotas';
 import { resolveEnvironment } from '../private/validation';
 
 const DEFAULTS = ALARM_DEFAULTS;
@@ -152,6 +153,7 @@ export class PlatformAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformAlarmsProps) {
     super(scope, id);
+    checkTemplateQuotas(this);
     // 1. Validate, and build the one factory every alarm goes through.
     const environment = resolveEnvironment(this, props.environment);
     validateMonitoredResources(this, props);

@@ -19,6 +19,7 @@ import { validationError } from '../private/errors';
 import { functionNameOf, logGroupNameOf, stageNameOf } from '../private/literal-names';
 import { validateMonitoredResources } from '../private/resource-lists';
 import { lambdaFunctionRefs, resolveLambdaFunctionArns } from '../private/source-account-functions';
+import { checkTemplateQuotas } from '../private/template-quotas';
 
 const DEFAULT_APIS_PER_GRAPH = 10;
 const MAX_APIS_PER_GRAPH = 50;
@@ -149,6 +150,7 @@ export class ApiPerformanceDashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiPerformanceDashboardProps) {
     super(scope, id);
+    checkTemplateQuotas(this);
     const settings = resolveDashboardSettings(this, props, 'api-performance', Duration.hours(3));
     this.dashboardName = settings.dashboardName;
     const period = settings.period;

@@ -19,6 +19,7 @@ import { dmsInstances } from '../private/dms-instances';
 import { validationError } from '../private/errors';
 import { validateMonitoredResources } from '../private/resource-lists';
 import { GlueJobRef, resolveGlueJobs } from '../private/source-account-glue';
+import { checkTemplateQuotas } from '../private/template-quotas';
 
 /** The AWS Batch default job log group. */
 const BATCH_DEFAULT_LOG_GROUP = '/aws/batch/job';
@@ -144,6 +145,7 @@ export class DataPipelineDashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: DataPipelineDashboardProps) {
     super(scope, id);
+    checkTemplateQuotas(this);
     const settings = resolveDashboardSettings(this, props, 'data-pipeline', Duration.hours(3));
     this.dashboardName = settings.dashboardName;
     const period = settings.period;

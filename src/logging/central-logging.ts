@@ -21,6 +21,7 @@ import { encryptedLogGroup, EncryptedLogGroupOptions } from '../private/logging-
 import { validateLogGroupName } from '../private/logging-validation';
 import { LoggingNaming, PlatformNaming } from '../private/naming';
 import { validateMonitoredResources } from '../private/resource-lists';
+import { checkTemplateQuotas } from '../private/template-quotas';
 import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../private/validation';
 
 /** Default name of the AWS Batch job log group (where Batch jobs write unless told otherwise). */
@@ -158,6 +159,7 @@ export class CentralLogging extends Construct {
 
   constructor(scope: Construct, id: string, props: CentralLoggingProps) {
     super(scope, id);
+    checkTemplateQuotas(this);
 
     // Validate.
     validateProjectName(this, props.projectName);

@@ -1,0 +1,116 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, CfnOutput, CfnResource, NestedStack, Stack, Token } from 'aws-cdk-lib';
+import { PlatformMonitoring } from '../../src';
+import { TEMPLATE_QUOTAS, TemplateQuotasPlugin } from '../../src/private/template-quotas';
+import { RECOMMENDED_CONTEXT } from '../nag-helpers';
+
+// CloudFormation rejects at deploy a template over 1,000,000 bytes, or with more than 200 outputs or
+// 200 parameters (AWS CloudFormation User Guide, "Understand CloudFormation quotas"); aws-cdk-lib
+// only warns about the size and counts neither. The platform's plugin fails the synth instead.
+
+const ENV = { account: '123456789012', region: 'eu-west-1' };
+
+function platformStack(app: App, id = 'Platform'): Stack {
+  const stack = new Stack(app, id, { env: ENV });
+  new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop' });
+  return stack;
+}
+
+/** A resource of the user's own that adds `bytes` characters to its stack's template. */
+function filler(stack: Stack, bytes: number): void {
+  new CfnResource(stack, 'Filler', { type: 'AWS::CloudFormation::WaitConditionHandle' }).addMetadata('Filler', 'x'.repeat(bytes));
+}
+
+function synthError(app: App): string {
+  try {
+    app.synth();
+  } catch (e) {
+    return String((e as Error).message);
+  }
+  throw new Error('synth succeeded');
+}
+
+test('a platform stack over 1,000,000 bytes fails the synth, naming the stack, its size and a fix', () => {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  filler(platformStack(app), TEMPLATE_QUOTAS.templateBytes);
+  const message = synthError(app);
+  expect(message).toMatch(/PlatformMonitoring-TemplateSize/);
+  expect(message).toMatch(/The template of stack 'Platform' is 1,\d\d\d,\d\d\d bytes; CloudFormation accepts at most 1,000,000, so the deploy would fail/);
+  expect(message).toMatch(/suppressTemplateIndentation: true/);
+  expect(message).toMatch(/firstPartMaxMetrics/);
+});
+
+test('just under 1,000,000 bytes passes', () => {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  const stack = platformStack(app);
+  // The platform's own template with an empty filler, then a filler that brings the whole to 1,000,000 bytes exactly.
+  const probeApp = new App({ context: RECOMMENDED_CONTEXT });
+  filler(platformStack(probeApp), 0);
+  const base = fs.statSync(probeApp.synth().getStackByName('Platform').templateFullPath).size;
+  filler(stack, TEMPLATE_QUOTAS.templateBytes - base);
+  const assembly = app.synth();
+  const bytes = fs.statSync(assembly.getStackByName(stack.stackName).templateFullPath).size;
+  expect(bytes).toBe(TEMPLATE_QUOTAS.templateBytes);
+});
+
+test('a nested stack below the platform stack with more than 200 outputs fails the synth', () => {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  const nested = new NestedStack(platformStack(app), 'Team');
+  for (let i = 0; i < 201; i++) new CfnOutput(nested, `Out${i}`, { value: `v${i}` });
+  expect(synthError(app)).toMatch(
+    /nested stack 'Platform\/Team' has 201 outputs; CloudFormation accepts at most 200, so the deploy would fail[\s\S]*PlatformMonitoring-NestedTemplateOutputs/);
+});
+
+test('200 outputs in a nested stack pass', () => {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  const nested = new NestedStack(platformStack(app), 'Team');
+  for (let i = 0; i < 200; i++) new CfnOutput(nested, `Out${i}`, { value: `v${i}` });
+  expect(() => app.synth()).not.toThrow();
+});
+
+test('a nested stack below the platform stack with more than 200 parameters fails the synth', () => {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  const stack = platformStack(app);
+  const nested = new NestedStack(stack, 'Team');
+  for (let i = 0; i < 201; i++) {
+    const source = new CfnResource(stack, `Source${i}`, { type: 'AWS::CloudFormation::WaitConditionHandle' });
+    new CfnResource(nested, `Reader${i}`, { type: 'AWS::SSM::Parameter', properties: { Type: 'String', Value: source.ref } });
+  }
+  expect(synthError(app)).toMatch(/nested stack 'Platform\/Team' has 201 parameters; CloudFormation accepts at most 200[\s\S]*PlatformMonitoring-NestedTemplateParameters/);
+});
+
+test('stacks without the platform are not checked', () => {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  platformStack(app);
+  const nested = new NestedStack(new Stack(app, 'Other', { env: ENV }), 'Team');
+  for (let i = 0; i < 201; i++) new CfnOutput(nested, `Out${i}`, { value: `v${i}` });
+  expect(() => app.synth()).not.toThrow();
+});
+
+test('one plugin per stage, however many platform constructs: each stack is reported once', () => {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  filler(platformStack(app, 'A'), TEMPLATE_QUOTAS.templateBytes);
+  filler(platformStack(app, 'B'), TEMPLATE_QUOTAS.templateBytes);
+  const message = synthError(app);
+  expect(message.match(/The template of stack 'A' is/g)).toHaveLength(1);
+  expect(message.match(/The template of stack 'B' is/g)).toHaveLength(1);
+});
+
+test('the plugin checks the stacks it watches by construct path, not by prefix', () => {
+  const plugin = new TemplateQuotasPlugin();
+  const app = new App();
+  plugin.watch(new Stack(app, 'Plat'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quotas-'));
+  const big = `${dir}/big.json`;
+  fs.writeFileSync(big, JSON.stringify({ Resources: {}, Metadata: { x: 'x'.repeat(TEMPLATE_QUOTAS.templateBytes) } }));
+  const report = plugin.validate({
+    templatePaths: [big, big],
+    stackTemplates: ['Plat', 'Platform'].map((stackConstructPath) => ({ stackConstructPath, templatePath: big, accountId: undefined, region: undefined })),
+    appConstruct: app,
+  });
+  expect(report.success).toBe(false);
+  expect(report.violations.map((v) => v.violatingResources[0].constructPath)).toEqual(['Plat']);
+  expect(Token.isUnresolved(report.violations[0].description)).toBe(false);
+});
