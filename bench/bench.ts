@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ColdTiming, compileColdSynth, timeColdSynths } from './cold';
+import { ColdTiming, coldLabel, compileColdSynth, timeColdSynths, validated } from './cold';
 import { platformSize, synthPlatform } from './fixture';
 import { checkLimits, LimitCheck } from './limits';
 import { measureAssembly, Measurement } from './measure';
@@ -78,9 +78,11 @@ function main(): void {
 
   log('cold starts: compiling the library to bench/out/cold ...');
   const script = compileColdSynth();
-  const cold = timeColdSynths(script, [0, 1], Number(process.env.BENCH_COLD_RUNS ?? 7));
+  const runs = Number(process.env.BENCH_COLD_RUNS ?? 7);
+  // Then the same with aws-cdk-lib's CloudFormation validation off: what the validation costs.
+  const cold = [...timeColdSynths(script, [0, 1], runs), ...timeColdSynths(script, [0, 1], runs, false)];
   for (const c of cold) {
-    log(`cold ${c.n === 0 ? 'empty stack' : `N=${c.n}`}: ${c.medianMs} ms wall (runs ${c.runsMs.join(', ')}), `
+    log(`cold ${coldLabel(c)}: ${c.medianMs} ms wall (runs ${c.runsMs.join(', ')}), `
       + `${c.cpuMedianMs} ms CPU (runs ${c.cpuRunsMs.join(', ')})`);
   }
 
@@ -114,8 +116,8 @@ function timeTargets(sizes: SizeResult[], cold: ColdTiming[]): LimitCheck[] {
   const budget = 3 * at(1) + 10_000;
   // Judged on CPU time (user + system): on a shared machine the wall times of fresh processes vary
   // several-fold with other load; the wall times are reported beside it.
-  const coldOf = (n: number) => cold.find(c => c.n === n)!.cpuMedianMs;
-  const wallOf = (n: number) => cold.find(c => c.n === n)!.medianMs;
+  const coldOf = (n: number) => validated(cold, n).cpuMedianMs;
+  const wallOf = (n: number) => validated(cold, n).medianMs;
   const coldRatio = coldOf(1) / coldOf(0);
   // Per-function cost from 100 to 500 against 10 to 100: about 1 if linear, about 6 if quadratic.
   const slope = (a: number, b: number) => (at(b) - at(a)) / (b - a);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BenchResults } from './bench';
-import { compileColdSynth, timeColdSynths } from './cold';
+import { compileColdSynth, timeColdSynths, validated } from './cold';
 
 // Re-measures only the cold starts of a finished benchmark (bench/results.json), for a quieter
 // moment on a shared machine: `npx ts-node --project bench/tsconfig.json bench/cold-only.ts [runs]`.
@@ -10,8 +10,10 @@ import { compileColdSynth, timeColdSynths } from './cold';
 
 const file = path.join(__dirname, 'results.json');
 const results = JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResults;
-const cold = timeColdSynths(compileColdSynth(), [0, 1], Number(process.argv[2] ?? 7));
-const cpu = (n: number) => cold.find((c) => c.n === n)!;
+const script = compileColdSynth();
+const runs = Number(process.argv[2] ?? 7);
+const cold = [...timeColdSynths(script, [0, 1], runs), ...timeColdSynths(script, [0, 1], runs, false)];
+const cpu = (n: number) => validated(cold, n);
 const ratio = cpu(1).cpuMedianMs / cpu(0).cpuMedianMs;
 const wallRatio = cpu(1).medianMs / cpu(0).medianMs;
 const target = {

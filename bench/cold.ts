@@ -11,6 +11,11 @@ import * as path from 'path';
 /** Median wall times of cold processes, per size. */
 export interface ColdTiming {
   readonly n: number;
+  /**
+   * False when the processes ran with `CDK_VALIDATION=false` (aws-cdk-lib's CloudFormation
+   * validation at synth off), to show what the validation costs. Absent in older results: on.
+   */
+  readonly validation?: boolean;
   /** Wall times of the processes. */
   readonly runsMs: number[];
   readonly medianMs: number;
@@ -36,11 +41,12 @@ export function compileColdSynth(): string {
  * Times `runs` cold synths of each size in `sizes`, interleaved (size a, size b, size a, ...) so
  * that a busy machine slows every size alike; one untimed warm-up of each first (disk caches).
  */
-export function timeColdSynths(script: string, sizes: number[], runs = 7): ColdTiming[] {
+export function timeColdSynths(script: string, sizes: number[], runs = 7, validation = true): ColdTiming[] {
+  const env = validation ? process.env : { ...process.env, CDK_VALIDATION: 'false' };
   const once = (n: number): { wall: number; cpu: number } => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-cold-${n}-`));
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, [script, String(n), outdir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const result = spawnSync(process.execPath, [script, String(n), outdir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const wall = Number(process.hrtime.bigint() - start) / 1e6;
     fs.rmSync(outdir, { recursive: true, force: true });
     if (result.status !== 0) throw new Error(`cold synth of N=${n} failed: ${result.stderr}`);
@@ -54,6 +60,16 @@ export function timeColdSynths(script: string, sizes: number[], runs = 7): ColdT
   return sizes.map((n) => {
     const runsMs = times.get(n)!.map((t) => Math.round(t.wall));
     const cpuRunsMs = times.get(n)!.map((t) => t.cpu);
-    return { n, runsMs, medianMs: median(runsMs), cpuRunsMs, cpuMedianMs: median(cpuRunsMs) };
+    return { n, validation, runsMs, medianMs: median(runsMs), cpuRunsMs, cpuMedianMs: median(cpuRunsMs) };
   });
+}
+
+/** The cold timing of size `n` with aws-cdk-lib's validation on (the target's measure). */
+export function validated(cold: ColdTiming[], n: number): ColdTiming {
+  return cold.find(c => c.n === n && c.validation !== false)!;
+}
+
+/** "empty stack", "N=1", with " (CDK_VALIDATION=false)" for the runs without validation. */
+export function coldLabel(c: ColdTiming): string {
+  return `${c.n === 0 ? 'empty stack' : `N = ${c.n}`}${c.validation === false ? ' (CDK_VALIDATION=false)' : ''}`;
 }

@@ -1,4 +1,5 @@
 import type { BenchResults, SizeResult } from './bench';
+import { ColdTiming, coldLabel, validated } from './cold';
 
 // The markdown report of a benchmark run (bench/results.md; the README shows the same tables).
 
@@ -58,7 +59,8 @@ export function renderMarkdown(r: BenchResults): string {
     'against CloudFormation rules at synth (`@aws-cdk/core:validateAgainstDefaultRules`), in every run.',
     '',
     table(['app', 'CPU median (ms)', 'CPU runs (ms)', 'wall median (ms)', 'wall runs (ms)'],
-      r.cold.map(c => [c.n === 0 ? 'empty stack' : `N = ${c.n}`, c.cpuMedianMs, c.cpuRunsMs.join(', '), c.medianMs, c.runsMs.join(', ')])),
+      r.cold.map(c => [coldLabel(c), c.cpuMedianMs, c.cpuRunsMs.join(', '), c.medianMs, c.runsMs.join(', ')])),
+    ...validationShare(r.cold),
     '',
     '## Time targets',
     '',
@@ -91,4 +93,18 @@ function table(header: string[], rows: Array<Array<string | number>>): string {
 
 function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * What N = 1 adds to an empty stack's cold CPU time, and how much of it is aws-cdk-lib's validation
+ * (the difference between the runs with and without it), when both were measured.
+ */
+function validationShare(cold: ColdTiming[]): string[] {
+  const off = (n: number) => cold.find(c => c.n === n && c.validation === false);
+  if (!off(0) || !off(1)) return [];
+  const added = validated(cold, 1).cpuMedianMs - validated(cold, 0).cpuMedianMs;
+  const addedOff = off(1)!.cpuMedianMs - off(0)!.cpuMedianMs;
+  return ['', `N = 1 adds ${added} ms of CPU to the empty stack with validation, ${addedOff} ms without it: about `
+    + `${Math.round(100 * (added - addedOff) / added)}% of what N = 1 adds is aws-cdk-lib validating the templates it creates. `
+    + `Without validation the ratio would be ${(off(1)!.cpuMedianMs / off(0)!.cpuMedianMs).toFixed(2)}×: the validation's fixed cost is most of the empty stack.`];
 }

@@ -9,21 +9,22 @@ import { CisBenchmarkVersion, CisControl } from './cis-controls';
 import { lambdaAggregateAlarm } from './lambda-aggregate-alarm';
 import { MaintenanceWindow } from './maintenance-window';
 import { createMlAlarms, createMlAnomalyAlarms } from './ml-alarms';
+import { monitoredApis } from './monitored-apis';
 import { PlatformAlarmsProps } from './platform-alarms-props';
 import { PlatformEvents } from './platform-events';
 import { SecurityAlarms } from './security-alarms';
 import { DeploymentEnvironment } from '../environment';
-import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { BatchJobQueueMetrics } from '../metrics/batch-metrics';
 import { DmsMetrics, DmsReplicationInstanceMetrics } from '../metrics/dms-metrics';
 import { GlueJobMetrics } from '../metrics/glue-metrics';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome } from '../metrics/platform-event-metrics';
+import { accountPart, keyPart } from '../private/alarm-keys';
 import { resolveBatchJobQueues } from '../private/batch-job-queues';
+import { chunk } from '../private/chunk';
 import { checkAlarmRegion } from '../private/cross-account-resources';
 import { dmsInstances } from '../private/dms-instances';
 import { validationError } from '../private/errors';
 import { checkEnumList, checkEnumValue, checkList } from '../private/input-checks';
-import { stageNameOf } from '../private/literal-names';
 import { PlatformNaming } from '../private/naming';
 import { validateMonitoredResources } from '../private/resource-lists';
 import { lambdaFunctionRefs, resolveLambdaFunctionArns } from '../private/source-account-functions';
@@ -514,89 +515,7 @@ function alarmActions(props: PlatformAlarmsProps): IAlarmActionStrategy[] {
   ];
 }
 
-/** One REST or HTTP API stage to alarm on. */
-interface MonitoredApi {
-  readonly key: string;
-  readonly label: string;
-  readonly kind: 'REST API' | 'HTTP API';
-  readonly errorMetric: '5XXError' | '5xx';
-  readonly metrics: RestApiMetrics | HttpApiMetrics;
-  readonly identity: string;
-}
-
-/** The REST APIs, REST API stages and HTTP APIs, with their alarm keys (checked for duplicates). */
-function monitoredApis(scope: Construct, props: PlatformAlarmsProps): MonitoredApi[] {
-  const apis: MonitoredApi[] = [];
-  (props.restApis ?? []).forEach((api, i) => {
-    let stageName: string;
-    try {
-      stageName = stageNameOf(api.deploymentStage); // the literal: no import from the API's stack;
-    } catch {
-      throw validationError(scope, `restApis[${i}] has no deploymentStage (an imported REST API?): list it in restApiStages `
-        + 'with its apiName and stageName instead.');
-    }
-    apis.push({
-      key: `rest-api-${keyPart(api.restApiName, i)}`,
-      label: api.restApiName,
-      kind: 'REST API',
-      errorMetric: '5XXError',
-      metrics: new RestApiMetrics({ apiName: api.restApiName, stageName }),
-      identity: `REST ${api.restApiName}/${stageName}`,
-    });
-  });
-  (props.restApiStages ?? []).forEach((s, i) => {
-    apis.push({
-      key: `rest-api-${accountPart(s.account)}${keyPart(s.apiName, i)}-${keyPart(s.stageName, i)}`,
-      label: s.displayName ?? s.apiName,
-      kind: 'REST API',
-      errorMetric: '5XXError',
-      metrics: new RestApiMetrics({ apiName: s.apiName, stageName: s.stageName, account: s.account, region: s.region }),
-      identity: `REST ${s.apiName}/${s.stageName}`,
-    });
-  });
-  (props.httpApis ?? []).forEach((h, i) => {
-    const stageName = h.stageName ?? '$default';
-    apis.push({
-      key: `http-api-${h.displayName ? keyPart(h.displayName, i) : i + 1}`,
-      label: h.displayName ?? h.api.apiId,
-      kind: 'HTTP API',
-      errorMetric: '5xx',
-      metrics: new HttpApiMetrics({ apiId: h.api.apiId, stageName, account: h.account, region: h.region }),
-      identity: `HTTP ${h.api.apiId}/${stageName}`,
-    });
-  });
-  checkDuplicates(scope, 'restApis / restApiStages / httpApis', apis.map((a) => a.identity));
-  checkDuplicates(scope, 'API alarm keys (displayName or apiName)', apis.map((a) => a.key));
-  return apis;
-}
-
 function keep(list: cloudwatch.IAlarm[], alarm?: cloudwatch.IAlarm): cloudwatch.IAlarm | undefined {
   if (alarm) list.push(alarm);
   return alarm;
-}
-
-/** A literal value as a key part, or the 1-based index when it is a token. */
-function keyPart(value: string, index: number): string {
-  return Token.isUnresolved(value) ? String(index + 1) : value.replace(/[^A-Za-z0-9_.-]+/g, '-');
-}
-
-function checkDuplicates(scope: Construct, propName: string, identities: string[]): void {
-  const seen = new Set<string>();
-  for (const identity of identities) {
-    if (seen.has(identity)) {
-      throw validationError(scope, `${propName} lists ${identity} more than once: each would get the same alarms. Remove the duplicate.`);
-    }
-    seen.add(identity);
-  }
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const groups: T[][] = [];
-  for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
-  return groups;
-}
-
-/** `<account>-` for a resource of another account (a literal ID), '' otherwise. */
-function accountPart(account: string | undefined): string {
-  return account !== undefined && !Token.isUnresolved(account) ? `${account}-` : '';
 }

@@ -8,16 +8,12 @@ import {
   MAX_ALARMS_PER_STATUS_WIDGET, MAX_LOG_GROUPS_PER_QUERY, MAX_METRICS_PER_DASHBOARD, MAX_METRICS_PER_GRAPH,
   MAX_WIDGETS_PER_DASHBOARD,
 } from './layout';
+import { chunk } from '../private/chunk';
 import { validationError } from '../private/errors';
 
 // Shared widget helpers of the three dashboards. Not part of the public API.
 
-/** Splits `items` into consecutive chunks of at most `size`. */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+export { chunk };
 
 /** `title`, or `title (2/3)` when a widget was split into several. */
 export function partTitle(title: string, index: number, count: number): string {

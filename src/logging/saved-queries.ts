@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { API_ACCESS_LOG_FIELDS as A } from './api-access-log-format';
+import { chunk } from '../private/chunk';
 import { LoggingNaming } from '../private/naming';
 
 /** A Logs Insights query covers at most 50 log groups. */
@@ -88,10 +89,4 @@ export function createSavedQueries(scope: Construct, naming: LoggingNaming, grou
     );
   }
   return queries;
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
 }

@@ -313,6 +313,21 @@ describe('PlatformAlarms', () => {
     expect(() => setup({}, 1501)).toThrow(/^lambdaErrors: 1501 Lambda functions is more than the 1,500 the alarms watch in groups of 10 \(150 alarms per sum, in one nested stack of at most 500 resources and 1 MB\): set lambdaAlarmsAccountWide to true \(one exact alarm on the account-wide metric\), or split the functions across several PlatformAlarms with different projectNames\./);
   });
 
+  test('the same API twice across restApis, restApiStages and httpApis, or two APIs with one alarm key, is refused', () => {
+    const withApis = (props: (stack: any) => Partial<PlatformAlarmsProps>) => () => {
+      const { stack } = newStack();
+      new PlatformAlarms(stack, 'Alarms', { projectName: 'proj', ...props(stack) });
+    };
+    expect(withApis((stack) => ({ restApis: [restApi(stack, 'Orders')], restApiStages: [{ apiName: 'orders', stageName: 'prod' }] })))
+      .toThrow(/restApis \/ restApiStages \/ httpApis lists REST orders\/prod more than once \(entries 0 and 1\): each would get the same alarms\. Remove the duplicate\./);
+    expect(withApis((stack) => ({
+      httpApis: [{ api: new apigatewayv2.HttpApi(stack, 'A'), displayName: 'public' }, { api: new apigatewayv2.HttpApi(stack, 'B'), displayName: 'public' }],
+    }))).toThrow(/lists the alarm key "http-api-public" more than once \(entries 0 and 1\): two APIs would get alarms of the same name \(the key is the displayName or apiName\): give one a displayName of its own/);
+    expect(withApis((stack) => ({
+      httpApis: [{ api: new apigatewayv2.HttpApi(stack, 'A'), displayName: 'public' }, { api: new apigatewayv2.HttpApi(stack, 'B'), displayName: 'admin' }],
+    }))).not.toThrow();
+  });
+
   test('no cdk-nag findings with everything on', () => {
     const r = setup({
       dmsReplicationTasks: [TASK],
