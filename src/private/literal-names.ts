@@ -71,15 +71,19 @@ export function isForeign(resource: IConstruct, consumer: IConstruct): boolean {
 }
 
 /**
- * The log group's name, as a literal when this app creates the group with a literal name.
+ * The log group's name as this app gives it: the literal when the group has a literal name, or the
+ * expression it is named with (`/aws/lambda/<function Ref>` for a function with a generated name).
  *
  * A group in a nested stack is otherwise named in the parent through a nested-stack output
  * (`Fn::GetAtt [<stack>, Outputs.<id>]`, about 200 template bytes at each use): 500 of them in a
- * dashboard and again in the saved queries. Users of the literal name depend on the group's
- * stack themselves where order matters (a dashboard does not need the group to exist).
+ * dashboard and again in the saved queries, and, in a dashboard part in a nested stack of its own,
+ * a parameter per group on top of the function's own (CloudFormation allows 200 of each). Named
+ * by its expression, a group costs only the references the expression holds, which the part
+ * usually has already (the function's name). Users of this name depend on the group's stack
+ * themselves where order matters (a dashboard does not need the group to exist).
  */
 export function logGroupNameOf(group: logs.ILogGroup): string {
   const cfn = group instanceof logs.LogGroup ? group.node.defaultChild : undefined;
   const name = cfn instanceof logs.CfnLogGroup ? cfn.logGroupName : undefined;
-  return name !== undefined && !Token.isUnresolved(name) ? name : group.logGroupName;
+  return name ?? group.logGroupName;
 }

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, CfnOutput, CfnResource, NestedStack, Stack, Token } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { PlatformMonitoring } from '../../src';
 import { TEMPLATE_QUOTAS, TemplateQuotasPlugin } from '../../src/private/template-quotas';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
@@ -113,4 +114,33 @@ test('the plugin checks the stacks it watches by construct path, not by prefix',
   expect(report.success).toBe(false);
   expect(report.violations.map((v) => v.violatingResources[0].constructPath)).toEqual(['Plat']);
   expect(Token.isUnresolved(report.violations[0].description)).toBe(false);
+});
+
+test('functions with generated names in the platform stack: a dashboard part reads one parameter per function, the log groups none', () => {
+  // 150 functions with their roles (300 resources) and the platform in one stack, as far as the
+  // 500-resource limit lets a stack of functions go. A log group named through its nested stack
+  // would add a shard output and a parameter per function to the dashboard part that queries it:
+  // 200 parameters at 150 functions, over CloudFormation's limit a few functions later.
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  const stack = new Stack(app, 'Same', { env: ENV });
+  const functions = Array.from({ length: 150 }, (_, i) => new lambda.Function(stack, `Fn${i}`, {
+    runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => 1;'),
+  }));
+  new PlatformMonitoring(stack, 'Monitoring', { projectName: 'same', lambdaFunctions: functions });
+  const assembly = app.synth();
+  const dir = path.dirname(assembly.getStackByName('Same').templateFullPath);
+  const nested = fs.readdirSync(dir).filter((f) => f.endsWith('.nested.template.json'))
+    .map((f) => ({ file: f, template: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) }));
+  const count = (t: { Parameters?: object; Outputs?: object }, key: 'Parameters' | 'Outputs') => Object.keys(t[key] ?? {}).length;
+  const part = nested.find((n) => n.file.includes('ApiPerformanceDashboardPart2'))!;
+  const parameters = Object.keys(part.template.Parameters);
+  expect(parameters.length).toBeLessThanOrEqual(150);
+  expect(parameters.filter((p) => /LoggingLambdaShard/.test(p))).toEqual([]);
+  const shards = nested.filter((n) => n.file.includes('LoggingLambdaShard'));
+  expect(shards.length).toBeGreaterThan(0);
+  for (const shard of shards) expect(count(shard.template, 'Outputs')).toBe(0);
+  for (const n of nested) {
+    expect(count(n.template, 'Parameters')).toBeLessThanOrEqual(200);
+    expect(count(n.template, 'Outputs')).toBeLessThanOrEqual(200);
+  }
 });
