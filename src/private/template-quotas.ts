@@ -28,6 +28,12 @@ export const TEMPLATE_QUOTA_RULES = {
   parameters: 'PlatformMonitoring-NestedTemplateParameters',
 } as const;
 
+/** The template sections counted in nested templates, with the advice for each. */
+const COUNTED_SECTIONS = [
+  { key: 'Outputs', quota: 'outputs', fix: 'Each value its parent or a sibling reads from it becomes an output: reference fewer of its values, or split it.' },
+  { key: 'Parameters', quota: 'parameters', fix: 'Each value it reads from its parent or a sibling becomes a parameter: pass it fewer values, or split it.' },
+] as const;
+
 const SIZE_FIX = 'Set suppressTemplateIndentation: true on the stack (about a fifth smaller), lower dashboards.firstPartMaxMetrics '
   + '(the first part of each dashboard shares the stack with the alarms), or move resources of your own to another stack.';
 
@@ -71,19 +77,12 @@ export class TemplateQuotasPlugin implements IPolicyValidationPlugin {
       if (!fs.existsSync(templatePath)) continue;
       checkSize(stackPath, templatePath);
       const template = JSON.parse(fs.readFileSync(templatePath, 'utf8')) as { Outputs?: object; Parameters?: object };
-      const outputs = Object.keys(template.Outputs ?? {}).length;
-      if (outputs > TEMPLATE_QUOTAS.outputs) {
-        add(TEMPLATE_QUOTA_RULES.outputs,
-          `The template of nested stack '${stackPath}' has ${outputs} outputs; CloudFormation accepts at most ${TEMPLATE_QUOTAS.outputs}, so the deploy would fail.`,
-          'Each value its parent or a sibling reads from it becomes an output: reference fewer of its values, or split it.',
-          stackPath, templatePath, 'Outputs');
-      }
-      const parameters = Object.keys(template.Parameters ?? {}).length;
-      if (parameters > TEMPLATE_QUOTAS.parameters) {
-        add(TEMPLATE_QUOTA_RULES.parameters,
-          `The template of nested stack '${stackPath}' has ${parameters} parameters; CloudFormation accepts at most ${TEMPLATE_QUOTAS.parameters}, so the deploy would fail.`,
-          'Each value it reads from its parent or a sibling becomes a parameter: pass it fewer values, or split it.',
-          stackPath, templatePath, 'Parameters');
+      for (const section of COUNTED_SECTIONS) {
+        const count = Object.keys(template[section.key] ?? {}).length;
+        if (count > TEMPLATE_QUOTAS[section.quota]) {
+          add(TEMPLATE_QUOTA_RULES[section.quota], `The template of nested stack '${stackPath}' has ${count} ${section.quota}; `
+            + `CloudFormation accepts at most ${TEMPLATE_QUOTAS[section.quota]}, so the deploy would fail.`, section.fix, stackPath, templatePath, section.key);
+        }
       }
     }
     return { success: violations.length === 0, violations };
