@@ -95,7 +95,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: [
     // Also a node_modules *symlink* (a git worktree sharing this one): 'node_modules/' matches directories only.
     '/node_modules',
-    'cdk.out/', 'cdk.out.integ/', '/dist/code-only/', '/bench/out/', '.jsii.tabl.json'],
+    'cdk.out/', 'cdk.out.integ/', '/dist/code-only/', '/bench/out/', '.jsii.tabl.json',
+  ],
 });
 for (const p of ['/examples/', '/bench/', '/scripts/', '/cdk.json', '/cdk.out/', '/cdk.out.integ/', '/.ci/', '/rosetta/', '/docs/dashboards/*.png', '/api/']) {
   project.addPackageIgnore(p);
