@@ -1,4 +1,5 @@
 import { Measurement } from './measure';
+import { TEMPLATE_QUOTAS } from '../src/private/template-quotas';
 
 // The AWS limits a synthesized platform must respect to deploy, checked against a `Measurement`.
 // One list, used by the benchmark (PASS/FAIL per limit) and by test/scale (Jest), so they cannot drift.
@@ -6,7 +7,7 @@ import { Measurement } from './measure';
 /** AWS limits (see /work/shared/AWS-FACTS.md "Limits" and the CloudWatch, CloudFormation and CloudTrail quotas). */
 export const AWS_LIMITS = {
   resourcesPerStack: 500,
-  templateBytes: 1_000_000,
+  templateBytes: TEMPLATE_QUOTAS.templateBytes,
   widgetsPerDashboard: 500,
   metricsPerGraph: 500,
   metricsPerDashboard: 2_500,

@@ -13,7 +13,6 @@ import { validationError } from '../private/errors';
 
 // Shared widget helpers of the three dashboards. Not part of the public API.
 
-export { chunk };
 
 /** `title`, or `title (2/3)` when a widget was split into several. */
 export function partTitle(title: string, index: number, count: number): string {
