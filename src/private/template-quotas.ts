@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { checkResourceSizes, checkStackOperation, CheckedTemplate, SHARED_QUOTA_RULES } from './shared-quotas';
 
 /**
  * CloudFormation quotas a template must respect to deploy (AWS CloudFormation User Guide,
@@ -44,7 +45,7 @@ const SIZE_FIX = 'Set suppressTemplateIndentation: true on the stack (about a fi
  */
 export class TemplateQuotasPlugin implements IPolicyValidationPlugin {
   public readonly name = 'cdk-platform-monitoring template quotas';
-  public readonly ruleIds = Object.values(TEMPLATE_QUOTA_RULES);
+  public readonly ruleIds = [...Object.values(TEMPLATE_QUOTA_RULES), ...Object.values(SHARED_QUOTA_RULES)];
   private readonly stackPaths = new Set<string>();
 
   /** Checks `stack` and the nested stacks below it. */
@@ -65,9 +66,22 @@ export class TemplateQuotasPlugin implements IPolicyValidationPlugin {
           + `${TEMPLATE_QUOTAS.templateBytes.toLocaleString('en-US')}, so the deploy would fail.`, SIZE_FIX, stackPath, templatePath, 'Template');
       }
     };
+    // Resources per stack operation (a top-level stack and every nested stack below it), and the
+    // sizes of values inside resources (shared-quotas.ts).
+    const operations = new Map<string, { resources: number; nested: number }>();
+    const checkContent = (stackPath: string, templatePath: string, operation: string) => {
+      const template = JSON.parse(fs.readFileSync(templatePath, 'utf8')) as CheckedTemplate;
+      const counted = operations.get(operation) ?? { resources: 0, nested: -1 };
+      operations.set(operation, { resources: counted.resources + Object.keys(template.Resources ?? {}).length, nested: counted.nested + 1 });
+      for (const f of checkResourceSizes(template, stackPath)) {
+        add(SHARED_QUOTA_RULES[f.quota], f.description, f.fix, stackPath, templatePath, `Resources/${f.logicalId}`);
+      }
+    };
     const templates = new Map(context.stackTemplates.map((t) => [t.stackConstructPath, t.templatePath]));
     for (const [stackPath, templatePath] of templates) {
-      if (this.watches(stackPath)) checkSize(stackPath, templatePath);
+      if (!this.watches(stackPath)) continue;
+      checkSize(stackPath, templatePath);
+      checkContent(stackPath, templatePath, stackPath);
     }
     for (const nested of nestedStacks(context.appConstruct)) {
       const stackPath = nested.node.path;
@@ -76,6 +90,7 @@ export class TemplateQuotasPlugin implements IPolicyValidationPlugin {
       const templatePath = path.join(path.dirname(parentTemplate), nested.templateFile);
       if (!fs.existsSync(templatePath)) continue;
       checkSize(stackPath, templatePath);
+      checkContent(stackPath, templatePath, topLevelStackOf(nested).node.path);
       const template = JSON.parse(fs.readFileSync(templatePath, 'utf8')) as { Outputs?: object; Parameters?: object };
       for (const section of COUNTED_SECTIONS) {
         const count = Object.keys(template[section.key] ?? {}).length;
@@ -83,6 +98,11 @@ export class TemplateQuotasPlugin implements IPolicyValidationPlugin {
           add(TEMPLATE_QUOTA_RULES[section.quota], `The template of nested stack '${stackPath}' has ${count} ${section.quota}; `
             + `CloudFormation accepts at most ${TEMPLATE_QUOTAS[section.quota]}, so the deploy would fail.`, section.fix, stackPath, templatePath, section.key);
         }
+      }
+    }
+    for (const [stackPath, { resources, nested }] of operations) {
+      for (const f of checkStackOperation(stackPath, resources, nested)) {
+        add(SHARED_QUOTA_RULES[f.quota], f.description, f.fix, stackPath, templates.get(stackPath)!, f.logicalId);
       }
     }
     return { success: violations.length === 0, violations };
