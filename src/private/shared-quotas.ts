@@ -135,7 +135,8 @@ export function checkResourceSizes(template: CheckedTemplate, stackPath: string)
       const pattern = typeof p.EventPattern === 'string' ? p.EventPattern : JSON.stringify(renderForLength(p.EventPattern, template));
       if (pattern.length > SHARED_QUOTAS.eventPatternCharacters) {
         findings.push({
-          quota: 'eventPatternCharacters', logicalId,
+          quota: 'eventPatternCharacters',
+          logicalId,
           description: `The event pattern of ${where} is ${fmt(pattern.length)} characters; EventBridge accepts at most `
             + `${fmt(SHARED_QUOTAS.eventPatternCharacters)} (its default quota), so the deploy would fail.`,
           fix: 'List fewer resources in the rule (split them across several rules of at most about 40 names each), match a common '
@@ -147,7 +148,8 @@ export function checkResourceSizes(template: CheckedTemplate, stackPath: string)
       const bytes = Buffer.byteLength(JSON.stringify(renderForLength(p.KeyPolicy, template)));
       if (bytes > SHARED_QUOTAS.keyPolicyBytes) {
         findings.push({
-          quota: 'keyPolicyBytes', logicalId,
+          quota: 'keyPolicyBytes',
+          logicalId,
           description: `The key policy of ${where} is ${fmt(bytes)} bytes; AWS KMS accepts at most ${fmt(SHARED_QUOTAS.keyPolicyBytes)}, `
             + 'so the deploy would fail.',
           fix: 'List fewer source accounts (a long list of accounts in a condition is the usual cause): scope the statements to your '
@@ -159,7 +161,8 @@ export function checkResourceSizes(template: CheckedTemplate, stackPath: string)
       const bytes = Buffer.byteLength(JSON.stringify(renderForLength(p.PolicyDocument, template)));
       if (bytes > SHARED_QUOTAS.topicPolicyBytes) {
         findings.push({
-          quota: 'topicPolicyBytes', logicalId,
+          quota: 'topicPolicyBytes',
+          logicalId,
           description: `The topic policy of ${where} is ${fmt(bytes)} bytes; Amazon SNS accepts at most ${fmt(SHARED_QUOTAS.topicPolicyBytes)}, `
             + 'so the deploy would fail.',
           fix: 'List fewer source accounts (a long list of accounts in a condition is the usual cause): scope the statements to your '
@@ -172,7 +175,8 @@ export function checkResourceSizes(template: CheckedTemplate, stackPath: string)
       const rule = asText(renderForLength(p.AlarmRule, template, ALARM_ARN_PREFIX_LENGTH + MAX_ALARM_NAME_LENGTH), UNKNOWN_LENGTH);
       if (rule.length > SHARED_QUOTAS.compositeRuleCharacters) {
         findings.push({
-          quota: 'compositeRuleCharacters', logicalId,
+          quota: 'compositeRuleCharacters',
+          logicalId,
           description: `The rule of ${where} is ${fmt(rule.length)} characters (an alarm whose name is not in the template counted at `
             + `${MAX_ALARM_NAME_LENGTH} characters); CloudWatch accepts at most ${fmt(SHARED_QUOTAS.compositeRuleCharacters)}, so the deploy would fail.`,
           fix: 'Give the composite fewer inputs: nest composites of at most 30 alarms each under it, or use shorter alarm names.',
@@ -184,7 +188,8 @@ export function checkResourceSizes(template: CheckedTemplate, stackPath: string)
       const widgets = (body.match(/"type":"log"/g) ?? []).length;
       if (widgets > SHARED_QUOTAS.logsInsightsWidgetsPerDashboard) {
         findings.push({
-          quota: 'logsInsightsWidgetsPerDashboard', logicalId,
+          quota: 'logsInsightsWidgetsPerDashboard',
+          logicalId,
           description: `The dashboard ${where} has ${widgets} Logs Insights query widgets; an account runs at most `
             + `${SHARED_QUOTAS.logsInsightsWidgetsPerDashboard} Logs Insights queries at once, so opening it would fail some of its queries.`,
           fix: 'Split the dashboard into parts with fewer query widgets each (dashboards.firstPartMaxMetrics, or fewer log groups per '
@@ -201,7 +206,8 @@ export function checkStackOperation(stackPath: string, resources: number, nested
   if (resources <= SHARED_QUOTAS.resourcesPerStackOperation) return [];
   const fmt = (n: number) => n.toLocaleString('en-US');
   return [{
-    quota: 'resourcesPerStackOperation', logicalId: 'Resources',
+    quota: 'resourcesPerStackOperation',
+    logicalId: 'Resources',
     description: `Stack '${stackPath}' and its ${nestedStacks} nested stack(s) hold ${fmt(resources)} resources; CloudFormation creates, `
       + `updates or deletes at most ${fmt(SHARED_QUOTAS.resourcesPerStackOperation)} in one stack operation (nested stacks included), `
       + 'so the deploy would fail.',
