@@ -9,6 +9,7 @@ import { DeploymentEnvironment } from '../environment';
 import { DmsReplicationTask } from '../metrics/monitored-resources';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome, PlatformEventMetrics } from '../metrics/platform-event-metrics';
 import { resolveBatchJobQueues } from '../private/batch-job-queues';
+import { splitForEventPattern } from '../private/event-pattern-split';
 import { PlatformNaming } from '../private/naming';
 import { validateMonitoredResources } from '../private/resource-lists';
 import { resolveEnvironment } from '../private/validation';
@@ -109,6 +110,21 @@ export class PlatformEvents extends Construct {
   /** The rule delivering `DMS Replication Task State Change` events. */
   public readonly dmsTaskRule: events.IRule;
 
+  /**
+   * Every rule delivering `Batch Job State Change` events: one per group of queues whose event
+   * pattern fits EventBridge's 2,048 characters (`batchJobRule` is the first).
+   */
+  public readonly batchJobRules: events.IRule[];
+
+  /** Every rule delivering `Glue Crawler State Change` events, one per group of crawlers (see `batchJobRules`). */
+  public readonly glueCrawlerRules: events.IRule[];
+
+  /** Every rule delivering `Glue Job State Change` events, one per group of jobs (see `batchJobRules`). */
+  public readonly glueJobRules: events.IRule[];
+
+  /** Every rule delivering `DMS Replication Task State Change` events, one per group of tasks (see `batchJobRules`). */
+  public readonly dmsTaskRules: events.IRule[];
+
   /** The metric filters, one per published metric series. */
   public readonly metricFilters: logs.MetricFilter[] = [];
 
@@ -126,7 +142,6 @@ export class PlatformEvents extends Construct {
     const queues = resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues).map((q) => q.arn);
     const crawlers = props.glueCrawlerNames ?? [];
     const jobs = props.glueJobNames ?? [];
-    const dmsTasks = dmsTaskResourceMatcher(props.dmsReplicationTasks ?? []);
 
     const delivery = new logs.ResourcePolicy(this, 'DeliveryPolicy', {
       resourcePolicyName: `${naming.stem}-events-to-logs`,
@@ -143,21 +158,30 @@ export class PlatformEvents extends Construct {
       r.node.addDependency(delivery);
       return r;
     };
-    this.batchJobRule = rule('BatchJobStateChange', `${naming.stem}: AWS Batch job state changes to the platform events log group`, {
-      source: ['aws.batch'],
-      detailType: ['Batch Job State Change'],
-      ...(queues.length ? { detail: { jobQueue: queues } } : {}),
-    });
-    this.glueCrawlerRule = rule('GlueCrawlerStateChange', `${naming.stem}: Glue crawler state changes to the platform events log group`, {
-      source: ['aws.glue'],
-      detailType: ['Glue Crawler State Change'],
-      ...(crawlers.length ? { detail: { crawlerName: crawlers } } : {}),
-    });
-    this.glueJobRule = rule('GlueJobStateChange', `${naming.stem}: Glue job state changes to the platform events log group`, {
-      source: ['aws.glue'],
-      detailType: ['Glue Job State Change'],
-      ...(jobs.length ? { detail: { jobName: jobs } } : {}),
-    });
+    // An event pattern is at most 2,048 characters (SHARED_QUOTAS.eventPatternCharacters, Amazon
+    // EventBridge quotas): a long list is split across several rules, the first keeping its id
+    // and each later one numbered (`...2`, `...3`), so growth only adds rules.
+    const rules = <T>(ruleId: string, description: string, items: T[], patternOf: (group: T[]) => events.EventPattern) =>
+      splitForEventPattern(this, items, patternOf).map((group, g, all) => rule(g === 0 ? ruleId : `${ruleId}${g + 1}`,
+        all.length > 1 ? `${description} (${g + 1} of ${all.length})` : description, patternOf(group)));
+    this.batchJobRules = rules('BatchJobStateChange', `${naming.stem}: AWS Batch job state changes to the platform events log group`,
+      queues, (group) => ({
+        source: ['aws.batch'],
+        detailType: ['Batch Job State Change'],
+        ...(group.length ? { detail: { jobQueue: group } } : {}),
+      }));
+    this.glueCrawlerRules = rules('GlueCrawlerStateChange', `${naming.stem}: Glue crawler state changes to the platform events log group`,
+      crawlers, (group) => ({
+        source: ['aws.glue'],
+        detailType: ['Glue Crawler State Change'],
+        ...(group.length ? { detail: { crawlerName: group } } : {}),
+      }));
+    this.glueJobRules = rules('GlueJobStateChange', `${naming.stem}: Glue job state changes to the platform events log group`,
+      jobs, (group) => ({
+        source: ['aws.glue'],
+        detailType: ['Glue Job State Change'],
+        ...(group.length ? { detail: { jobName: group } } : {}),
+      }));
     // AWS DMS sends `DMS Replication Task State Change` (source `aws.dms`, best effort) directly to
     // EventBridge (Amazon EventBridge Events Reference, "AWS Database Migration Service events",
     // https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-dms.html). Its `resources` holds
@@ -167,11 +191,16 @@ export class PlatformEvents extends Construct {
     // https://docs.aws.amazon.com/dms/latest/userguide/CHAP_EventBridge.html). The rule takes every
     // category (state change, failure, configuration change, creation, deletion): they are rare, and
     // the dashboard shows them all.
-    this.dmsTaskRule = rule('DmsTaskStateChange', `${naming.stem}: DMS replication task state changes to the platform events log group`, {
-      source: ['aws.dms'],
-      detailType: ['DMS Replication Task State Change'],
-      ...(dmsTasks ? { resources: dmsTasks } : {}),
-    });
+    this.dmsTaskRules = rules('DmsTaskStateChange', `${naming.stem}: DMS replication task state changes to the platform events log group`,
+      props.dmsReplicationTasks ?? [], (group) => ({
+        source: ['aws.dms'],
+        detailType: ['DMS Replication Task State Change'],
+        ...(group.length ? { resources: dmsTaskResourceMatcher(group) } : {}),
+      }));
+    this.batchJobRule = this.batchJobRules[0];
+    this.glueCrawlerRule = this.glueCrawlerRules[0];
+    this.glueJobRule = this.glueJobRules[0];
+    this.dmsTaskRule = this.dmsTaskRules[0];
 
     for (const status of BATCH_STATUSES) {
       const name = PlatformEventMetrics.batchJobsMetricName(status);
