@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ColdTiming, coldLabel, compileColdSynth, timeColdSynths, validated } from './cold';
 import { platformSize, synthPlatform } from './fixture';
+import { runLargeCase } from './large-case';
 import { checkLimits, LimitCheck } from './limits';
 import { measureAssembly, Measurement } from './measure';
 import { MULTI_STACK, synthMultiStack } from './multi-stack';
@@ -13,7 +14,8 @@ import { timeSynth } from './timing';
 // functions and the multi-stack layout (bench/multi-stack.ts), measures the output, checks every AWS
 // limit, times cold starts (a fresh process per synth) of an empty stack and of N = 1, and writes
 // bench/results.json and bench/results.md. Exits non-zero when a limit or a time target fails.
-// `BENCH_COLD_RUNS` sets the cold runs per size (default 7).
+// `BENCH_COLD_RUNS` sets the cold runs per size (default 7). `BENCH_CASE=large` runs only the large
+// case (bench/large-case.ts), prints each figure beside its limit and writes nothing.
 
 const SIZES = [1, 10, 100, 500, 1000];
 
@@ -41,9 +43,18 @@ export interface BenchResults {
   /** Cold starts: an empty stack (n = 0) and N = 1, each a fresh process. */
   readonly cold: ColdTiming[];
   readonly targets: LimitCheck[];
+  /** The large case (bench/large-case.ts): each figure beside its limit. */
+  readonly largeCase: ReturnType<typeof runLargeCase>;
 }
 
 function main(): void {
+  if (process.env.BENCH_CASE === 'large') {
+    const large = runLargeCase(log);
+    const failed = large.flatMap(c => c.checks).filter(c => !c.pass).length;
+    log(failed === 0 ? 'large case: every check passed' : `large case: ${failed} check(s) FAILED`);
+    process.exitCode = failed === 0 ? 0 : 1;
+    return;
+  }
   const cpus = os.cpus();
   const machine = {
     node: process.version,
@@ -76,6 +87,8 @@ function main(): void {
     glueCrawlers: MULTI_STACK.glueCrawlers,
   });
 
+  const largeCase = runLargeCase(log);
+
   log('cold starts: compiling the library to bench/out/cold ...');
   const script = compileColdSynth();
   const runs = Number(process.env.BENCH_COLD_RUNS ?? 7);
@@ -87,7 +100,7 @@ function main(): void {
   }
 
   const results: BenchResults = {
-    command: 'npx projen bench', machine, emptyStackMs, sizes, multiStack, cold, targets: timeTargets(sizes, cold),
+    command: 'npx projen bench', machine, emptyStackMs, sizes, multiStack, cold, targets: timeTargets(sizes, cold), largeCase,
   };
   fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, undefined, 2) + '\n');
   fs.writeFileSync(path.join(__dirname, 'results.md'), renderMarkdown(results));
@@ -98,6 +111,9 @@ function main(): void {
       if (!l.pass || s === multiStack) log(`${l.pass ? 'PASS' : 'FAIL'}  ${s.label}  ${l.name}: ${l.actual} (${l.limit})`);
       if (!l.pass) failed++;
     }
+  }
+  for (const t of largeCase.flatMap(c => c.checks)) {
+    if (!t.pass) failed++;
   }
   for (const t of results.targets) {
     log(`${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.actual} (${t.limit})`);

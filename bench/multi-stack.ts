@@ -15,15 +15,22 @@ import { PlatformMonitoring } from '../src';
 // limit). Shared by the benchmark and test/scale/multi-stack-limits.test.ts.
 
 /** What the multi-stack layout monitors. */
-export const MULTI_STACK = { functions: 1000, functionsPerTeamStack: 250, restApis: 100, dmsTasks: 40, batchQueues: 20, glueCrawlers: 20 };
+export const MULTI_STACK = { functions: 1000, functionsPerTeamStack: 250, restApis: 100, dmsTasks: 40, batchQueues: 20, glueCrawlers: 20, glueJobs: 5 };
 
-/** The app of the multi-stack layout (stacks `Team0`-`Team3`, `Apis`, `Platform`) and its `PlatformMonitoring`. */
-export function multiStackApp(outdir?: string): { app: App; monitoring: PlatformMonitoring } {
+/**
+ * The app of the multi-stack layout (stacks `Team0`-`Team3`, `Apis`, `Platform`) and its
+ * `PlatformMonitoring`. `importFunctions`: the large case, the 1,000 functions imported by name
+ * into the platform's stack (no team stacks), as a platform that monitors functions deployed
+ * elsewhere does.
+ */
+export function multiStackApp(outdir?: string, importFunctions = false): { app: App; monitoring: PlatformMonitoring } {
   const app = new App({ context: BENCH_CONTEXT, outdir });
   const range = (n: number) => Array.from({ length: n }, (_, i) => i);
   const teams: Stack[] = [];
   const roles: iam.IRole[] = [];
+  const platformStack = new Stack(app, 'Platform', { env: BENCH_STACK_ENV });
   const functions = range(MULTI_STACK.functions).map((i) => {
+    if (importFunctions) return lambda.Function.fromFunctionName(platformStack, `Fn${i}`, `shop-fn-${i}`);
     const t = Math.floor(i / MULTI_STACK.functionsPerTeamStack);
     if (!teams[t]) {
       teams[t] = new Stack(app, `Team${t}`, { env: BENCH_STACK_ENV });
@@ -47,7 +54,6 @@ export function multiStackApp(outdir?: string): { app: App; monitoring: Platform
     api.root.addMethod('GET', new apigateway.MockIntegration());
     return api;
   });
-  const platformStack = new Stack(app, 'Platform', { env: BENCH_STACK_ENV });
   const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', {
     projectName: 'shop',
     lambdaFunctions: functions,
@@ -57,14 +63,15 @@ export function multiStackApp(outdir?: string): { app: App; monitoring: Platform
     })),
     batchJobQueues: range(MULTI_STACK.batchQueues).map((i) => `shop-queue-${i}`),
     glueCrawlerNames: range(MULTI_STACK.glueCrawlers).map((i) => `shop-crawler-${i}`),
+    glueJobNames: range(MULTI_STACK.glueJobs).map((i) => `shop-job-${i}`),
     audit: { logAllLambdaDataEvents: true },
   });
   return { app, monitoring };
 }
 
 /** Synthesizes the multi-stack layout into a fresh temporary directory (removed by `cleanup`). */
-export function synthMultiStack(): { outdir: string; cleanup: () => void } {
+export function synthMultiStack(importFunctions = false): { outdir: string; cleanup: () => void } {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-multi-'));
-  multiStackApp(outdir).app.synth();
+  multiStackApp(outdir, importFunctions).app.synth();
   return { outdir, cleanup: () => fs.rmSync(outdir, { recursive: true, force: true }) };
 }

@@ -78,6 +78,14 @@ export function renderMarkdown(r: BenchResults): string {
     '',
     table(['limit', 'allowed', 'worst', 'result'], r.multiStack.limits.map(l => [l.name, l.limit, l.actual, l.pass ? 'PASS' : 'FAIL'])),
     '',
+    '## Large case: limits that count across stacks and inside resources',
+    '',
+    'The multi-stack layout with 5 Glue jobs, its 1,000 functions imported by name (and again defined in the team stacks). Targets: at most',
+    '80% of each per-template and per-operation quota; composite rules counted with 255-character alarm names (bench/large-case.ts).',
+    '',
+    table(['case', 'limit', 'allowed', 'figure', 'result'],
+      (r.largeCase ?? []).flatMap(c => c.checks.map(l => [c.label, l.name, l.limit, l.actual, l.pass ? 'PASS' : 'FAIL']))),
+    '',
   ];
   return lines.join('\n');
 }

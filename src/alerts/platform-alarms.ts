@@ -5,6 +5,7 @@ import { IAlarmActionStrategy, SnsAlarmActionStrategy } from './alarm-action-str
 import { ALARM_DEFAULTS } from './alarm-catalog';
 import { AlarmFactory, severityOf } from './alarm-factory';
 import { AlarmSeverity } from './alarm-severity';
+import { AlarmShards } from './alarm-shards';
 import { CisBenchmarkVersion, CisControl } from './cis-controls';
 import { lambdaAggregateAlarm } from './lambda-aggregate-alarm';
 import { MaintenanceWindow } from './maintenance-window';
@@ -34,8 +35,13 @@ import { resolveEnvironment } from '../private/validation';
 
 const DEFAULTS = ALARM_DEFAULTS;
 
-/** Keeps a composite alarm's rule (`ALARM("<arn>") OR ...`) well under CloudWatch's 10,240 characters. */
-const MAX_ALARMS_PER_COMPOSITE = 50;
+/**
+ * Keeps a composite alarm's rule (`(ALARM("<arn>") OR ...)`) under CloudWatch's 10,240 characters
+ * (SHARED_QUOTAS.compositeRuleCharacters, PutCompositeAlarm `AlarmRule`) whatever the names: an
+ * alarm ARN is at most 60 + 255 characters, so an input takes at most 328 with its ` OR `, and 30
+ * inputs at most 9,838 (50 could take 16,398).
+ */
+const MAX_ALARMS_PER_COMPOSITE = 30;
 
 /** A mute rule targets at most 100 alarms (aws-cdk-lib `AlarmMuteRuleProps.alarms`; CloudWatch User Guide, "Alarm mute rules"). */
 const MAX_ALARMS_PER_MUTE_RULE = 100;
@@ -269,14 +275,19 @@ export class PlatformAlarms extends Construct {
     });
   }
 
-  /** DMS: one lag and one source-latency alarm per task. */
+  /**
+   * DMS: one lag and one source-latency alarm per task, in nested stacks chosen by a hash of the
+   * task's key (`AlarmShards`), so the platform stack does not grow with the tasks.
+   */
   private dmsAlarms(props: PlatformAlarmsProps): void {
+    const shards = new AlarmShards(this.factory, 'dms-alarms', 'DMS task replication-lag and source-latency alarms');
     (props.dmsReplicationTasks ?? []).forEach((task, i) => {
       const metrics = new DmsMetrics(task);
       // A task of a source account has its own alarms: the account is part of the key (and name).
       const part = `${accountPart(task.account)}${keyPart(task.replicationTaskIdentifier, i)}`;
       const label = task.displayName ?? task.replicationTaskIdentifier;
-      keep(this.dmsReplicationLagAlarms, this.factory.create({
+      const factory = shards.factoryFor(`dms-${part}`);
+      keep(this.dmsReplicationLagAlarms, factory.create({
         key: `dms-${part}-replication-lag`,
         metric: metrics.metricCdcLatencyTarget(),
         unit: 'seconds',
@@ -286,7 +297,7 @@ export class PlatformAlarms extends Construct {
         options: props.dmsReplicationLag,
         optionsProp: 'dmsReplicationLag',
       }));
-      keep(this.dmsSourceLatencyAlarms, this.factory.create({
+      keep(this.dmsSourceLatencyAlarms, factory.create({
         key: `dms-${part}-source-latency`,
         metric: metrics.metricCdcLatencySource(),
         unit: 'seconds',
@@ -347,10 +358,16 @@ export class PlatformAlarms extends Construct {
     return { errors, throttles };
   }
 
-  /** API Gateway: 5xx and p99 latency per REST / HTTP API stage. */
+  /**
+   * API Gateway: 5xx and p99 latency per REST / HTTP API stage, in nested stacks chosen by a hash of
+   * the API's key (`AlarmShards`): 100 APIs would otherwise put 200 alarms (about 200 KB) in the
+   * platform stack.
+   */
   private apiGatewayAlarms(props: PlatformAlarmsProps): void {
+    const shards = new AlarmShards(this.factory, 'api-alarms', 'API Gateway 5xx and p99 latency alarms');
     for (const api of monitoredApis(this, props)) {
-      keep(this.apiGateway5xxAlarms, this.factory.create({
+      const factory = shards.factoryFor(api.key);
+      keep(this.apiGateway5xxAlarms, factory.create({
         key: `${api.key}-5xx`,
         metric: api.metrics.metricServerErrors(),
         unit: 'server errors',
@@ -360,7 +377,7 @@ export class PlatformAlarms extends Construct {
         options: props.apiGateway5xx,
         optionsProp: 'apiGateway5xx',
       }));
-      keep(this.apiLatencyAlarms, this.factory.create({
+      keep(this.apiLatencyAlarms, factory.create({
         key: `${api.key}-latency-p99`,
         metric: api.metrics.metricLatency({ statistic: cloudwatch.Stats.p(99) }),
         unit: 'ms',

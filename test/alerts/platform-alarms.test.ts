@@ -1,4 +1,4 @@
-import { Duration, NestedStack } from 'aws-cdk-lib';
+import { Duration, NestedStack, Stack } from 'aws-cdk-lib';
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -14,6 +14,14 @@ import { DeploymentEnvironment } from '../../src/environment';
 import { nagFindings, newStack } from '../nag-helpers';
 
 const TOPIC = { Ref: Match.stringLikeRegexp('^AlertsTopic') };
+/** The alert topic as a nested stack (the API and DMS alarm shards) reads it: a parameter. */
+const NESTED_TOPIC = { Ref: Match.stringLikeRegexp('AlertsTopic') };
+
+/** The resources of `stack` and of every nested stack below it, as one template (alarm shards are nested). */
+function withNested(stack: Stack): Template {
+  const stacks = [stack, ...stack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack)];
+  return Template.fromJSON({ Resources: Object.assign({}, ...stacks.map((s) => Template.fromStack(s).toJSON().Resources)) });
+}
 
 function setup(extra: Partial<PlatformAlarmsProps> = {}, fnCount = 0) {
   const { app, stack } = newStack();
@@ -31,7 +39,7 @@ function setup(extra: Partial<PlatformAlarmsProps> = {}, fnCount = 0) {
     cloudTrailLogGroup: group('Trail', '/aws/cloudtrail/proj'),
     ...extra,
   });
-  return { app, stack, alarms, t: () => Template.fromStack(stack) };
+  return { app, stack, alarms, t: () => Template.fromStack(stack), all: () => withNested(stack) };
 }
 
 function restApi(stack: any, id: string) {
@@ -44,7 +52,7 @@ const TASK = { replicationInstanceIdentifier: 'ri-1', replicationTaskIdentifier:
 
 describe('PlatformAlarms', () => {
   test('DMS replication lag: CDCLatencyTarget Maximum > 300 s in 3 of 3 periods, silence breaching, notifying ALARM and OK', () => {
-    const { t } = setup({ dmsReplicationTasks: [TASK] });
+    const { all: t } = setup({ dmsReplicationTasks: [TASK] });
     t().hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'proj-prod-dms-ABCDEF123-replication-lag',
       Namespace: 'AWS/DMS',
@@ -58,8 +66,8 @@ describe('PlatformAlarms', () => {
       DatapointsToAlarm: 3,
       // A stopped or deleted task publishes no CDCLatencyTarget: silence must not read as healthy.
       TreatMissingData: 'breaching',
-      AlarmActions: [TOPIC],
-      OKActions: [TOPIC],
+      AlarmActions: [NESTED_TOPIC],
+      OKActions: [NESTED_TOPIC],
       AlarmDescription: Match.stringLikeRegexp('replication lag.*> 300 seconds.*proj-data-pipeline'),
     });
     t().hasResourceProperties('AWS::CloudWatch::Alarm', {
@@ -117,8 +125,8 @@ describe('PlatformAlarms', () => {
 
   test('API Gateway 5xx: REST per ApiName + deployed stage, HTTP per ApiId + stage', () => {
     // Without APIs there is no API alarm: the ones below come from restApis and httpApis.
-    setup().t().resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { Namespace: 'AWS/ApiGateway' }, 0);
-    const { stack, t } = setup({});
+    setup().all().resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { Namespace: 'AWS/ApiGateway' }, 0);
+    const { stack, all: t } = setup({});
     const api = restApi(stack, 'Orders');
     const http = new apigatewayv2.HttpApi(stack, 'Http');
     new PlatformAlarms(stack, 'More', { projectName: 'proj2', restApis: [api], httpApis: [{ api: http, displayName: 'checkout' }] });
@@ -137,7 +145,7 @@ describe('PlatformAlarms', () => {
     t().hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'proj2-prod-http-api-checkout-5xx',
       MetricName: '5xx',
-      Dimensions: [{ Name: 'ApiId', Value: { Ref: Match.stringLikeRegexp('^Http') } }, { Name: 'Stage', Value: '$default' }],
+      Dimensions: [{ Name: 'ApiId', Value: { Ref: Match.stringLikeRegexp('Http') } }, { Name: 'Stage', Value: '$default' }],
       Threshold: 5,
     });
     t().hasResourceProperties('AWS::CloudWatch::Alarm', {
@@ -184,7 +192,7 @@ describe('PlatformAlarms', () => {
         'resources': [{ suffix: ':task:ABCDEF123' }],
       },
     });
-    const names = Object.values(on.t().findResources('AWS::CloudWatch::Alarm')).map((a: any) => a.Properties.AlarmName);
+    const names = Object.values(on.all().findResources('AWS::CloudWatch::Alarm')).map((a: any) => a.Properties.AlarmName);
     expect(names.filter((n: string) => /dms/.test(n)).sort()).toEqual([
       'proj-prod-dms-ABCDEF123-replication-lag', 'proj-prod-dms-ABCDEF123-source-latency', 'proj-prod-dms-ri-1-free-storage',
     ]);
@@ -265,7 +273,7 @@ describe('PlatformAlarms', () => {
   });
 
   test('overrides: threshold, period, evaluation periods, datapoints, disabled', () => {
-    const { t, alarms } = setup({
+    const { all: t, alarms } = setup({
       dmsReplicationTasks: [TASK],
       dmsReplicationLag: { threshold: 120, period: Duration.minutes(1), evaluationPeriods: 5, datapointsToAlarm: 3, runbookUrl: 'https://runbooks/dms' },
       dmsSourceLatency: { enabled: false },
