@@ -50,20 +50,15 @@ export function largeCaseFigures(outdir: string): LargeCaseFigures {
   const read = (f: string) => JSON.parse(fs.readFileSync(path.join(outdir, f), 'utf8')) as Template;
   const templates = new Map(files.map(f => [f, read(f)]));
   const resourcesOf = (t: Template) => Object.values(t.Resources ?? {});
-  // A nested stack's template is an asset of its parent: `aws:asset:path` on the Stack resource.
+  // Every nested stack's template, at any depth, is a file asset of its top-level stack (`<stack>.assets.json`).
   const operation = (file: string): { resources: number; nestedStacks: number } => {
-    const t = templates.get(file)!;
-    let resources = resourcesOf(t).length;
-    let nestedStacks = 0;
-    for (const r of resourcesOf(t)) {
-      const child = r.Type === 'AWS::CloudFormation::Stack' ? r.Metadata?.['aws:asset:path'] : undefined;
-      if (child && templates.has(child)) {
-        const below = operation(child);
-        resources += below.resources;
-        nestedStacks += 1 + below.nestedStacks;
-      }
-    }
-    return { resources, nestedStacks };
+    const manifest = path.join(outdir, file.replace(/\.template\.json$/, '.assets.json'));
+    const assets = fs.existsSync(manifest) ? Object.values(JSON.parse(fs.readFileSync(manifest, 'utf8')).files ?? {}) as any[] : [];
+    const nested = assets.map(a => String(a.source?.path)).filter(f => f.endsWith('.nested.template.json') && templates.has(f));
+    return {
+      resources: [file, ...nested].reduce((total, f) => total + resourcesOf(templates.get(f)!).length, 0),
+      nestedStacks: nested.length,
+    };
   };
   const all = [...templates.values()];
   const lengths = (type: string, prop: string, render: (v: any, t: Template) => string) => all.flatMap(t => resourcesOf(t)
