@@ -1,5 +1,5 @@
 // Foundation
-export * from './environment';
+export * from './core/environment';
 export * from './platform-monitoring';
 export * from './platform-monitoring-props';
 export * from './encryption/platform-key';
@@ -15,7 +15,7 @@ export * from './audit/audit-options';
 export * from './audit/audit-trail';
 
 // Metrics
-export * from './metrics/monitored-resources';
+export * from './model/monitored-resources';
 export * from './metrics/dms-metrics';
 export * from './metrics/lambda-metrics';
 export * from './metrics/api-gateway-metrics';
@@ -28,24 +28,24 @@ export * from './metrics/ml-component';
 export * from './metrics/ml-catalog';
 
 // Alerts
-export * from './alerts/alert-topic';
-export * from './alerts/alert-routing-options';
-export * from './alerts/alert-routing';
-export * from './alerts/chat-channel-options';
-export * from './alerts/alarm-action-strategy';
-export * from './alerts/alarm-settings';
-export * from './alerts/alarm-severity';
-export * from './alerts/maintenance-window';
-export * from './alerts/severity-routing-options';
-export * from './alerts/alarm-options';
-export * from './alerts/cis-benchmark-options';
-export * from './alerts/ml-alarm-definition';
-export * from './alerts/ml-alarms';
-export * from './alerts/platform-events';
-export * from './alerts/security-alarms';
-export * from './alerts/platform-alarms-props';
-export * from './alerts/platform-alarms';
-export { CisBenchmarkVersion, CisControl } from './alerts/cis-controls';
+export * from './notifications/alert-topic';
+export * from './notifications/alert-routing-options';
+export * from './notifications/alert-routing';
+export * from './notifications/chat-channel-options';
+export * from './notifications/alarm-action-strategy';
+export * from './alarms/alarm-settings';
+export * from './notifications/alarm-severity';
+export * from './notifications/maintenance-window';
+export * from './notifications/severity-routing-options';
+export * from './alarms/alarm-options';
+export * from './alarms/cis-benchmark-options';
+export * from './alarms/ml-alarm-definition';
+export * from './alarms/ml-alarms';
+export * from './events/platform-events';
+export * from './alarms/security-alarms';
+export * from './alarms/platform-alarms-props';
+export * from './alarms/platform-alarms';
+export { CisBenchmarkVersion, CisControl } from './alarms/cis-controls';
 
 // Dashboards
 export * from './dashboards/dashboard-props';

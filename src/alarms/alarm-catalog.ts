@@ -1,6 +1,6 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { AlarmDefaults } from './alarm-factory';
-import { AlarmSeverity } from './alarm-severity';
+import { AlarmSeverity } from '../notifications/alarm-severity';
 
 const GT = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
 const GTE = cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;

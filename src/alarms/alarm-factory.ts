@@ -1,11 +1,11 @@
 import { Duration, NestedStack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { IAlarmActionStrategy } from './alarm-action-strategy';
+import { IAlarmActionStrategy } from '../notifications/alarm-action-strategy';
 import { AlarmSettings } from './alarm-settings';
-import { AlarmSeverity } from './alarm-severity';
+import { AlarmSeverity } from '../notifications/alarm-severity';
 import { validationError } from '../private/errors';
-import { PlatformNaming } from '../private/naming';
+import { PlatformNaming } from '../core/naming';
 
 /** CloudWatch's limits on alarm names and descriptions. */
 const MAX_ALARM_NAME = 255;

@@ -1,10 +1,10 @@
-import { IAlarmActionStrategy } from './alarm-action-strategy';
+import { IAlarmActionStrategy } from '../notifications/alarm-action-strategy';
 import { AlarmSettings } from './alarm-settings';
 import { CisBenchmarkOptions } from './cis-benchmark-options';
-import { MaintenanceWindow } from './maintenance-window';
+import { MaintenanceWindow } from '../notifications/maintenance-window';
 import { MlMetricAlarmDefinition } from './ml-alarm-definition';
 import { MlAnomalyAlarmOptions } from './ml-alarms';
-import { SeverityRoutingOptions } from './severity-routing-options';
+import { SeverityRoutingOptions } from '../notifications/severity-routing-options';
 
 /**
  * Which alarms the platform has, how each is tuned, and who is told.

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { AlarmSeverity } from './alarm-severity';
+import { AlarmSeverity } from '../notifications/alarm-severity';
 
 /**
  * The settings of one kind of alarm (threshold, period, evaluation periods, missing data, runbook,

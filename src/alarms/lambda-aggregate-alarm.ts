@@ -1,7 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { AlarmFactory, AlarmRequest } from './alarm-factory';
 import { LambdaMetrics } from '../metrics/lambda-metrics';
-import { LambdaFunctionRef } from '../private/source-account-functions';
+import { LambdaFunctionRef } from '../model/source-account-functions';
 
 /**
  * A metric-math alarm may reference at most 10 metrics: a hard limit (CloudWatch User Guide,

@@ -3,9 +3,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AlarmOptions } from './alarm-options';
-import { DeploymentEnvironment } from '../environment';
+import { DeploymentEnvironment } from '../core/environment';
 import { MlComponent } from '../metrics/ml-component';
-import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from '../metrics/monitored-resources';
+import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from '../model/monitored-resources';
 
 /**
  * Properties of `PlatformAlarms`: the resources to watch, where their events and trail logs are,

@@ -1,16 +1,16 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { IAlarmActionStrategy } from './alarm-action-strategy';
+import { IAlarmActionStrategy } from '../notifications/alarm-action-strategy';
 import { ALARM_DEFAULTS } from './alarm-catalog';
 import { AlarmFactory } from './alarm-factory';
 import { CisBenchmarkOptions } from './cis-benchmark-options';
 import { CIS_CONTROLS, CisBenchmarkVersion, CisControl, cisControlIn } from './cis-controls';
-import { SeverityRoutingOptions } from './severity-routing-options';
-import { DeploymentEnvironment } from '../environment';
+import { SeverityRoutingOptions } from '../notifications/severity-routing-options';
+import { DeploymentEnvironment } from '../core/environment';
 import { checkEnumList, checkEnumValue } from '../private/input-checks';
-import { PlatformNaming } from '../private/naming';
-import { resolveEnvironment } from '../private/validation';
+import { PlatformNaming } from '../core/naming';
+import { resolveEnvironment } from '../core/validation';
 
 /**
  * Properties of `SecurityAlarms`.

@@ -1,4 +1,4 @@
-import { DeploymentEnvironment } from '../environment';
+import { DeploymentEnvironment } from './environment';
 
 /** Default project name length cap: see `validateProjectName`. */
 export const MAX_PROJECT_NAME_LENGTH = 34;

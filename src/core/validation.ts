@@ -1,9 +1,9 @@
 import { Annotations, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { IConstruct } from 'constructs';
-import { validationError } from './errors';
-import { checkEnumValue } from './input-checks';
-import { DeploymentEnvironment } from '../environment';
+import { validationError } from '../private/errors';
+import { checkEnumValue } from '../private/input-checks';
+import { DeploymentEnvironment } from './environment';
 import { MAX_PROJECT_NAME_LENGTH } from './naming';
 
 /** Retention periods CloudWatch Logs accepts, in days. */

@@ -14,13 +14,13 @@ import { sourceAccountLambdaLogQueries } from './source-account-logs';
 import { DashboardContent, rangeTitle } from './widgets';
 import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { LambdaMetrics } from '../metrics/lambda-metrics';
-import { MonitoredHttpApi, MonitoredRestApiStage } from '../metrics/monitored-resources';
+import { MonitoredHttpApi, MonitoredRestApiStage } from '../model/monitored-resources';
 import { chunk } from '../private/chunk';
 import { validationError } from '../private/errors';
 import { functionNameOf, logGroupNameOf, stageNameOf } from '../private/literal-names';
-import { validateMonitoredResources } from '../private/resource-lists';
-import { lambdaFunctionRefs, resolveLambdaFunctionArns } from '../private/source-account-functions';
-import { checkTemplateQuotas } from '../private/template-quotas';
+import { validateMonitoredResources } from '../model/resource-lists';
+import { lambdaFunctionRefs, resolveLambdaFunctionArns } from '../model/source-account-functions';
+import { checkTemplateQuotas } from '../limits/template-quotas';
 
 const DEFAULT_APIS_PER_GRAPH = 10;
 const MAX_APIS_PER_GRAPH = 50;

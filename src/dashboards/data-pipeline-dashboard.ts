@@ -12,15 +12,15 @@ import { DashboardContent, partTitle } from './widgets';
 import { BatchJobQueueMetrics } from '../metrics/batch-metrics';
 import { DmsMetrics, DmsReplicationInstanceMetrics } from '../metrics/dms-metrics';
 import { GlueJobMetrics } from '../metrics/glue-metrics';
-import { DmsReplicationTask } from '../metrics/monitored-resources';
+import { DmsReplicationTask } from '../model/monitored-resources';
 import { BatchJobStatus, GlueCrawlerOutcome, PlatformEventMetrics } from '../metrics/platform-event-metrics';
-import { resolveBatchJobQueues } from '../private/batch-job-queues';
+import { resolveBatchJobQueues } from '../model/batch-job-queues';
 import { chunk } from '../private/chunk';
-import { dmsInstances } from '../private/dms-instances';
+import { dmsInstances } from '../model/dms-instances';
 import { validationError } from '../private/errors';
-import { validateMonitoredResources } from '../private/resource-lists';
-import { GlueJobRef, resolveGlueJobs } from '../private/source-account-glue';
-import { checkTemplateQuotas } from '../private/template-quotas';
+import { validateMonitoredResources } from '../model/resource-lists';
+import { GlueJobRef, resolveGlueJobs } from '../model/source-account-glue';
+import { checkTemplateQuotas } from '../limits/template-quotas';
 
 /** The AWS Batch default job log group. */
 const BATCH_DEFAULT_LOG_GROUP = '/aws/batch/job';

@@ -5,9 +5,9 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { accountKeyStatements, platformKeyStatements } from './key-policy';
 import { CrossAccountAlertOptions } from '../cross-account/cross-account-alert-options';
-import { DeploymentEnvironment } from '../environment';
+import { DeploymentEnvironment } from '../core/environment';
 import { validateAlarmSources } from '../private/cross-account-policy';
-import { PlatformNaming } from '../private/naming';
+import { PlatformNaming } from '../core/naming';
 
 /**
  * Properties of a `PlatformKey`.

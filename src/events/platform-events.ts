@@ -5,13 +5,13 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { batchJobStatusPattern, glueCrawlerOutcomePattern, glueJobOutcomePattern } from './event-filter-patterns';
 import { LogGroupRuleTarget } from './log-group-target';
-import { DeploymentEnvironment } from '../environment';
-import { DmsReplicationTask } from '../metrics/monitored-resources';
+import { DeploymentEnvironment } from '../core/environment';
+import { DmsReplicationTask } from '../model/monitored-resources';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome, PlatformEventMetrics } from '../metrics/platform-event-metrics';
-import { resolveBatchJobQueues } from '../private/batch-job-queues';
-import { PlatformNaming } from '../private/naming';
-import { validateMonitoredResources } from '../private/resource-lists';
-import { resolveEnvironment } from '../private/validation';
+import { resolveBatchJobQueues } from '../model/batch-job-queues';
+import { PlatformNaming } from '../core/naming';
+import { validateMonitoredResources } from '../model/resource-lists';
+import { resolveEnvironment } from '../core/validation';
 
 /**
  * Properties of `PlatformEvents`.

@@ -3,7 +3,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { API_ACCESS_LOG_FIELDS as A } from './api-access-log-format';
 import { chunk } from '../private/chunk';
-import { LoggingNaming } from '../private/naming';
+import { LoggingNaming } from '../core/naming';
 
 /** A Logs Insights query covers at most 50 log groups. */
 export const MAX_LOG_GROUPS_PER_QUERY = 50;

@@ -1,7 +1,7 @@
 import { Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { validationError } from './errors';
-import { checkList, checkNonEmptyString, checkUnique } from './input-checks';
+import { validationError } from '../private/errors';
+import { checkList, checkNonEmptyString, checkUnique } from '../private/input-checks';
 
 /** A Batch job queue as the platform uses it. Not part of the public API. */
 export interface BatchJobQueueRef {

@@ -1,9 +1,9 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ACCOUNT_ID } from './account-identifiers';
-import { validationError } from './errors';
-import { checkIdentifier } from './identifiers';
-import { checkNonEmptyString } from './input-checks';
+import { ACCOUNT_ID } from '../private/account-identifiers';
+import { validationError } from '../private/errors';
+import { checkIdentifier } from '../private/identifiers';
+import { checkNonEmptyString } from '../private/input-checks';
 
 /*
  * Checks of the `account` / `region` of monitored resources in other (source) accounts. Not part

@@ -1,4 +1,4 @@
-import { DmsReplicationTask } from '../metrics/monitored-resources';
+import { DmsReplicationTask } from './monitored-resources';
 
 /**
  * The distinct replication instances of the tasks (an instance id in another account is another

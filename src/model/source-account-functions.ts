@@ -1,9 +1,9 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { validationError } from './errors';
-import { checkList, checkNonEmptyString, checkUnique } from './input-checks';
-import { functionNameOf } from './literal-names';
+import { validationError } from '../private/errors';
+import { checkList, checkNonEmptyString, checkUnique } from '../private/input-checks';
+import { functionNameOf } from '../private/literal-names';
 
 /*
  * Lambda functions of other (source) accounts, given by ARN (`lambdaFunctionArns`), and the

@@ -1,8 +1,8 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { validationError } from './errors';
-import { checkIdentifier, checkIdentifiers, GLUE_CRAWLER_NAME, GLUE_JOB_NAME } from './identifiers';
-import { checkList, checkUnique, describe } from './input-checks';
+import { validationError } from '../private/errors';
+import { checkIdentifier, checkIdentifiers, GLUE_CRAWLER_NAME, GLUE_JOB_NAME } from '../private/identifiers';
+import { checkList, checkUnique, describe } from '../private/input-checks';
 
 /*
  * Glue jobs and crawlers of other (source) accounts, given by ARN in `glueJobNames` /

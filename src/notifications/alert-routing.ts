@@ -10,14 +10,14 @@ import { AlertRoutingOptions } from './alert-routing-options';
 import { AlertTopic } from './alert-topic';
 import { ChatChannelOptions } from './chat-channel-options';
 import { SeverityRoutingOptions } from './severity-routing-options';
-import { DeploymentEnvironment } from '../environment';
+import { DeploymentEnvironment } from '../core/environment';
 import {
   checkConfigurationName, checkUniqueConfigurationNames, validateSlackChannels, validateTeamsChannels,
-} from '../private/chat-validation';
+} from './chat-validation';
 import { validationError } from '../private/errors';
 import { checkList } from '../private/input-checks';
-import { PlatformNaming } from '../private/naming';
-import { validateEmails } from '../private/validation';
+import { PlatformNaming } from '../core/naming';
+import { validateEmails } from '../core/validation';
 
 /**
  * Properties of `AlertRouting`.

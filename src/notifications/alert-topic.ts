@@ -6,10 +6,10 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { AlarmSeverity } from './alarm-severity';
 import { CrossAccountAlertOptions } from '../cross-account/cross-account-alert-options';
-import { DeploymentEnvironment } from '../environment';
+import { DeploymentEnvironment } from '../core/environment';
 import { sourceAccountAlarmConditions, validateAlarmSources } from '../private/cross-account-policy';
-import { PlatformNaming } from '../private/naming';
-import { validateEmails } from '../private/validation';
+import { PlatformNaming } from '../core/naming';
+import { validateEmails } from '../core/validation';
 
 /**
  * Properties of an `AlertTopic`.

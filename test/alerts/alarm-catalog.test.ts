@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { alarmsOf, allOptionsPlatform, assemblyTemplates, defaultPlatform } from './alarm-fixtures';
-import { ALARM_CATALOG, catalogEntryOf, renderAlarmTable } from '../../src/alerts/alarm-catalog';
+import { ALARM_CATALOG, catalogEntryOf, renderAlarmTable } from '../../src/alarms/alarm-catalog';
 
 const README = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
 const START = '<!-- alarm-table:start (rendered from src/alerts/alarm-catalog.ts) -->';

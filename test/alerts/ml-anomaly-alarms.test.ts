@@ -4,7 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { alarmsOf, assemblyTemplates } from './alarm-fixtures';
 import { AlarmSeverity, AnomalyBandBreach, MlMetricCatalog, PlatformMonitoring, SnsAlarmActionStrategy } from '../../src';
-import { MlMetricAlarms, MlMetricAlarmsProps } from '../../src/alerts/ml-alarms';
+import { MlMetricAlarms, MlMetricAlarmsProps } from '../../src/alarms/ml-alarms';
 import { nagFindings, newStack } from '../nag-helpers';
 
 // Anomaly-detection alarms in CloudFormation: the metric and ANOMALY_DETECTION_BAND(<its id>, <std devs>) in

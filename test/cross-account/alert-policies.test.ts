@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { AlertTopic } from '../../src/alerts/alert-topic';
+import { AlertTopic } from '../../src/notifications/alert-topic';
 import { KeyPolicySid } from '../../src/encryption/key-policy';
 import { PlatformKey } from '../../src/encryption/platform-key';
 import { PlatformMonitoring } from '../../src/platform-monitoring';

@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { MonitoringAccountSink } from '../../src/cross-account/monitoring-account-sink';
 import { PlatformLinkFilter, SourceAccountLink } from '../../src/cross-account/source-account-link';
 import { TelemetryType } from '../../src/cross-account/telemetry-type';
-import { DeploymentEnvironment } from '../../src/environment';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { nagFindings, RECOMMENDED_CONTEXT } from '../nag-helpers';
 
 // OAM resource types: OAM API reference, PutSinkPolicy

@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { PlatformEvents } from '../../src/alerts/platform-events';
+import { PlatformEvents } from '../../src/events/platform-events';
 import { DataPipelineDashboard } from '../../src/dashboards/data-pipeline-dashboard';
 import { PlatformMonitoring } from '../../src/platform-monitoring';
 import { PlatformMonitoringProps } from '../../src/platform-monitoring-props';

@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { allMetrics, dashboardBody, layoutProblems, parseAnomalyBand, titles, widget, widgetMetrics } from './body';
 import { MlPerformanceDashboard } from '../../src/dashboards/ml-performance-dashboard';
-import { DeploymentEnvironment } from '../../src/environment';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { AnomalyBandBreach } from '../../src/metrics/ml-anomaly-detection';
 import { MlMetricCatalog } from '../../src/metrics/ml-catalog';
 import { MlComponent } from '../../src/metrics/ml-component';

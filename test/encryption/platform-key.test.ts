@@ -4,7 +4,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { KeyAdminSid, KeyPolicySid } from '../../src/encryption/key-policy';
 import { PlatformKey } from '../../src/encryption/platform-key';
-import { DeploymentEnvironment } from '../../src/environment';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { newStack } from '../nag-helpers';
 
 /** The resolved key policy statements of the only key in the stack, by Sid. */

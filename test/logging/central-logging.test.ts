@@ -6,7 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { PlatformKey } from '../../src/encryption/platform-key';
-import { DeploymentEnvironment } from '../../src/environment';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { CentralLogging, CentralLoggingProps, PlatformLogGroup } from '../../src/logging/central-logging';
 import { LogGroupPlacement, shardOf } from '../../src/logging/log-group-placement';
 import { ServiceLogGroupMode } from '../../src/logging/service-log-group-mode';

@@ -9,7 +9,7 @@ import { Proof, PROOFS } from './proofs';
 import { decide, Decision, decideAll, PathRequest } from './simulate';
 import { chatAlertsStack, FIXTURE_LOGICAL_ID, SimulatedStack } from './stacks';
 import { PlatformMonitoring } from '../../src';
-import { AlertTopic } from '../../src/alerts/alert-topic';
+import { AlertTopic } from '../../src/notifications/alert-topic';
 import { KeyPolicySid } from '../../src/encryption/key-policy';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 

@@ -1,7 +1,7 @@
 import { Path } from './delivery-paths';
 import { StatementEdit, withoutServicePrincipal, withoutSid } from './policies';
 import { PathRequest } from './simulate';
-import { AlertTopic } from '../../src/alerts/alert-topic';
+import { AlertTopic } from '../../src/notifications/alert-topic';
 import { KeyAdminSid, KeyPolicySid } from '../../src/encryption/key-policy';
 
 // One proof per service statement of the platform: the edit that takes it out of the synthesized
