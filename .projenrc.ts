@@ -116,6 +116,39 @@ for (const dir of ['examples', 'bench', 'scripts']) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The floor plan (docs/architecture.md), enforced: each folder of src/ may import only the folders
+// listed for it (lower layers), so folder cycles cannot form; src/private/ is a leaf; the nag pack
+// imports only its own helpers and the AWS limits; no folder imports the L3 (src/*.ts).
+const FLOOR_PLAN: Record<string, string[]> = {
+  'private': [],
+  'limits': ['private'],
+  'core': ['private', 'limits'],
+  'model': ['private', 'limits', 'core'],
+  'metrics': ['private', 'limits', 'core', 'model'],
+  'cross-account': ['private', 'limits', 'core'],
+  'notifications': ['private', 'limits', 'core', 'cross-account'],
+  'encryption': ['private', 'limits', 'core', 'cross-account', 'notifications'],
+  'logging': ['private', 'limits', 'core', 'model', 'metrics'],
+  'audit': ['private', 'limits', 'core', 'model'],
+  'events': ['private', 'limits', 'core', 'model', 'metrics'],
+  'alarms': ['private', 'limits', 'core', 'model', 'metrics', 'notifications', 'events'],
+  'dashboards': ['private', 'limits', 'core', 'model', 'metrics'],
+  'nag': ['limits'],
+};
+project.eslint?.addRules({
+  'import/no-restricted-paths': ['error', {
+    zones: Object.entries(FLOOR_PLAN).map(([folder, allowed]) => ({
+      target: `./src/${folder}`,
+      from: './src',
+      except: [folder, ...allowed].map((f) => `./${f}`),
+      message: `src/${folder}/ may import only ${allowed.length ? allowed.map((f) => `src/${f}/`).join(', ') : 'nothing else from src/'} `
+        + '(the floor plan in docs/architecture.md).',
+    })),
+  }],
+  'import/no-cycle': ['error', { ignoreExternal: true }],
+});
+
+// ---------------------------------------------------------------------------------------------
 // Packaging. Only npm packaging can run on machines without PyPI / Maven Central / NuGet, so the
 // build packages JavaScript, and the other languages are proven by generating their code.
 const packageTask = project.tasks.tryFind('package')!;

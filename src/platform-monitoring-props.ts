@@ -5,14 +5,14 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AlarmOptions } from './alarms/alarm-options';
-import { AlertRoutingOptions } from './notifications/alert-routing-options';
 import { AuditOptions } from './audit/audit-options';
+import { DeploymentEnvironment } from './core/environment';
 import { CrossAccountAlertOptions } from './cross-account/cross-account-alert-options';
 import { DashboardOptions } from './dashboards/dashboard-props';
-import { DeploymentEnvironment } from './core/environment';
 import { LoggingOptions } from './logging/logging-options';
 import { MlComponent } from './metrics/ml-component';
 import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from './model/monitored-resources';
+import { AlertRoutingOptions } from './notifications/alert-routing-options';
 
 /**
  * Properties of `PlatformMonitoring`.

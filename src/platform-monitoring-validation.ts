@@ -1,13 +1,13 @@
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import { IConstruct } from 'constructs';
-import { validationError } from './private/errors';
-import { checkIdentifier, ORGANIZATION_ID } from './private/identifiers';
-import { checkEnumClassList, checkEnumList, checkEnumValue, checkList, describe } from './private/input-checks';
-import { validateMonitoredResources } from './model/resource-lists';
 import { CisBenchmarkVersion, CisControl } from './alarms/cis-controls';
 import { LogGroupPlacement } from './logging/log-group-placement';
 import { ServiceLogGroupMode } from './logging/service-log-group-mode';
+import { validateMonitoredResources } from './model/resource-lists';
 import type { PlatformMonitoringProps } from './platform-monitoring-props';
+import { validationError } from './private/errors';
+import { checkIdentifier, ORGANIZATION_ID } from './private/identifiers';
+import { checkEnumClassList, checkEnumList, checkEnumValue, checkList, describe } from './private/input-checks';
 
 /**
  * The checks of `PlatformMonitoringProps` that its parts would otherwise make under other prop

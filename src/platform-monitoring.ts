@@ -8,27 +8,27 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { AlertRouting } from './notifications/alert-routing';
-import { AlertTopic } from './notifications/alert-topic';
 import { PlatformAlarms } from './alarms/platform-alarms';
 import { AuditTrail } from './audit/audit-trail';
+import { DeploymentEnvironment } from './core/environment';
+import { PlatformNaming } from './core/naming';
+import {
+  resolveEnvironment, resolveStatefulRemovalPolicy, validateEmails, validateProjectName, validateRetention, warnComplianceRetention,
+} from './core/validation';
 import { ApiPerformanceDashboard } from './dashboards/api-performance-dashboard';
 import { DataPipelineDashboard } from './dashboards/data-pipeline-dashboard';
 import { MlPerformanceDashboard } from './dashboards/ml-performance-dashboard';
 import { PlatformKey } from './encryption/platform-key';
-import { DeploymentEnvironment } from './core/environment';
+import { checkTemplateQuotas } from './limits/template-quotas';
 import { CentralLogging } from './logging/central-logging';
 import { MlMetricCatalog } from './metrics/ml-catalog';
+import { warnImportedIdentifiers } from './model/foreign-resources';
+import { AlertRouting } from './notifications/alert-routing';
+import { AlertTopic } from './notifications/alert-topic';
 import { PlatformMonitoringProps } from './platform-monitoring-props';
+import { validatePlatformMonitoringProps } from './platform-monitoring-validation';
 import { validateAlarmSources } from './private/cross-account-policy';
 import { validationError } from './private/errors';
-import { warnImportedIdentifiers } from './model/foreign-resources';
-import { PlatformNaming } from './core/naming';
-import { validatePlatformMonitoringProps } from './platform-monitoring-validation';
-import { checkTemplateQuotas } from './limits/template-quotas';
-import {
-  resolveEnvironment, resolveStatefulRemovalPolicy, validateEmails, validateProjectName, validateRetention, warnComplianceRetention,
-} from './core/validation';
 
 /**
  * The most metrics on the first part of the API and data-pipeline dashboards in PlatformMonitoring's

@@ -1,11 +1,11 @@
 import { Duration, NestedStack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { IAlarmActionStrategy } from '../notifications/alarm-action-strategy';
 import { AlarmSettings } from './alarm-settings';
+import { PlatformNaming } from '../core/naming';
+import { IAlarmActionStrategy } from '../notifications/alarm-action-strategy';
 import { AlarmSeverity } from '../notifications/alarm-severity';
 import { validationError } from '../private/errors';
-import { PlatformNaming } from '../core/naming';
 
 /** CloudWatch's limits on alarm names and descriptions. */
 const MAX_ALARM_NAME = 255;

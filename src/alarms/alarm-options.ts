@@ -1,9 +1,9 @@
-import { IAlarmActionStrategy } from '../notifications/alarm-action-strategy';
 import { AlarmSettings } from './alarm-settings';
 import { CisBenchmarkOptions } from './cis-benchmark-options';
-import { MaintenanceWindow } from '../notifications/maintenance-window';
 import { MlMetricAlarmDefinition } from './ml-alarm-definition';
 import { MlAnomalyAlarmOptions } from './ml-alarms';
+import { IAlarmActionStrategy } from '../notifications/alarm-action-strategy';
+import { MaintenanceWindow } from '../notifications/maintenance-window';
 import { SeverityRoutingOptions } from '../notifications/severity-routing-options';
 
 /**

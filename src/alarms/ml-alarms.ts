@@ -1,21 +1,21 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { IAlarmActionStrategy } from '../notifications/alarm-action-strategy';
 import { ML_ALARM_SEVERITY, ML_ANOMALY_ALARM_DEFAULTS } from './alarm-catalog';
 import { AlarmFactory, isAnomalyOperator } from './alarm-factory';
 import { AlarmSettings } from './alarm-settings';
 import { MlMetricAlarmDefinition } from './ml-alarm-definition';
-import { SeverityRoutingOptions } from '../notifications/severity-routing-options';
 import { DeploymentEnvironment } from '../core/environment';
+import { PlatformNaming } from '../core/naming';
+import { resolveEnvironment } from '../core/validation';
 import { anomalyComparisonOperator } from '../metrics/ml-anomaly-band';
 import { MlMetricCatalog } from '../metrics/ml-catalog';
 import { MlComponent } from '../metrics/ml-component';
 import { DEFAULT_ML_METRIC_PERIOD } from '../metrics/ml-defaults';
 import { mlComponentsProblem } from '../metrics/ml-validation';
+import { IAlarmActionStrategy } from '../notifications/alarm-action-strategy';
+import { SeverityRoutingOptions } from '../notifications/severity-routing-options';
 import { validationError } from '../private/errors';
 import { checkList } from '../private/input-checks';
-import { PlatformNaming } from '../core/naming';
-import { resolveEnvironment } from '../core/validation';
 
 /**
  * The anomaly-detection alarms on ML metrics: settings for all of them, and per metric. Shared by

@@ -1,16 +1,16 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { IAlarmActionStrategy } from '../notifications/alarm-action-strategy';
 import { ALARM_DEFAULTS } from './alarm-catalog';
 import { AlarmFactory } from './alarm-factory';
 import { CisBenchmarkOptions } from './cis-benchmark-options';
 import { CIS_CONTROLS, CisBenchmarkVersion, CisControl, cisControlIn } from './cis-controls';
-import { SeverityRoutingOptions } from '../notifications/severity-routing-options';
 import { DeploymentEnvironment } from '../core/environment';
-import { checkEnumList, checkEnumValue } from '../private/input-checks';
 import { PlatformNaming } from '../core/naming';
 import { resolveEnvironment } from '../core/validation';
+import { IAlarmActionStrategy } from '../notifications/alarm-action-strategy';
+import { SeverityRoutingOptions } from '../notifications/severity-routing-options';
+import { checkEnumList, checkEnumValue } from '../private/input-checks';
 
 /**
  * Properties of `SecurityAlarms`.

@@ -11,15 +11,15 @@ import { buildEventSelectors } from './event-selectors';
 import { auditLifecycleRules, createAccessLogBucket, createReplicationRole } from './trail-buckets';
 import { createTrailLogsRole } from './trail-logs-role';
 import { DeploymentEnvironment } from '../core/environment';
+import { LoggingNaming, PlatformNaming } from '../core/naming';
+import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../core/validation';
+import { validateMonitoredResources } from '../model/resource-lists';
 import { DEFAULT_TRAIL_LOG_GROUP_RETENTION } from '../private/defaults';
 import { validationError } from '../private/errors';
 import { checkIdentifier, ORGANIZATION_ID } from '../private/identifiers';
 import { checkEnumClassList } from '../private/input-checks';
 import { encryptedLogGroup } from '../private/logging-groups';
 import { ACCOUNT_ID_LENGTH, validateBucketName } from '../private/logging-validation';
-import { LoggingNaming, PlatformNaming } from '../core/naming';
-import { validateMonitoredResources } from '../model/resource-lists';
-import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../core/validation';
 
 /** Prefix of the trail bucket's server access logs in the access-log bucket. */
 const ACCESS_LOG_PREFIX = 'trail-bucket/';

@@ -1,18 +1,11 @@
 import { Annotations, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { IConstruct } from 'constructs';
-import { validationError } from '../private/errors';
-import { checkEnumValue } from '../private/input-checks';
 import { DeploymentEnvironment } from './environment';
 import { MAX_PROJECT_NAME_LENGTH } from './naming';
-
-/** Retention periods CloudWatch Logs accepts, in days. */
-export const ALLOWED_RETENTION_DAYS: readonly number[] = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-];
-
-/** Retention periods CloudWatch allows but some compliance rule sets reject. */
-export const COMPLIANCE_REJECTED_RETENTION_DAYS: readonly number[] = [1096, 2192, 2557, 2922, 3288];
+import { ALLOWED_RETENTION_DAYS, COMPLIANCE_REJECTED_RETENTION_DAYS } from '../limits/log-retention';
+import { validationError } from '../private/errors';
+import { checkEnumValue } from '../private/input-checks';
 
 const PROJECT_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -12,15 +12,15 @@ import { HALF_WIDTH, QUARTER_WIDTH, THIRD_WIDTH } from './layout';
 import { LAMBDA_ERRORS_QUERY } from './queries';
 import { sourceAccountLambdaLogQueries } from './source-account-logs';
 import { DashboardContent, rangeTitle } from './widgets';
+import { checkTemplateQuotas } from '../limits/template-quotas';
 import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { LambdaMetrics } from '../metrics/lambda-metrics';
 import { MonitoredHttpApi, MonitoredRestApiStage } from '../model/monitored-resources';
+import { validateMonitoredResources } from '../model/resource-lists';
+import { lambdaFunctionRefs, resolveLambdaFunctionArns } from '../model/source-account-functions';
 import { chunk } from '../private/chunk';
 import { validationError } from '../private/errors';
 import { functionNameOf, logGroupNameOf, stageNameOf } from '../private/literal-names';
-import { validateMonitoredResources } from '../model/resource-lists';
-import { lambdaFunctionRefs, resolveLambdaFunctionArns } from '../model/source-account-functions';
-import { checkTemplateQuotas } from '../limits/template-quotas';
 
 const DEFAULT_APIS_PER_GRAPH = 10;
 const MAX_APIS_PER_GRAPH = 50;

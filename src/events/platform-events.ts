@@ -6,12 +6,12 @@ import { Construct } from 'constructs';
 import { batchJobStatusPattern, glueCrawlerOutcomePattern, glueJobOutcomePattern } from './event-filter-patterns';
 import { LogGroupRuleTarget } from './log-group-target';
 import { DeploymentEnvironment } from '../core/environment';
-import { DmsReplicationTask } from '../model/monitored-resources';
+import { PlatformNaming } from '../core/naming';
+import { resolveEnvironment } from '../core/validation';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome, PlatformEventMetrics } from '../metrics/platform-event-metrics';
 import { resolveBatchJobQueues } from '../model/batch-job-queues';
-import { PlatformNaming } from '../core/naming';
+import { DmsReplicationTask } from '../model/monitored-resources';
 import { validateMonitoredResources } from '../model/resource-lists';
-import { resolveEnvironment } from '../core/validation';
 
 /**
  * Properties of `PlatformEvents`.

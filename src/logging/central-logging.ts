@@ -13,16 +13,16 @@ import { enableRestApiAccessLogs } from './rest-api-access-logs';
 import { createSavedQueries } from './saved-queries';
 import { lambdaLogGroupModeOf, ServiceLogGroupMode } from './service-log-group-mode';
 import { DeploymentEnvironment } from '../core/environment';
+import { LoggingNaming, PlatformNaming } from '../core/naming';
+import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../core/validation';
+import { checkTemplateQuotas } from '../limits/template-quotas';
+import { validateMonitoredResources } from '../model/resource-lists';
 import { DEFAULT_TRAIL_LOG_GROUP_RETENTION } from '../private/defaults';
 import { validationError } from '../private/errors';
 import { checkEnumValue } from '../private/input-checks';
 import { functionNameOf, logGroupNameOf } from '../private/literal-names';
 import { encryptedLogGroup, EncryptedLogGroupOptions } from '../private/logging-groups';
 import { validateLogGroupName } from '../private/logging-validation';
-import { LoggingNaming, PlatformNaming } from '../core/naming';
-import { validateMonitoredResources } from '../model/resource-lists';
-import { checkTemplateQuotas } from '../limits/template-quotas';
-import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../core/validation';
 
 /** Default name of the AWS Batch job log group (where Batch jobs write unless told otherwise). */
 const DEFAULT_BATCH_LOG_GROUP_NAME = '/aws/batch/job';

@@ -1,8 +1,8 @@
 import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { functionNameOf, isForeign } from '../private/literal-names';
 import { MonitoredHttpApi } from './monitored-resources';
+import { functionNameOf, isForeign } from '../private/literal-names';
 
 // AWS docs: "Fn::ImportValue" (CloudFormation Template Reference): a stack output that another
 // stack imports cannot be modified or deleted while it is imported.

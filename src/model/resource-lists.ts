@@ -3,15 +3,15 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { resolveBatchJobQueues } from './batch-job-queues';
 import { checkLocation, locationKey } from './cross-account-resources';
+import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from './monitored-resources';
+import { checkFunctionAccount, resolveLambdaFunctionArns } from './source-account-functions';
+import { checkGlueCrawlers, resolveGlueJobs } from './source-account-glue';
 import { validationError } from '../private/errors';
 import {
   checkIdentifier, DMS_REPLICATION_INSTANCE_IDENTIFIER, DMS_REPLICATION_TASK_IDENTIFIER, HTTP_API_STAGE_NAME, REST_API_STAGE_NAME,
 } from '../private/identifiers';
 import { checkList, checkNonEmptyString, checkUnique, describe } from '../private/input-checks';
 import { functionNameOf } from '../private/literal-names';
-import { checkFunctionAccount, resolveLambdaFunctionArns } from './source-account-functions';
-import { checkGlueCrawlers, resolveGlueJobs } from './source-account-glue';
-import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from './monitored-resources';
 
 /**
  * The lists of monitored resources, under the prop names every construct uses for them

@@ -9,15 +9,15 @@ import { AlarmSeverity } from './alarm-severity';
 import { AlertRoutingOptions } from './alert-routing-options';
 import { AlertTopic } from './alert-topic';
 import { ChatChannelOptions } from './chat-channel-options';
-import { SeverityRoutingOptions } from './severity-routing-options';
-import { DeploymentEnvironment } from '../core/environment';
 import {
   checkConfigurationName, checkUniqueConfigurationNames, validateSlackChannels, validateTeamsChannels,
 } from './chat-validation';
-import { validationError } from '../private/errors';
-import { checkList } from '../private/input-checks';
+import { SeverityRoutingOptions } from './severity-routing-options';
+import { DeploymentEnvironment } from '../core/environment';
 import { PlatformNaming } from '../core/naming';
 import { validateEmails } from '../core/validation';
+import { validationError } from '../private/errors';
+import { checkList } from '../private/input-checks';
 
 /**
  * Properties of `AlertRouting`.

@@ -5,11 +5,11 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { AlarmSeverity } from './alarm-severity';
-import { CrossAccountAlertOptions } from '../cross-account/cross-account-alert-options';
 import { DeploymentEnvironment } from '../core/environment';
-import { sourceAccountAlarmConditions, validateAlarmSources } from '../private/cross-account-policy';
 import { PlatformNaming } from '../core/naming';
 import { validateEmails } from '../core/validation';
+import { CrossAccountAlertOptions } from '../cross-account/cross-account-alert-options';
+import { sourceAccountAlarmConditions, validateAlarmSources } from '../private/cross-account-policy';
 
 /**
  * Properties of an `AlertTopic`.

@@ -1,10 +1,10 @@
 import { Lazy, Token } from 'aws-cdk-lib';
 import * as chatbot from 'aws-cdk-lib/aws-chatbot';
 import { IConstruct } from 'constructs';
-import { validationError } from '../private/errors';
-import { checkEnumValue, checkList, checkUnique, describe } from '../private/input-checks';
 import { AlarmSeverity } from './alarm-severity';
 import { ChatChannelOptions, SlackChannel, TeamsChannel } from './chat-channel-options';
+import { validationError } from '../private/errors';
+import { checkEnumValue, checkList, checkUnique, describe } from '../private/input-checks';
 
 /*
  * Synth-time checks of `alertRouting.slackChannels` / `teamsChannels`. The formats are those of

@@ -1,10 +1,10 @@
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import { DeploymentEnvironment } from '../../src/core/environment';
+import { PlatformKey } from '../../src/encryption/platform-key';
 import { SnsAlarmActionStrategy } from '../../src/notifications/alarm-action-strategy';
 import { AlertTopic } from '../../src/notifications/alert-topic';
-import { PlatformKey } from '../../src/encryption/platform-key';
-import { DeploymentEnvironment } from '../../src/core/environment';
 import { nagFindings, newStack } from '../nag-helpers';
 
 function setup(emails?: string[]) {

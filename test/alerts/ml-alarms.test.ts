@@ -2,9 +2,9 @@ import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { SnsAlarmActionStrategy } from '../../src/notifications/alarm-action-strategy';
 import { MlMetricAlarms } from '../../src/alarms/ml-alarms';
 import { DeploymentEnvironment } from '../../src/core/environment';
+import { SnsAlarmActionStrategy } from '../../src/notifications/alarm-action-strategy';
 import { nagFindings, newStack } from '../nag-helpers';
 
 const FORECAST_FLOOR = {

@@ -5,12 +5,12 @@ import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { matchesFilterPattern } from './filter-pattern';
-import { AlertTopic } from '../../src/notifications/alert-topic';
 import { CIS_CONTROLS, CisBenchmarkVersion, CisControl, cisControlIn } from '../../src/alarms/cis-controls';
 import { PlatformAlarms } from '../../src/alarms/platform-alarms';
 import { PlatformAlarmsProps } from '../../src/alarms/platform-alarms-props';
-import { PlatformKey } from '../../src/encryption/platform-key';
 import { DeploymentEnvironment } from '../../src/core/environment';
+import { PlatformKey } from '../../src/encryption/platform-key';
+import { AlertTopic } from '../../src/notifications/alert-topic';
 import { nagFindings, newStack } from '../nag-helpers';
 
 const TOPIC = { Ref: Match.stringLikeRegexp('^AlertsTopic') };

@@ -5,8 +5,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AuditTrail, AuditTrailProps } from '../../src/audit/audit-trail';
-import { PlatformKey } from '../../src/encryption/platform-key';
 import { DeploymentEnvironment } from '../../src/core/environment';
+import { PlatformKey } from '../../src/encryption/platform-key';
 import { CentralLogging } from '../../src/logging/central-logging';
 import { nagFindings, newStack, RECOMMENDED_CONTEXT } from '../nag-helpers';
 
