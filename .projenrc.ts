@@ -37,6 +37,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   license: 'Apache-2.0',
   keywords: ['aws-cdk', 'cdk', 'monitoring', 'cloudwatch', 'cloudtrail', 'kms', 'sns', 'cdk-nag', 'observability'],
   defaultReleaseBranch: 'main',
+  // Pre-1.0: every API may still change (breaking changes are listed in the README's "Upgrading").
+  stability: 'experimental',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
   minNodeVersion: '20.0.0',
