@@ -104,7 +104,7 @@ export class PlatformMonitoring extends Construct {
   /** The alarms construct. */
   public readonly platformAlarms: PlatformAlarms;
   /** Every alarm this construct creates (including ML and security alarms). */
-  public readonly alarms: cloudwatch.IAlarm[];
+  public readonly allAlarms: cloudwatch.IAlarm[];
   /** DMS replication lag (`CDCLatencyTarget` > 300 s), one per task. */
   public readonly dmsReplicationLagAlarms: cloudwatch.IAlarm[];
   /**
@@ -223,7 +223,7 @@ export class PlatformMonitoring extends Construct {
 
     // 5. Alerts: the encrypted topic, then every alarm (platform, security, ML) through one factory.
     this.alertTopic = new AlertTopic(this, 'Alerts', {
-      ...props.crossAccountAlerts, ...identity, masterKey: this.encryptionKey, emails: props.alertEmails,
+      ...props.crossAccountAlerts, ...identity, encryptionKey: this.encryptionKey, emails: props.alertEmails,
     }).topic;
     // (Lists are checked by AlertRouting; a non-list is left to its message.)
     const listed = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
@@ -237,7 +237,7 @@ export class PlatformMonitoring extends Construct {
         + 'channel), or leave notifyAlertTopic on.');
     }
     this.alertRouting = new AlertRouting(this, 'AlertRouting', {
-      ...props.alertRouting, ...identity, masterKey: this.encryptionKey, alertTopic: this.alertTopic,
+      ...props.alertRouting, ...identity, encryptionKey: this.encryptionKey, alertTopic: this.alertTopic,
     });
     const routed = this.alertRouting.severityActions;
     this.platformAlarms = new PlatformAlarms(this, 'Alarms', {
@@ -261,7 +261,7 @@ export class PlatformMonitoring extends Construct {
     });
     this.mlCatalog = new MlMetricCatalog({ namespace: this.metricNamespace, components: props.mlComponents });
     const a = this.platformAlarms;
-    this.alarms = a.alarms;
+    this.allAlarms = a.allAlarms;
     this.mlAlarms = a.mlAlarms;
     this.mlAnomalyAlarms = a.mlAnomalyAlarms;
     this.dmsReplicationLagAlarms = a.dmsReplicationLagAlarms;

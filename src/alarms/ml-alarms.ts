@@ -99,7 +99,7 @@ export interface MlMetricAlarmsProps extends SeverityRoutingOptions, MlAnomalyAl
  */
 export class MlMetricAlarms extends Construct {
   /** Every alarm: the static ones in the order of `mlAlarms`, then the anomaly-detection alarms. */
-  public readonly alarms: cloudwatch.IAlarm[];
+  public readonly allAlarms: cloudwatch.IAlarm[];
 
   /** The static-threshold alarms, in the order of `mlAlarms`. */
   public readonly thresholdAlarms: cloudwatch.IAlarm[];
@@ -113,7 +113,7 @@ export class MlMetricAlarms extends Construct {
     const factory = new AlarmFactory(this, naming, props.actions, { critical: props.criticalActions, warning: props.warningActions });
     this.thresholdAlarms = createMlAlarms(factory, naming, props.mlComponents, props.mlAlarms ?? []);
     this.anomalyAlarms = createMlAnomalyAlarms(factory, naming, props.mlComponents, props);
-    this.alarms = [...this.thresholdAlarms, ...this.anomalyAlarms];
+    this.allAlarms = [...this.thresholdAlarms, ...this.anomalyAlarms];
   }
 }
 

@@ -51,7 +51,7 @@ const MAX_METRICS_PER_MATH_ALARM = 10;
  */
 export class PlatformAlarms extends Construct {
   /** Every alarm created, composites and security alarms included. */
-  public readonly alarms: cloudwatch.IAlarm[] = [];
+  public readonly allAlarms: cloudwatch.IAlarm[] = [];
   /** DMS replication lag (`CDCLatencyTarget` > 300 s), one per task. */
   public readonly dmsReplicationLagAlarms: cloudwatch.IAlarm[] = [];
   /** DMS source latency (`CDCLatencySource` > 300 s), one per task. */
@@ -202,7 +202,7 @@ export class PlatformAlarms extends Construct {
     if (eventCapture) this.sourceAccountBatchAlarms(props);
     this.sourceAccountGlueJobAlarms(props);
     this.dataPipelineAlarms.unshift(...this.dmsReplicationLagAlarms, ...this.dmsSourceLatencyAlarms, ...this.dmsFreeStorageAlarms);
-    this.alarms.push(...this.dataPipelineAlarms, ...this.apiAlarms);
+    this.allAlarms.push(...this.dataPipelineAlarms, ...this.apiAlarms);
 
     // 3. CIS security alarms on the trail's log group.
     const securityOn = props.securityAlarms ?? environment === DeploymentEnvironment.PROD;
@@ -216,7 +216,7 @@ export class PlatformAlarms extends Construct {
         warningActions: props.warningActions,
         disabledCisControls: props.disabledCisControls,
         cisBenchmarkVersion: props.cisBenchmarkVersion,
-      }).alarms);
+      }).allAlarms);
     }
 
     // 4. ML alarms, static and anomaly detection, through the same factory.
@@ -227,10 +227,10 @@ export class PlatformAlarms extends Construct {
 
     // 5. The composite over the non-security, non-ML alarms.
     this.platformHealthAlarm = this.healthAlarm(props);
-    this.alarms.push(...this.securityAlarms, ...this.mlAlarms, ...this.mlAnomalyAlarms);
-    if (this.platformHealthAlarm) this.alarms.push(this.platformHealthAlarm);
-    this.criticalAlarms = this.alarms.filter((a) => severityOf(a) === AlarmSeverity.CRITICAL);
-    this.warningAlarms = this.alarms.filter((a) => severityOf(a) === AlarmSeverity.WARNING);
+    this.allAlarms.push(...this.securityAlarms, ...this.mlAlarms, ...this.mlAnomalyAlarms);
+    if (this.platformHealthAlarm) this.allAlarms.push(this.platformHealthAlarm);
+    this.criticalAlarms = this.allAlarms.filter((a) => severityOf(a) === AlarmSeverity.CRITICAL);
+    this.warningAlarms = this.allAlarms.filter((a) => severityOf(a) === AlarmSeverity.WARNING);
 
     // 6. Maintenance windows: mute rules over the alarms of their severities.
     this.maintenanceWindows(naming, props.maintenanceWindows);
@@ -499,7 +499,7 @@ export class PlatformAlarms extends Construct {
     const parts = inputs.length <= MAX_ALARMS_PER_COMPOSITE ? inputs : chunk(inputs, MAX_ALARMS_PER_COMPOSITE)
       .map((group, g) => this.factory.createAnyOf(`platform-health-part${g + 1}`, group,
         `Platform health, part ${g + 1}: at least one of ${group.length} platform alarms is in ALARM`, this.pipelineDashboard));
-    if (parts !== inputs) this.alarms.push(...parts);
+    if (parts !== inputs) this.allAlarms.push(...parts);
     return this.factory.createAnyOf('platform-health', parts,
       `Platform health: at least one of ${inputs.length} platform alarms is in ALARM`, `${this.pipelineDashboard} and ${this.apiDashboard}`,
       { actions: props.platformHealthActions, actionsProp: 'platformHealthActions', inputs });

@@ -46,7 +46,7 @@ export interface SecurityAlarmsProps extends CisBenchmarkOptions, SeverityRoutin
  */
 export class SecurityAlarms extends Construct {
   /** The alarms, in control order. */
-  public readonly alarms: cloudwatch.IAlarm[] = [];
+  public readonly allAlarms: cloudwatch.IAlarm[] = [];
 
   /** The alarm of each enabled control, keyed by `CisControl` value. */
   public readonly alarmsByControl: { [control: string]: cloudwatch.IAlarm } = {};
@@ -80,7 +80,7 @@ export class SecurityAlarms extends Construct {
         defaults: ALARM_DEFAULTS.cis,
         optionsProp: 'securityAlarms',
       })!;
-      this.alarms.push(alarm);
+      this.allAlarms.push(alarm);
       this.alarmsByControl[def.control] = alarm;
     }
   }

@@ -35,8 +35,8 @@ export interface AlertRoutingProps extends AlertRoutingOptions {
    */
   readonly environment?: DeploymentEnvironment;
 
-  /** The customer-managed key encrypting the topics (the platform key: see `AlertTopic.masterKey`). */
-  readonly masterKey: kms.IKey;
+  /** The customer-managed key encrypting the topics (the platform key: see `AlertTopic.encryptionKey`). */
+  readonly encryptionKey: kms.IKey;
 
   /**
    * The topic every alarm notifies (`AlertTopic.topic`): chat channels without a `severity`
@@ -224,7 +224,7 @@ export class AlertRouting extends Construct {
     return new AlertTopic(this, id, {
       projectName: props.projectName,
       environment: props.environment,
-      masterKey: props.masterKey,
+      encryptionKey: props.encryptionKey,
       emails,
       severity,
     }).topic;

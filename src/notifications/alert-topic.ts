@@ -30,7 +30,7 @@ export interface AlertTopicProps extends CrossAccountAlertOptions {
    * lets SNS and the platform's CloudWatch alarms use it. The AWS-managed `alias/aws/sns` key cannot
    * work: CloudWatch can never be granted its use, so alarm notifications would be dropped silently.
    */
-  readonly masterKey: kms.IKey;
+  readonly encryptionKey: kms.IKey;
 
   /**
    * Email addresses to subscribe. Each recipient must confirm the subscription from the email AWS
@@ -83,7 +83,7 @@ export class AlertTopic extends Construct {
     const topic = new sns.Topic(this, 'Topic', {
       topicName: props.severity ? `${naming.alertTopicName}-${props.severity.toLowerCase()}` : naming.alertTopicName,
       displayName: props.severity ? `${naming.stem} ${props.severity.toLowerCase()} alerts` : `${naming.stem} alerts`,
-      masterKey: props.masterKey,
+      masterKey: props.encryptionKey,
       enforceSSL: true,
     });
 

@@ -10,7 +10,7 @@ import { nagFindings, newStack } from '../nag-helpers';
 function setup(emails?: string[]) {
   const { app, stack } = newStack();
   const key = new PlatformKey(stack, 'Key', { projectName: 'my-proj', environment: DeploymentEnvironment.DEV });
-  const alerts = new AlertTopic(stack, 'Alerts', { projectName: 'my-proj', environment: DeploymentEnvironment.DEV, masterKey: key.key, emails });
+  const alerts = new AlertTopic(stack, 'Alerts', { projectName: 'my-proj', environment: DeploymentEnvironment.DEV, encryptionKey: key.key, emails });
   return { app, stack, key, alerts };
 }
 

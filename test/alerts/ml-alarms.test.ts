@@ -18,8 +18,8 @@ describe('MlMetricAlarms', () => {
   test('forecast accuracy below a floor', () => {
     const { stack } = newStack();
     const alarms = new MlMetricAlarms(stack, 'MlAlarms', { projectName: 'shop', mlAlarms: [FORECAST_FLOOR], mlAnomalyAlarms: { enabled: false } });
-    expect(alarms.alarms).toHaveLength(1);
-    expect(alarms.thresholdAlarms).toEqual(alarms.alarms);
+    expect(alarms.allAlarms).toHaveLength(1);
+    expect(alarms.thresholdAlarms).toEqual(alarms.allAlarms);
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::CloudWatch::Alarm', 1);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {

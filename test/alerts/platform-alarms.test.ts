@@ -18,7 +18,7 @@ const TOPIC = { Ref: Match.stringLikeRegexp('^AlertsTopic') };
 function setup(extra: Partial<PlatformAlarmsProps> = {}, fnCount = 0) {
   const { app, stack } = newStack();
   const key = new PlatformKey(stack, 'Key', { projectName: 'proj' });
-  const alerts = new AlertTopic(stack, 'Alerts', { projectName: 'proj', masterKey: key.key });
+  const alerts = new AlertTopic(stack, 'Alerts', { projectName: 'proj', encryptionKey: key.key });
   const group = (id: string, name: string) => new logs.LogGroup(stack, id, {
     logGroupName: name, encryptionKey: key.key, retention: logs.RetentionDays.ONE_YEAR,
   });
@@ -261,7 +261,7 @@ describe('PlatformAlarms', () => {
     });
     expect(alarms.batchJobFailuresAlarm).toBeDefined();
     expect(alarms.dataPipelineAlarms).toContain(alarms.batchJobFailuresAlarm);
-    expect(alarms.alarms).toContain(alarms.platformHealthAlarm);
+    expect(alarms.allAlarms).toContain(alarms.platformHealthAlarm);
   });
 
   test('overrides: threshold, period, evaluation periods, datapoints, disabled', () => {

@@ -18,7 +18,7 @@ function statement(doc: any, sid: string): any {
 test('AlertTopic: the topic policy trusts the source accounts\' alarms named with the prefix, in this Region', () => {
   const { stack } = newStack();
   const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
-  new AlertTopic(stack, 'Alerts', { projectName: 'shop', masterKey: key, alarmSourceAccounts: SOURCES, alarmSourceNamePrefix: 'shop-dev-' });
+  new AlertTopic(stack, 'Alerts', { projectName: 'shop', encryptionKey: key, alarmSourceAccounts: SOURCES, alarmSourceNamePrefix: 'shop-dev-' });
   const policy = Object.values(Template.fromStack(stack).findResources('AWS::SNS::TopicPolicy'))[0].Properties.PolicyDocument;
   const s = statement(policy, AlertTopic.SOURCE_ACCOUNTS_PUBLISH_SID);
   expect(s.Principal).toEqual({ Service: 'cloudwatch.amazonaws.com' });
