@@ -27,6 +27,7 @@ export function validatePlatformMonitoringProps(scope: IConstruct, props: Platfo
   checkEnumValue(scope, 'alarms.cisBenchmarkVersion', alarms.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
   checkList(scope, 'alarms.mlAlarms', alarms.mlAlarms);
   checkList(scope, 'alarms.actions', alarms.actions);
+  checkList(scope, 'alarms.platformHealthActions', alarms.platformHealthActions);
   checkEnumClassList(scope, 'audit.insightTypes', audit.insightTypes, cloudtrail.InsightType, 'InsightType');
   if (audit.organizationId !== undefined) checkIdentifier(scope, 'audit.organizationId', audit.organizationId, ORGANIZATION_ID);
   checkList(scope, 'alertEmails', props.alertEmails);

@@ -211,8 +211,8 @@ export class AlarmFactory {
       alarmDescription: `${what}. Look at: ${where}.`.slice(0, MAX_DESCRIPTION),
       alarmRule: cloudwatch.AlarmRule.anyOf(...alarms.map((a) => cloudwatch.AlarmRule.fromAlarm(a, cloudwatch.AlarmState.ALARM))),
     });
-    if (options.actions) {
-      options.actions.apply(composite);
+    if (options.actions?.length) {
+      options.actions.forEach((strategy) => strategy.apply(composite));
       const inputs = options.inputs ?? alarms;
       composite.node.addValidation({ validate: () => sharedActionErrors(composite, inputs, options.actionsProp ?? 'actions') });
     } else {
@@ -228,7 +228,7 @@ export class AlarmFactory {
 /** How a composite alarm notifies. */
 export interface CompositeOptions {
   /** Opt-in actions (e.g. a pager topic that none of the inputs notifies). @default - none */
-  readonly actions?: IAlarmActionStrategy;
+  readonly actions?: IAlarmActionStrategy[];
   /** The prop `actions` came from, for error messages. @default 'actions' */
   readonly actionsProp?: string;
   /** The alarms whose actions must not be repeated (the leaves, when `alarms` are nested composites). @default - the rule's alarms */

@@ -157,13 +157,14 @@ export interface AlarmOptions extends CisBenchmarkOptions, SeverityRoutingOption
 
   /**
    * What the composite "platform health" alarm does on state changes, e.g.
-   * `new SnsAlarmActionStrategy({ topics: [pagerTopic] })` to page once per incident. Every input
+   * `[new SnsAlarmActionStrategy({ topics: [pagerTopic] })]` to page once per incident (a list, like
+   * `actions`, `criticalActions` and `warningActions`). Every input
    * alarm already notifies the alert topic, so synth fails if these actions include one of theirs
    * (each incident would be sent twice).
    *
    * @default - none: the composite is a health signal (dashboards, `DescribeAlarms`), its inputs notify
    */
-  readonly platformHealthActions?: IAlarmActionStrategy;
+  readonly platformHealthActions?: IAlarmActionStrategy[];
 
   /**
    * Static-threshold alarms on the platform's ML metrics (e.g. forecast accuracy below a floor).
