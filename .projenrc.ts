@@ -90,6 +90,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
       // aws-cdk-lib) took the suite from ~70 s to ~120 s on 2 cores (npx projen test).
       coverageProvider: 'babel',
       collectCoverageFrom: ['src/**/*.ts'],
+      // CloudFormation validation off in unit suites (test/setup.ts); on in test/cfn-validation.test.ts.
+      setupFiles: ['<rootDir>/test/setup.ts'],
     },
   },
   gitignore: [
