@@ -169,12 +169,21 @@ codeOnly.exec('jsii-pacmak --code-only -t python java dotnet go -o dist/code-onl
 codeOnly.exec('python3 -m compileall -q dist/code-only/python');
 
 // README examples must compile: jsii-rosetta type-checks every TypeScript snippet against the
-// assembly, with fixtures from rosetta/.
+// assembly, with fixtures from rosetta/ (a snippet marked `nofixture` is compiled as written).
 const rosetta = project.addTask('rosetta', {
   description: 'Compile every README example with jsii-rosetta (fails on any error)',
   exec: 'jsii-rosetta extract --strict --compile --fail .jsii',
 });
 project.postCompileTask.spawn(rosetta);
+// The guides in docs/ are not in the assembly: scripts/docs-examples.ts compiles their examples the
+// same way (jsii-rosetta --strict, same fixtures) from a copy of the assembly in .rosetta-docs/.
+const rosettaDocs = project.addTask('rosetta:docs', {
+  description: 'Compile every TypeScript example of the guides in docs/ with jsii-rosetta (fails on any error)',
+  exec: 'ts-node --project scripts/tsconfig.json scripts/docs-examples.ts',
+});
+project.postCompileTask.spawn(rosettaDocs);
+project.gitignore.exclude('/.rosetta-docs/');
+project.addPackageIgnore('/.rosetta-docs/');
 
 // API compatibility: jsii-diff compares the compiled assembly with the committed baseline
 // (api/baseline/assembly.json, written by `api:baseline`; not named `.jsii`, which jsii-docgen would
