@@ -206,11 +206,11 @@ export class PlatformAlarms extends Construct {
 
     // 3. CIS security alarms on the trail's log group.
     const securityOn = props.securityAlarms ?? environment === DeploymentEnvironment.PROD;
-    if (securityOn && props.cloudTrailLogGroup) {
+    if (securityOn && props.trailLogGroup) {
       this.securityAlarms.push(...new SecurityAlarms(this, 'Security', {
         projectName: props.projectName,
         environment,
-        cloudTrailLogGroup: props.cloudTrailLogGroup,
+        trailLogGroup: props.trailLogGroup,
         actions,
         criticalActions: props.criticalActions,
         warningActions: props.warningActions,
