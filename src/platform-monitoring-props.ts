@@ -166,7 +166,7 @@ export interface PlatformMonitoringProps {
 
   /**
    * How long the platform's log groups keep their events (the CloudTrail group has its own:
-   * `audit.logGroupRetention`). Must be a finite value that CloudWatch Logs accepts.
+   * `audit.trailLogGroupRetention`). Must be a finite value that CloudWatch Logs accepts.
    *
    * @default logs.RetentionDays.ONE_MONTH
    */

@@ -166,9 +166,9 @@ export class PlatformMonitoring extends Construct {
     validateEmails(this, props.alertEmails ?? []);
     validateAlarmSources(this, props.crossAccountAlerts?.alarmSourceAccounts, props.crossAccountAlerts?.alarmSourceNamePrefix, 'crossAccountAlerts.');
     const audit = props.audit ?? {};
-    if (audit.logGroupRetention !== undefined) {
-      validateRetention(this, audit.logGroupRetention, 'audit.logGroupRetention');
-      warnComplianceRetention(this, audit.logGroupRetention, 'audit.logGroupRetention');
+    if (audit.trailLogGroupRetention !== undefined) {
+      validateRetention(this, audit.trailLogGroupRetention, 'audit.trailLogGroupRetention');
+      warnComplianceRetention(this, audit.trailLogGroupRetention, 'audit.trailLogGroupRetention');
     }
     const removalPolicy = resolveStatefulRemovalPolicy(this, environment, props.removalPolicy);
     const lambdaFunctions = props.lambdaFunctions ?? [];
@@ -193,7 +193,7 @@ export class PlatformMonitoring extends Construct {
       ...identity,
       encryptionKey: this.encryptionKey,
       logRetention,
-      cloudTrailLogGroupRetention: audit.logGroupRetention,
+      trailLogGroupRetention: audit.trailLogGroupRetention,
       removalPolicy,
       lambdaFunctions,
       restApis,
@@ -211,7 +211,7 @@ export class PlatformMonitoring extends Construct {
       ...audit,
       ...identity,
       encryptionKey: this.encryptionKey,
-      logGroup: this.logging.cloudTrailLogGroup,
+      logGroup: this.logging.trailLogGroup,
       removalPolicy,
       dataLakeBucket: props.dataLakeBucket,
       lambdaFunctions,
@@ -256,7 +256,7 @@ export class PlatformMonitoring extends Construct {
       batchJobQueues: props.batchJobQueues,
       glueCrawlerNames: props.glueCrawlerNames,
       glueJobNames: props.glueJobNames,
-      cloudTrailLogGroup: this.trailLogGroup,
+      trailLogGroup: this.trailLogGroup,
       mlComponents: props.mlComponents,
     });
     this.mlCatalog = new MlMetricCatalog({ namespace: this.metricNamespace, components: props.mlComponents });

@@ -103,7 +103,7 @@ export interface PlatformAlarmsProps extends AlarmOptions {
    *
    * @default - no security alarms
    */
-  readonly cloudTrailLogGroup?: logs.ILogGroup;
+  readonly trailLogGroup?: logs.ILogGroup;
 
   /**
    * The platform's ML components, whose metrics `mlAlarms` refer to and whose metrics with

@@ -21,7 +21,6 @@ import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome } from '../metrics/p
 import { resolveBatchJobQueues } from '../model/batch-job-queues';
 import { checkAlarmRegion } from '../model/cross-account-resources';
 import { dmsInstances } from '../model/dms-instances';
-import { checkEnumList, checkEnumValue, checkList } from '../private/input-checks';
 import { validateMonitoredResources } from '../model/resource-lists';
 import { lambdaFunctionRefs, resolveLambdaFunctionArns } from '../model/source-account-functions';
 import { resolveGlueJobs } from '../model/source-account-glue';
@@ -31,6 +30,7 @@ import { MaintenanceWindow } from '../notifications/maintenance-window';
 import { accountPart, keyPart } from '../private/alarm-keys';
 import { chunk } from '../private/chunk';
 import { validationError } from '../private/errors';
+import { checkEnumList, checkEnumValue, checkList } from '../private/input-checks';
 
 const DEFAULTS = ALARM_DEFAULTS;
 
@@ -206,11 +206,11 @@ export class PlatformAlarms extends Construct {
 
     // 3. CIS security alarms on the trail's log group.
     const securityOn = props.securityAlarms ?? environment === DeploymentEnvironment.PROD;
-    if (securityOn && props.cloudTrailLogGroup) {
+    if (securityOn && props.trailLogGroup) {
       this.securityAlarms.push(...new SecurityAlarms(this, 'Security', {
         projectName: props.projectName,
         environment,
-        cloudTrailLogGroup: props.cloudTrailLogGroup,
+        trailLogGroup: props.trailLogGroup,
         actions,
         criticalActions: props.criticalActions,
         warningActions: props.warningActions,

@@ -27,7 +27,7 @@ export interface SecurityAlarmsProps extends CisBenchmarkOptions, SeverityRoutin
   readonly environment?: DeploymentEnvironment;
 
   /** The log group the CloudTrail trail delivers to. */
-  readonly cloudTrailLogGroup: logs.ILogGroup;
+  readonly trailLogGroup: logs.ILogGroup;
 
   /**
    * What every alarm does on its state changes (e.g. an `SnsAlarmActionStrategy` for the alert topic).
@@ -65,7 +65,7 @@ export class SecurityAlarms extends Construct {
       if (disabled.has(def.control)) continue;
       const { number, filterPattern } = cisControlIn(def, version);
       const filter = new logs.MetricFilter(this, `${def.control}-filter`, {
-        logGroup: props.cloudTrailLogGroup,
+        logGroup: props.trailLogGroup,
         filterPattern: logs.FilterPattern.literal(filterPattern),
         metricNamespace: naming.metricNamespace,
         metricName: def.metricName,
@@ -76,7 +76,7 @@ export class SecurityAlarms extends Construct {
         key: `cis-${def.control}`,
         metric: filter.metric({ statistic: cloudwatch.Stats.SUM }),
         what: `CIS v${version} ${number} ${def.title}: CloudTrail events matching the benchmark filter (${naming.metricNamespace}/${def.metricName}, Sum)`,
-        where: `CloudTrail log group ${props.cloudTrailLogGroup.logGroupName} (Logs Insights, the filter pattern of ${def.metricName})`,
+        where: `CloudTrail log group ${props.trailLogGroup.logGroupName} (Logs Insights, the filter pattern of ${def.metricName})`,
         defaults: ALARM_DEFAULTS.cis,
         optionsProp: 'securityAlarms',
       })!;

@@ -50,7 +50,7 @@ export interface AuditTrailProps extends AuditOptions {
   readonly encryptionKey: kms.IKey;
 
   /**
-   * The encrypted log group the trail streams to (e.g. `CentralLogging.cloudTrailLogGroup`).
+   * The encrypted log group the trail streams to (e.g. `CentralLogging.trailLogGroup`).
    *
    * @default - a group `/aws/cloudtrail/<project>` encrypted with `encryptionKey`
    */
@@ -302,8 +302,8 @@ export class AuditTrail extends Construct {
   }
 
   private createLogGroup(naming: LoggingNaming, props: AuditTrailProps, removalPolicy: RemovalPolicy): logs.ILogGroup {
-    const retention = props.logGroupRetention ?? DEFAULT_TRAIL_LOG_GROUP_RETENTION;
-    validateRetention(this, retention, 'logGroupRetention');
+    const retention = props.trailLogGroupRetention ?? DEFAULT_TRAIL_LOG_GROUP_RETENTION;
+    validateRetention(this, retention, 'trailLogGroupRetention');
     return encryptedLogGroup(this, 'LogGroup', naming.cloudTrailLogGroupName, {
       encryptionKey: props.encryptionKey, retention, removalPolicy,
     });

@@ -28,7 +28,7 @@ function setup(extra: Partial<PlatformAlarmsProps> = {}, fnCount = 0) {
     alertTopic: alerts.topic,
     lambdaFunctions: fns,
     eventsLogGroup: group('Events', '/aws/events/proj/platform'),
-    cloudTrailLogGroup: group('Trail', '/aws/cloudtrail/proj'),
+    trailLogGroup: group('Trail', '/aws/cloudtrail/proj'),
     ...extra,
   });
   return { app, stack, alarms, t: () => Template.fromStack(stack) };
