@@ -3,8 +3,8 @@ import * as path from 'path';
 import { LimitCheck } from './limits';
 import { measureAssembly } from './measure';
 import { synthMultiStack } from './multi-stack';
-import { ALARM_ARN_PREFIX_LENGTH, MAX_ALARM_NAME_LENGTH, renderForLength, SHARED_QUOTAS } from '../src/private/shared-quotas';
-import { TEMPLATE_QUOTAS } from '../src/private/template-quotas';
+import { ALARM_ARN_PREFIX_LENGTH, MAX_ALARM_NAME_LENGTH, renderForLength, SHARED_QUOTAS } from '../src/limits/shared-quotas';
+import { TEMPLATE_QUOTAS } from '../src/limits/template-quotas';
 
 // The large case: the multi-stack layout (bench/multi-stack.ts: 100 REST APIs in their own stack,
 // 40 DMS tasks, 20 Batch queues, 20 Glue crawlers, 5 Glue jobs) with its 1,000 functions imported by

@@ -82,7 +82,7 @@ describe('PlatformMonitoring: composed', () => {
       expect(a.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/AlertsTopic/) }]);
       expect(a.Properties.AlarmName).toMatch(/^shop-prod-/);
     }
-    expect(monitoring.alarms.length).toBe(Object.keys(alarms).length + sharded.length);
+    expect(monitoring.allAlarms.length).toBe(Object.keys(alarms).length + sharded.length);
   });
 
   test('the key policy trusts exactly the alarm-name prefix every alarm uses', () => {

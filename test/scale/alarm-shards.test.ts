@@ -1,8 +1,8 @@
 import { App, NestedStack, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { PlatformMonitoring } from '../../src';
-import { AlarmShards } from '../../src/alerts/alarm-shards';
-import { RECOMMENDED_CONTEXT } from '../nag-helpers';
+import { AlarmShards } from '../../src/alarms/alarm-shards';
+import { RECOMMENDED_CONTEXT } from '../fixtures';
 
 // The API Gateway and DMS task alarms live in nested stacks chosen by a hash of each resource's key,
 // so the platform stack does not grow with APIs or tasks, and listing more never moves an alarm.

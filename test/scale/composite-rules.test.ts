@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { PlatformMonitoring } from '../../src';
-import { RECOMMENDED_CONTEXT } from '../nag-helpers';
+import { RECOMMENDED_CONTEXT } from '../fixtures';
 
 // A composite alarm's rule is at most 10,240 characters (CloudWatch API Reference,
 // PutCompositeAlarm). An alarm ARN with a 255-character name is 315 characters, so the platform-health

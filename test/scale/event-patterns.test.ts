@@ -1,8 +1,8 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { PlatformMonitoring } from '../../src';
-import { renderForLength, SHARED_QUOTAS } from '../../src/private/shared-quotas';
-import { RECOMMENDED_CONTEXT } from '../nag-helpers';
+import { renderForLength, SHARED_QUOTAS } from '../../src/limits/shared-quotas';
+import { RECOMMENDED_CONTEXT } from '../fixtures';
 
 // An event pattern is at most 2,048 characters (Amazon EventBridge quotas). Long lists of DMS tasks,
 // Batch queues, Glue crawlers and jobs are split across several rules, each within the quota; the

@@ -2,10 +2,10 @@ import { App, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import { PlatformMonitoring, PlatformMonitoringProps } from '../../src';
-import { SHARED_QUOTAS } from '../../src/private/shared-quotas';
-import { RECOMMENDED_CONTEXT } from '../nag-helpers';
+import { SHARED_QUOTAS } from '../../src/limits/shared-quotas';
+import { RECOMMENDED_CONTEXT } from '../fixtures';
 
-// Quotas a template can pass while the deploy still fails (src/private/shared-quotas.ts): resources
+// Quotas a template can pass while the deploy still fails (src/limits/shared-quotas.ts): resources
 // in one stack operation (nested stacks included), the size of event patterns, key and topic
 // policies, composite alarm rules, and Logs Insights widgets per dashboard. Each fails the synth
 // with the limit, the figure and a fix.
