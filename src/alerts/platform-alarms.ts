@@ -249,10 +249,15 @@ export class PlatformAlarms extends Construct {
       names.add(w.name);
       checkEnumList(this, `${prop}.severities`, w.severities, AlarmSeverity, 'AlarmSeverity');
       const severities = new Set(w.severities ?? [AlarmSeverity.CRITICAL, AlarmSeverity.WARNING]);
+      // CIS alarms return to OK within minutes and a muted OK never notifies (CloudWatch User Guide,
+      // "Alarm mute rules behaviour"): they are muted only when the window says so. The composite
+      // has no severity, so it is never a target (AWS documents mute rules only for alarms by name).
+      const security = new Set(this.securityAlarms);
       const targets = [
         ...(severities.has(AlarmSeverity.CRITICAL) ? this.criticalAlarms : []),
         ...(severities.has(AlarmSeverity.WARNING) ? this.warningAlarms : []),
-      ];
+      ].filter((a) => w.includeSecurityAlarms === true || !security.has(a));
+      if (targets.length === 0) return;
       const groups = chunk(targets, MAX_ALARMS_PER_MUTE_RULE);
       groups.forEach((group, g) => {
         const suffix = groups.length > 1 ? `-${g + 1}` : '';
