@@ -142,9 +142,9 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
   {
     name: 'lambda-errors',
     suffix: /^lambda-errors$/,
-    metric: '`AWS/Lambda` `Errors`: functions 1-10 of `lambdaFunctions` then `lambdaFunctionArns` (one metric, or '
+    metric: '`AWS/Lambda` `Errors`: up to 10 functions of `lambdaFunctions` and `lambdaFunctionArns` (one metric, or '
       + '`FILL(m0, 0) + ...`; a source account\'s function with its `AccountId`); without functions or with '
-      + '`lambdaAlarmsAccountWide`, the account-wide metric (no dimension)',
+      + '`lambdaAlarmsAccountWide`, the account-wide metric (no dimension); above 10 functions, replaced by the group alarms',
     statistic: 'Sum',
     threshold: '> 10',
     period: FIVE_MIN,
@@ -155,9 +155,11 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     severity: ALARM_DEFAULTS.lambdaErrors.severity,
   },
   {
-    name: 'lambda-errors-group<n>',
-    suffix: /^lambda-errors-group\d+$/,
-    metric: '`AWS/Lambda` `Errors` of functions 10(n-1)+1 to 10n (n >= 2), `FILL` summed, in the nested stack `lambda-errors-groups`',
+    name: 'lambda-errors-group-<prefix>',
+    suffix: /^lambda-errors-group-[01]+$/,
+    metric: '`AWS/Lambda` `Errors` of a group of at most 10 functions (above 10 functions), `FILL` summed, in the nested stack '
+      + '`lambda-errors-groups`; a function\'s group is the leaf of a binary trie on the SHA-256 of its name (construct path for '
+      + 'a token), `<prefix>` its bits, so the list order never regroups; the description names the functions',
     statistic: 'Sum',
     threshold: '> 10 per group',
     period: FIVE_MIN,
@@ -181,9 +183,9 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     severity: ALARM_DEFAULTS.lambdaThrottles.severity,
   },
   {
-    name: 'lambda-throttles-group<n>',
-    suffix: /^lambda-throttles-group\d+$/,
-    metric: '`AWS/Lambda` `Throttles`, as `lambda-errors-group<n>` (nested stack `lambda-throttles-groups`)',
+    name: 'lambda-throttles-group-<prefix>',
+    suffix: /^lambda-throttles-group-[01]+$/,
+    metric: '`AWS/Lambda` `Throttles`, as `lambda-errors-group-<prefix>` (nested stack `lambda-throttles-groups`)',
     statistic: 'Sum',
     threshold: '> 5 per group',
     period: FIVE_MIN,
