@@ -1,6 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { AlarmDefaults } from './alarm-factory';
 import { AlarmSeverity } from './alarm-severity';
+import { CIS_DEFAULT_SEVERITIES } from './cis-controls';
 
 const GT = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
 const GTE = cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
@@ -292,17 +293,21 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     defaults: ALARM_DEFAULTS.glueJobFailures,
     severity: ALARM_DEFAULTS.glueJobFailures.severity,
   },
-  {
-    name: 'cis-<control>',
-    suffix: /^cis-[a-z0-9-]+$/,
-    metric: '`<namespace>` `Security.*`, metric filters on the CloudTrail log group',
-    statistic: 'Sum',
-    threshold: '>= 1',
-    period: FIVE_MIN,
-    missingData: ALARM_DEFAULTS.cis.treatMissingData,
-    severity: ALARM_DEFAULTS.cis.severity,
-    why: 'A filter publishes only on a matching event. A trail that stops delivering is caught by `cis-cloudtrail-config-changes` (StopLogging, DeleteTrail).',
-  },
+  ...[AlarmSeverity.CRITICAL, AlarmSeverity.WARNING].map((severity) => {
+    const controls = Object.entries(CIS_DEFAULT_SEVERITIES).filter(([, s]) => s === severity).map(([c]) => c);
+    return {
+      name: `cis-<control> (${controls.join(', ')})`,
+      suffix: new RegExp(`^cis-(${controls.join('|')})$`),
+      metric: '`<namespace>` `Security.*`, metric filters on the CloudTrail log group',
+      statistic: 'Sum',
+      threshold: '>= 1',
+      period: FIVE_MIN,
+      missingData: ALARM_DEFAULTS.cis.treatMissingData,
+      severity,
+      why: 'A filter publishes only on a matching event. A trail that stops delivering is caught by `cis-cloudtrail-config-changes` '
+        + '(StopLogging, DeleteTrail). Severity by default; `cisControlSeverities` sets it per control.',
+    };
+  }),
   {
     name: 'ml-<component>-<metric>-low / -high',
     suffix: /^ml-.+-(low|high)$/,

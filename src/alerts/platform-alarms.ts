@@ -12,7 +12,7 @@ import { createMlAlarms, createMlAnomalyAlarms } from './ml-alarms';
 import { monitoredApis } from './monitored-apis';
 import { PlatformAlarmsProps } from './platform-alarms-props';
 import { PlatformEvents } from './platform-events';
-import { SecurityAlarms } from './security-alarms';
+import { cisSeverities, SecurityAlarms } from './security-alarms';
 import { DeploymentEnvironment } from '../environment';
 import { BatchJobQueueMetrics } from '../metrics/batch-metrics';
 import { DmsMetrics, DmsReplicationInstanceMetrics } from '../metrics/dms-metrics';
@@ -163,6 +163,7 @@ export class PlatformAlarms extends Construct {
     (props.httpApis ?? []).forEach((t, i) => checkAlarmRegion(this, `httpApis[${i}]`, t));
     checkEnumList(this, 'disabledCisControls', props.disabledCisControls, CisControl, 'CisControl');
     checkEnumValue(this, 'cisBenchmarkVersion', props.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
+    cisSeverities(this, props.cisControlSeverities);
     checkList(this, 'actions', props.actions);
     checkList(this, 'criticalActions', props.criticalActions);
     checkList(this, 'warningActions', props.warningActions);
@@ -216,6 +217,7 @@ export class PlatformAlarms extends Construct {
         warningActions: props.warningActions,
         disabledCisControls: props.disabledCisControls,
         cisBenchmarkVersion: props.cisBenchmarkVersion,
+        cisControlSeverities: props.cisControlSeverities,
       }).alarms);
     }
 
