@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { IAlarmActionStrategy, SnsAlarmActionStrategy } from './alarm-action-strategy';
@@ -289,7 +289,12 @@ export class PlatformAlarms extends Construct {
         unit: 'seconds',
         what: `DMS task ${label} replication lag (AWS/DMS CDCLatencyTarget, Maximum)`,
         where: this.pipelineDashboard,
-        defaults: DEFAULTS.dmsReplicationLag,
+        // A task of another account publishes nothing here until its account's link to the
+        // monitoring sink exists: silence counted as breaching would page from the first deploy.
+        // Until then (and if the link breaks) the alarm stays INSUFFICIENT_DATA, which has no action.
+        defaults: crossAccount(this, task.account)
+          ? { ...DEFAULTS.dmsReplicationLag, treatMissingData: cloudwatch.TreatMissingData.MISSING }
+          : DEFAULTS.dmsReplicationLag,
         options: props.dmsReplicationLag,
         optionsProp: 'dmsReplicationLag',
       }));
@@ -520,6 +525,13 @@ function alarmActions(props: PlatformAlarmsProps): IAlarmActionStrategy[] {
     ...(notifyTopic ? [new SnsAlarmActionStrategy({ topics: [props.alertTopic!] })] : []),
     ...(props.actions ?? []),
   ];
+}
+
+/** Whether `account` is a literal account other than the stack's (a token or the same account: no). */
+function crossAccount(scope: Construct, account: string | undefined): boolean {
+  if (account === undefined || Token.isUnresolved(account)) return false;
+  const own = Stack.of(scope).account;
+  return Token.isUnresolved(own) || account !== own;
 }
 
 function keep(list: cloudwatch.IAlarm[], alarm?: cloudwatch.IAlarm): cloudwatch.IAlarm | undefined {
