@@ -95,9 +95,11 @@ function describeFunction(ref: LambdaFunctionRef): string {
  * - no function (or `accountWide`): `<key>` on the account-wide metric (no dimension) - exact;
  * - 1-10 functions: `<key>` on their sum (one metric, or `FILL(m0,0) + ... + FILL(m9,0)`) - exact;
  * - more: one alarm per group of `stableFunctionGroups` (at most 10 functions, membership by hash
- *   of each function's stable key, not by list position), `<key>-group-<prefix>` in the nested
- *   stack `<key>-groups`, each notifying on its own group's sum; the threshold applies per group.
- * Every alarm's description names its functions.
+ *   of each function's stable key, not by list position): `<key>` for the group whose prefix is
+ *   all zeros, `<key>-group-<prefix without trailing zeros>` in the nested stack `<key>-groups` for
+ *   the others, each notifying on its own group's sum; the threshold applies per group.
+ * Growing only adds alarms (a split leaf keeps its alarm for one half); every alarm's description
+ * names its functions.
  */
 export function lambdaAggregateAlarm(
   factory: AlarmFactory,
@@ -125,20 +127,27 @@ export function lambdaAggregateAlarm(
   const what = (names: LambdaFunctionRef[], grouped: boolean) => `${request.what} of ${names.map(describeFunction).join(', ')}`
     + (grouped ? ` (one of ${groups.length} groups of at most ${MAX_METRICS_PER_MATH_ALARM}: a metric-math alarm reads at most 10 metrics; `
       + 'the threshold applies to each group; a function\'s group is set by a hash of its name, not by its place in the list)' : '');
-  if (groups.length === 1) {
-    const alarm = factory.create({ ...request, metric: metricOf(metricName, groups[0].members), what: what(groups[0].members, false) })!;
-    return { alarm, all: [alarm] };
+  // A leaf's alarm is named by its prefix without trailing zeros: unique among leaves (they are
+  // prefix-free), and when a leaf splits the half on the 0 side keeps its name, so growing only
+  // changes that alarm's metrics and adds the other half: no alarm is removed or moves stack. The
+  // leaf named '' is `<key>` in this stack (the alarm of up to 10 functions); the others live in a
+  // nested stack per sum.
+  const named = groups.map((g) => ({ ...g, name: g.id.replace(/0+$/, '') }));
+  const grouped = groups.length > 1;
+  const all: cloudwatch.IAlarm[] = [];
+  const first = named.find((g) => g.name === '')!;
+  all.push(factory.create({ ...request, metric: metricOf(metricName, first.members), what: what(first.members, grouped) })!);
+  const rest = named.filter((g) => g !== first);
+  if (rest.length > 0) {
+    const nested = factory.nested(`${request.key}-groups`,
+      `${request.what}: the group alarms beyond \`${request.key}\` (groups of at most ${MAX_METRICS_PER_MATH_ALARM} functions by hash of the function name)`);
+    all.push(...rest.map((g) => nested.factory.create({
+      ...request,
+      key: `${request.key}-group-${g.name}`,
+      metric: metricOf(metricName, g.members),
+      what: what(g.members, true),
+    })!));
   }
-  // Every group lives in a nested stack per sum, named by its hash prefix: a group's alarm keeps
-  // its id, name and metrics whatever else is added to or removed from the lists.
-  const nested = factory.nested(`${request.key}-groups`,
-    `${request.what}: one alarm per group of at most ${MAX_METRICS_PER_MATH_ALARM} functions (groups by hash of the function name)`);
-  const all = groups.map((g) => nested.factory.create({
-    ...request,
-    key: `${request.key}-group-${g.id}`,
-    metric: metricOf(metricName, g.members),
-    what: what(g.members, true),
-  })!);
   return { alarm: all[0], all };
 }
 
