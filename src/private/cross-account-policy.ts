@@ -25,7 +25,8 @@ export function sourceAccountAlarmConditions(partition: string, region: string, 
  * The conditions that trust CloudWatch alarms named with `prefix` in `region` of any account of
  * the organization `organizationId`. Not part of the public API.
  */
-export function sourceOrganizationAlarmConditions(partition: string, region: string, organizationId: string, prefix: string): { [key: string]: unknown } {
+export function sourceOrganizationAlarmConditions(partition: string, region: string, organizationId: string,
+  prefix: string): { [key: string]: unknown } {
   return {
     // IAM User Guide, "AWS global condition context keys", aws:SourceOrgID: "the organization ID of
     // the resource making a service-to-service request"; available when a service principal calls

@@ -83,14 +83,16 @@ function keyResource(key: string): string {
 }
 
 /** CloudWatch alarms -> the topic, and -> the topic's key; SNS -> the topic's key. */
-export function alarmPaths(model: PolicyModel, alarmAccount: string = account, alarmName?: (n: string) => string, sourceOrgId?: string): PathRequest[] {
+export function alarmPaths(model: PolicyModel, alarmAccount: string = account, alarmName?: (n: string) => string,
+  sourceOrgId?: string): PathRequest[] {
   const out: PathRequest[] = [];
   for (const alarm of notifyingAlarms(model)) {
     const name = alarmName ? alarmName(alarm.name) : alarm.name;
     // IAM User Guide, "AWS global condition context keys": aws:SourceOrgID is present when the
     // alarm's account is a member of an organization.
     const source = {
-      'aws:SourceAccount': alarmAccount, 'aws:SourceArn': alarmArn(alarmAccount, name),
+      'aws:SourceAccount': alarmAccount,
+      'aws:SourceArn': alarmArn(alarmAccount, name),
       ...(sourceOrgId ? { 'aws:SourceOrgID': sourceOrgId } : {}),
     };
     for (const topic of alarm.topics) {
