@@ -61,7 +61,23 @@ test.each([
   [{ alarmSourceAccounts: ['123456789012'] }, /this stack's own account/],
   [{ alarmSourceAccounts: ['222222222222'], alarmSourceNamePrefix: 'shop-*' }, /alarmSourceNamePrefix "shop-\*" contains a wildcard/],
   [{ alarmSourceAccounts: ['222222222222'], alarmSourceNamePrefix: '' }, /alarmSourceNamePrefix must be a non-empty/],
+  [{ alarmSourceOrganizationId: 'o-ABC' }, new RegExp('^crossAccountAlerts\\.alarmSourceOrganizationId "o-ABC" is not a valid AWS Organizations id '
+    + '\\("o-" followed by 10-32 lowercase letters or digits\\): the topic policy lets alarms publish only when aws:SourceOrgID equals it, '
+    + 'so no alarm of the organization could notify\\. Pass the AWS Organizations id exactly as AWS shows it\\.')],
 ])('PlatformMonitoring rejects crossAccountAlerts %j', (crossAccountAlerts, message) => {
   const { stack } = newStack();
   expect(() => new PlatformMonitoring(stack, 'M', { projectName: 'shop', crossAccountAlerts: crossAccountAlerts as any })).toThrow(message);
+});
+
+test('AlertTopic: alarmSourceOrganizationId adds one statement, by aws:SourceOrgID and the alarm prefix in any account', () => {
+  const { stack } = newStack();
+  const key = new PlatformKey(stack, 'Key', { projectName: 'shop' });
+  new AlertTopic(stack, 'Alerts', { projectName: 'shop', masterKey: key.key, alarmSourceOrganizationId: 'o-a1b2c3d4e5' });
+  const policy = Object.values(Template.fromStack(stack).findResources('AWS::SNS::TopicPolicy'))[0].Properties.PolicyDocument;
+  const s = statement(policy, AlertTopic.SOURCE_ORGANIZATION_PUBLISH_SID);
+  expect(s.Principal).toEqual({ Service: 'cloudwatch.amazonaws.com' });
+  expect(s.Action).toBe('sns:Publish');
+  expect(s.Condition.StringEquals).toEqual({ 'aws:SourceOrgID': 'o-a1b2c3d4e5' });
+  expect(JSON.stringify(s.Condition.ArnLike['aws:SourceArn'])).toContain(':cloudwatch:eu-west-1:*:alarm:shop-prod-*');
+  expect(statement(policy, AlertTopic.SOURCE_ACCOUNTS_PUBLISH_SID)).toBeUndefined();
 });
