@@ -289,7 +289,7 @@ describe('PlatformAlarms', () => {
 
   test('CIS security alarms: on by default in PROD, off elsewhere, individually switchable', () => {
     const prod = setup();
-    prod.t().resourceCountIs('AWS::Logs::MetricFilter', 11 + 15);
+    prod.t().resourceCountIs('AWS::Logs::MetricFilter', 9 + 15); // 9 event totals (Batch 4, Glue crawlers 2, Glue jobs 3) + 15 CIS
     expect(prod.alarms.securityAlarms).toHaveLength(15);
     prod.t().hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'proj-prod-cis-root-account-usage',
