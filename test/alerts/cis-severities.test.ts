@@ -1,8 +1,8 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AlarmSeverity, CisControl, SecurityAlarms } from '../../src';
-import { severityOf } from '../../src/alerts/alarm-factory';
-import { CIS_DEFAULT_SEVERITIES } from '../../src/alerts/cis-controls';
+import { severityOf } from '../../src/alarms/alarm-factory';
+import { CIS_DEFAULT_SEVERITIES } from '../../src/alarms/cis-controls';
 import { newStack } from '../nag-helpers';
 
 // With a pager on CRITICAL, a CRITICAL security-group or route-table alarm pages on every network
@@ -12,7 +12,7 @@ import { newStack } from '../nag-helpers';
 function security(extra: object = {}) {
   const { stack } = newStack();
   const group = new logs.LogGroup(stack, 'Trail', { logGroupName: '/aws/cloudtrail/shop' });
-  const alarms = new SecurityAlarms(stack, 'Security', { projectName: 'shop', cloudTrailLogGroup: group, ...extra });
+  const alarms = new SecurityAlarms(stack, 'Security', { projectName: 'shop', trailLogGroup: group, ...extra });
   const descriptions = new Map<string, string>(Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm'))
     .map((r: any) => [r.Properties.AlarmName, JSON.stringify(r.Properties.AlarmDescription)]));
   return { alarms, descriptions };

@@ -1,8 +1,8 @@
 import { NestedStack, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { stableFunctionGroups } from '../../src/alerts/lambda-aggregate-alarm';
-import { PlatformAlarms } from '../../src/alerts/platform-alarms';
+import { stableFunctionGroups } from '../../src/alarms/lambda-aggregate-alarm';
+import { PlatformAlarms } from '../../src/alarms/platform-alarms';
 import { newStack } from '../nag-helpers';
 
 // Above 10 functions the errors and throttles alarms sum groups of at most 10 (a metric-math alarm

@@ -8,8 +8,8 @@ import {
   ALARM_SOURCE_ACCOUNTS, ALARM_SOURCE_ORGANIZATION, crossAccountAlertsStack, defaultStack, FIXTURE_LOGICAL_ID, organizationAlertsStack,
   SimulatedStack,
 } from './stacks';
-import { AlertTopic } from '../../src/alerts/alert-topic';
 import { KeyPolicySid } from '../../src/encryption/key-policy';
+import { AlertTopic } from '../../src/notifications/alert-topic';
 
 // Cross-account alarm publishing: alarms of the source accounts (listed, or of an organization)
 // publish to the monitoring account's encrypted topic. CloudWatch publishes as
