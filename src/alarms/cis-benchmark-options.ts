@@ -1,5 +1,5 @@
-import { AlarmSeverity } from '../notifications/alarm-severity';
 import { CisBenchmarkVersion, CisControl } from './cis-controls';
+import { AlarmSeverity } from '../notifications/alarm-severity';
 
 /**
  * The severity of one CIS control's alarm (`cisControlSeverities`): CRITICAL alarms take
