@@ -42,7 +42,7 @@ export { AlarmSeverity } from './notifications/alarm-severity';
 export { type MaintenanceWindow } from './notifications/maintenance-window';
 export { type SeverityRoutingOptions } from './notifications/severity-routing-options';
 export { type AlarmOptions } from './alarms/alarm-options';
-export { type CisBenchmarkOptions } from './alarms/cis-benchmark-options';
+export { type CisBenchmarkOptions, type CisControlSeverity } from './alarms/cis-benchmark-options';
 export { type MlMetricAlarmDefinition } from './alarms/ml-alarm-definition';
 export { type MlAnomalyAlarmOptions, type MlMetricAlarmsProps, MlMetricAlarms } from './alarms/ml-alarms';
 export { type PlatformEventsProps, PlatformEvents } from './events/platform-events';

@@ -164,7 +164,8 @@ export class PlatformMonitoring extends Construct {
     validateRetention(this, logRetention);
     warnComplianceRetention(this, logRetention);
     validateEmails(this, props.alertEmails ?? []);
-    validateAlarmSources(this, props.crossAccountAlerts?.alarmSourceAccounts, props.crossAccountAlerts?.alarmSourceNamePrefix, 'crossAccountAlerts.');
+    validateAlarmSources(this, props.crossAccountAlerts?.alarmSourceAccounts, props.crossAccountAlerts?.alarmSourceNamePrefix, 'crossAccountAlerts.',
+      props.crossAccountAlerts?.alarmSourceOrganizationId);
     const audit = props.audit ?? {};
     if (audit.trailLogGroupRetention !== undefined) {
       validateRetention(this, audit.trailLogGroupRetention, 'audit.trailLogGroupRetention');

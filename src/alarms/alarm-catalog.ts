@@ -1,5 +1,6 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { AlarmDefaults } from './alarm-factory';
+import { CIS_DEFAULT_SEVERITIES } from './cis-controls';
 import { AlarmSeverity } from '../notifications/alarm-severity';
 
 const GT = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
@@ -142,9 +143,9 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
   {
     name: 'lambda-errors',
     suffix: /^lambda-errors$/,
-    metric: '`AWS/Lambda` `Errors`: functions 1-10 of `lambdaFunctions` then `lambdaFunctionArns` (one metric, or '
+    metric: '`AWS/Lambda` `Errors`: up to 10 functions of `lambdaFunctions` and `lambdaFunctionArns` (one metric, or '
       + '`FILL(m0, 0) + ...`; a source account\'s function with its `AccountId`); without functions or with '
-      + '`lambdaAlarmsAccountWide`, the account-wide metric (no dimension)',
+      + '`lambdaAlarmsAccountWide`, the account-wide metric (no dimension); above 10 functions, replaced by the group alarms',
     statistic: 'Sum',
     threshold: '> 10',
     period: FIVE_MIN,
@@ -155,9 +156,11 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     severity: ALARM_DEFAULTS.lambdaErrors.severity,
   },
   {
-    name: 'lambda-errors-group<n>',
-    suffix: /^lambda-errors-group\d+$/,
-    metric: '`AWS/Lambda` `Errors` of functions 10(n-1)+1 to 10n (n >= 2), `FILL` summed, in the nested stack `lambda-errors-groups`',
+    name: 'lambda-errors-group-<prefix>',
+    suffix: /^lambda-errors-group-[01]+$/,
+    metric: '`AWS/Lambda` `Errors` of a group of at most 10 functions (above 10 functions), `FILL` summed, in the nested stack '
+      + '`lambda-errors-groups`; a function\'s group is the leaf of a binary trie on the SHA-256 of its name (construct path for '
+      + 'a token), `<prefix>` its bits, so the list order never regroups; the description names the functions',
     statistic: 'Sum',
     threshold: '> 10 per group',
     period: FIVE_MIN,
@@ -181,9 +184,9 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     severity: ALARM_DEFAULTS.lambdaThrottles.severity,
   },
   {
-    name: 'lambda-throttles-group<n>',
-    suffix: /^lambda-throttles-group\d+$/,
-    metric: '`AWS/Lambda` `Throttles`, as `lambda-errors-group<n>` (nested stack `lambda-throttles-groups`)',
+    name: 'lambda-throttles-group-<prefix>',
+    suffix: /^lambda-throttles-group-[01]+$/,
+    metric: '`AWS/Lambda` `Throttles`, as `lambda-errors-group-<prefix>` (nested stack `lambda-throttles-groups`)',
     statistic: 'Sum',
     threshold: '> 5 per group',
     period: FIVE_MIN,
@@ -290,17 +293,21 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
     defaults: ALARM_DEFAULTS.glueJobFailures,
     severity: ALARM_DEFAULTS.glueJobFailures.severity,
   },
-  {
-    name: 'cis-<control>',
-    suffix: /^cis-[a-z0-9-]+$/,
-    metric: '`<namespace>` `Security.*`, metric filters on the CloudTrail log group',
-    statistic: 'Sum',
-    threshold: '>= 1',
-    period: FIVE_MIN,
-    missingData: ALARM_DEFAULTS.cis.treatMissingData,
-    severity: ALARM_DEFAULTS.cis.severity,
-    why: 'A filter publishes only on a matching event. A trail that stops delivering is caught by `cis-cloudtrail-config-changes` (StopLogging, DeleteTrail).',
-  },
+  ...[AlarmSeverity.CRITICAL, AlarmSeverity.WARNING].map((severity) => {
+    const controls = Object.entries(CIS_DEFAULT_SEVERITIES).filter(([, s]) => s === severity).map(([c]) => c);
+    return {
+      name: `cis-<control> (${controls.join(', ')})`,
+      suffix: new RegExp(`^cis-(${controls.join('|')})$`),
+      metric: '`<namespace>` `Security.*`, metric filters on the CloudTrail log group',
+      statistic: 'Sum',
+      threshold: '>= 1',
+      period: FIVE_MIN,
+      missingData: ALARM_DEFAULTS.cis.treatMissingData,
+      severity,
+      why: 'A filter publishes only on a matching event. A trail that stops delivering is caught by `cis-cloudtrail-config-changes` '
+        + '(StopLogging, DeleteTrail). Severity by default; `cisControlSeverities` sets it per control.',
+    };
+  }),
   {
     name: 'ml-<component>-<metric>-low / -high',
     suffix: /^ml-.+-(low|high)$/,

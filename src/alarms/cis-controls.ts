@@ -1,3 +1,5 @@
+import { AlarmSeverity } from '../notifications/alarm-severity';
+
 /**
  * The CIS AWS Foundations Benchmark monitoring controls (section "Monitoring": 3.1-3.14 in v1.2.0,
  * 4.1-4.15 in v1.4.0), each a metric filter on the CloudTrail log group and an alarm. Member names
@@ -59,6 +61,35 @@ export enum CisBenchmarkVersion {
    */
   V1_4_0 = '1.4.0',
 }
+
+/**
+ * The default severity of each control's alarm. AWS Security Hub rates the matching controls
+ * (CloudWatch.1-CloudWatch.14) Low (AWS Security Hub User Guide, "Security Hub CSPM controls for
+ * Amazon CloudWatch"), a rating of the missing filter, not of the event, so it does not rank them.
+ * The split below: CRITICAL for events that are rare in a healthy account and are an attacker's
+ * first or covering step (highest-privilege use, sign-in without MFA, turning off or blinding the
+ * audit trail, Config or the keys that protect the logs); WARNING for changes every
+ * infrastructure-as-code deployment makes (IAM, S3 bucket policies, network) and for noisy
+ * failure counters (denied calls, failed console sign-ins), which a security team reviews in
+ * working hours. Rationale per control: docs (Alarms and routing, "Security alarm severities").
+ */
+export const CIS_DEFAULT_SEVERITIES: { readonly [control: string]: AlarmSeverity } = {
+  [CisControl.UNAUTHORIZED_API_CALLS]: AlarmSeverity.WARNING,
+  [CisControl.CONSOLE_SIGN_IN_WITHOUT_MFA]: AlarmSeverity.CRITICAL,
+  [CisControl.ROOT_ACCOUNT_USAGE]: AlarmSeverity.CRITICAL,
+  [CisControl.IAM_POLICY_CHANGES]: AlarmSeverity.WARNING,
+  [CisControl.CLOUDTRAIL_CONFIG_CHANGES]: AlarmSeverity.CRITICAL,
+  [CisControl.CONSOLE_AUTH_FAILURES]: AlarmSeverity.WARNING,
+  [CisControl.KMS_KEY_DISABLE_OR_DELETION]: AlarmSeverity.CRITICAL,
+  [CisControl.S3_BUCKET_POLICY_CHANGES]: AlarmSeverity.WARNING,
+  [CisControl.AWS_CONFIG_CHANGES]: AlarmSeverity.CRITICAL,
+  [CisControl.SECURITY_GROUP_CHANGES]: AlarmSeverity.WARNING,
+  [CisControl.NACL_CHANGES]: AlarmSeverity.WARNING,
+  [CisControl.NETWORK_GATEWAY_CHANGES]: AlarmSeverity.WARNING,
+  [CisControl.ROUTE_TABLE_CHANGES]: AlarmSeverity.WARNING,
+  [CisControl.VPC_CHANGES]: AlarmSeverity.WARNING,
+  [CisControl.ORGANIZATIONS_CHANGES]: AlarmSeverity.CRITICAL,
+};
 
 /** A control's filter pattern, metric name and wording per benchmark version. Not exported from the package. */
 export interface CisControlDefinition {

@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PlatformAlarmsProps } from './platform-alarms-props';
 import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
@@ -48,8 +49,18 @@ export function monitoredApis(scope: Construct, props: PlatformAlarmsProps): Mon
   });
   (props.httpApis ?? []).forEach((h, i) => {
     const stageName = h.stageName ?? '$default';
+    // The alarm key must not move when the list changes (a position would point an existing alarm
+    // at another API): the displayName, else the API id, whichever is a literal.
+    const stable = [h.displayName, h.displayName === undefined ? h.api.apiId : undefined]
+      .find((v): v is string => v !== undefined && !Token.isUnresolved(v));
+    if (stable === undefined) {
+      const what = h.displayName !== undefined ? 'its displayName is a token' : 'no displayName, and its api id is a token (an HttpApi of the app)';
+      throw validationError(scope, `httpApis[${i}] has ${what}: set httpApis[${i}].displayName to a literal name (letters, digits, `
+        + '"-", "_" or "."), which names its alarms and must not change; an alarm keyed by its place in the list would watch '
+        + 'another API when the list changes.');
+    }
     apis.push({
-      key: `http-api-${h.displayName ? keyPart(h.displayName, i) : i + 1}`,
+      key: `http-api-${keyPart(stable, i)}`,
       label: h.displayName ?? h.api.apiId,
       kind: 'HTTP API',
       errorMetric: '5xx',

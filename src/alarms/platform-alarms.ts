@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { ALARM_DEFAULTS } from './alarm-catalog';
@@ -9,7 +9,7 @@ import { lambdaAggregateAlarm } from './lambda-aggregate-alarm';
 import { createMlAlarms, createMlAnomalyAlarms } from './ml-alarms';
 import { monitoredApis } from './monitored-apis';
 import { PlatformAlarmsProps } from './platform-alarms-props';
-import { SecurityAlarms } from './security-alarms';
+import { cisSeverities, SecurityAlarms } from './security-alarms';
 import { DeploymentEnvironment } from '../core/environment';
 import { PlatformNaming } from '../core/naming';
 import { resolveEnvironment } from '../core/validation';
@@ -169,6 +169,7 @@ export class PlatformAlarms extends Construct {
     (props.httpApis ?? []).forEach((t, i) => checkAlarmRegion(this, `httpApis[${i}]`, t));
     checkEnumList(this, 'disabledCisControls', props.disabledCisControls, CisControl, 'CisControl');
     checkEnumValue(this, 'cisBenchmarkVersion', props.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
+    cisSeverities(this, props.cisControlSeverities);
     checkList(this, 'actions', props.actions);
     checkList(this, 'criticalActions', props.criticalActions);
     checkList(this, 'warningActions', props.warningActions);
@@ -222,6 +223,7 @@ export class PlatformAlarms extends Construct {
         warningActions: props.warningActions,
         disabledCisControls: props.disabledCisControls,
         cisBenchmarkVersion: props.cisBenchmarkVersion,
+        cisControlSeverities: props.cisControlSeverities,
       }).allAlarms);
     }
 
@@ -255,10 +257,15 @@ export class PlatformAlarms extends Construct {
       names.add(w.name);
       checkEnumList(this, `${prop}.severities`, w.severities, AlarmSeverity, 'AlarmSeverity');
       const severities = new Set(w.severities ?? [AlarmSeverity.CRITICAL, AlarmSeverity.WARNING]);
+      // CIS alarms return to OK within minutes and a muted OK never notifies (CloudWatch User Guide,
+      // "Alarm mute rules behaviour"): they are muted only when the window says so. The composite
+      // has no severity, so it is never a target (AWS documents mute rules only for alarms by name).
+      const security = new Set(this.securityAlarms);
       const targets = [
         ...(severities.has(AlarmSeverity.CRITICAL) ? this.criticalAlarms : []),
         ...(severities.has(AlarmSeverity.WARNING) ? this.warningAlarms : []),
-      ];
+      ].filter((a) => w.includeSecurityAlarms === true || !security.has(a));
+      if (targets.length === 0) return;
       const groups = chunk(targets, MAX_ALARMS_PER_MUTE_RULE);
       groups.forEach((group, g) => {
         const suffix = groups.length > 1 ? `-${g + 1}` : '';
@@ -293,7 +300,12 @@ export class PlatformAlarms extends Construct {
         unit: 'seconds',
         what: `DMS task ${label} replication lag (AWS/DMS CDCLatencyTarget, Maximum)`,
         where: this.pipelineDashboard,
-        defaults: DEFAULTS.dmsReplicationLag,
+        // A task of another account publishes nothing here until its account's link to the
+        // monitoring sink exists: silence counted as breaching would page from the first deploy.
+        // Until then (and if the link breaks) the alarm stays INSUFFICIENT_DATA, which has no action.
+        defaults: crossAccount(this, task.account)
+          ? { ...DEFAULTS.dmsReplicationLag, treatMissingData: cloudwatch.TreatMissingData.MISSING }
+          : DEFAULTS.dmsReplicationLag,
         options: props.dmsReplicationLag,
         optionsProp: 'dmsReplicationLag',
       }));
@@ -530,6 +542,13 @@ function alarmActions(props: PlatformAlarmsProps): IAlarmActionStrategy[] {
     ...(notifyTopic ? [new SnsAlarmActionStrategy({ topics: [props.alertTopic!] })] : []),
     ...(props.actions ?? []),
   ];
+}
+
+/** Whether `account` is a literal account other than the stack's (a token or the same account: no). */
+function crossAccount(scope: Construct, account: string | undefined): boolean {
+  if (account === undefined || Token.isUnresolved(account)) return false;
+  const own = Stack.of(scope).account;
+  return Token.isUnresolved(own) || account !== own;
 }
 
 function keep(list: cloudwatch.IAlarm[], alarm?: cloudwatch.IAlarm): cloudwatch.IAlarm | undefined {

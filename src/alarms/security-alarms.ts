@@ -4,13 +4,15 @@ import { Construct } from 'constructs';
 import { ALARM_DEFAULTS } from './alarm-catalog';
 import { AlarmFactory } from './alarm-factory';
 import { CisBenchmarkOptions } from './cis-benchmark-options';
-import { CIS_CONTROLS, CisBenchmarkVersion, CisControl, cisControlIn } from './cis-controls';
+import { CIS_CONTROLS, CIS_DEFAULT_SEVERITIES, CisBenchmarkVersion, CisControl, cisControlIn } from './cis-controls';
 import { DeploymentEnvironment } from '../core/environment';
 import { PlatformNaming } from '../core/naming';
 import { resolveEnvironment } from '../core/validation';
 import { IAlarmActionStrategy } from '../notifications/alarm-action-strategy';
+import { AlarmSeverity } from '../notifications/alarm-severity';
 import { SeverityRoutingOptions } from '../notifications/severity-routing-options';
-import { checkEnumList, checkEnumValue } from '../private/input-checks';
+import { validationError } from '../private/errors';
+import { checkEnumList, checkEnumValue, checkList } from '../private/input-checks';
 
 /**
  * Properties of `SecurityAlarms`.
@@ -41,8 +43,8 @@ export interface SecurityAlarmsProps extends CisBenchmarkOptions, SeverityRoutin
  * The CIS AWS Foundations Benchmark monitoring controls: for each, a metric filter on the CloudTrail
  * log group (the exact pattern of the chosen benchmark version, by default the one Security Hub's
  * CloudWatch.1-14 controls check) counting into `<project>` / `Security.*`, and an alarm at one or
- * more matches in 5 minutes. Missing data is not breaching (no match, no datapoint). Every alarm is
- * CRITICAL (it takes `criticalActions`).
+ * more matches in 5 minutes. Missing data is not breaching (no match, no datapoint). Each alarm's
+ * severity is the control's default (`CIS_DEFAULT_SEVERITIES`) unless `cisControlSeverities` sets it.
  */
 export class SecurityAlarms extends Construct {
   /** The alarms, in control order. */
@@ -60,6 +62,7 @@ export class SecurityAlarms extends Construct {
     checkEnumValue(this, 'cisBenchmarkVersion', props.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
     const version = props.cisBenchmarkVersion ?? CisBenchmarkVersion.V1_2_0;
     const disabled = new Set(props.disabledCisControls ?? []);
+    const severities = cisSeverities(this, props.cisControlSeverities);
 
     for (const def of CIS_CONTROLS) {
       if (disabled.has(def.control)) continue;
@@ -77,11 +80,36 @@ export class SecurityAlarms extends Construct {
         metric: filter.metric({ statistic: cloudwatch.Stats.SUM }),
         what: `CIS v${version} ${number} ${def.title}: CloudTrail events matching the benchmark filter (${naming.metricNamespace}/${def.metricName}, Sum)`,
         where: `CloudTrail log group ${props.trailLogGroup.logGroupName} (Logs Insights, the filter pattern of ${def.metricName})`,
-        defaults: ALARM_DEFAULTS.cis,
+        defaults: { ...ALARM_DEFAULTS.cis, severity: severities[def.control] },
         optionsProp: 'securityAlarms',
       })!;
       this.allAlarms.push(alarm);
       this.alarmsByControl[def.control] = alarm;
     }
   }
+}
+
+/**
+ * Each control's severity: the default, or the one `cisControlSeverities` sets (validated: a list of
+ * { control, severity }, each control once). Not exported from the package.
+ */
+export function cisSeverities(scope: Construct, overrides: unknown, prop = 'cisControlSeverities'): { [control: string]: AlarmSeverity } {
+  checkList(scope, prop, overrides);
+  const out: { [control: string]: AlarmSeverity } = { ...CIS_DEFAULT_SEVERITIES };
+  const seen = new Set<string>();
+  ((overrides ?? []) as unknown[]).forEach((o, i) => {
+    const entry = (o ?? {}) as { control?: unknown; severity?: unknown };
+    checkEnumValue(scope, `${prop}[${i}].control`, entry.control, CisControl, 'CisControl');
+    checkEnumValue(scope, `${prop}[${i}].severity`, entry.severity, AlarmSeverity, 'AlarmSeverity');
+    if (entry.control === undefined || entry.severity === undefined) {
+      throw validationError(scope, `${prop}[${i}] must set both control (a CisControl) and severity (an AlarmSeverity).`);
+    }
+    const control = entry.control as string;
+    if (seen.has(control)) {
+      throw validationError(scope, `${prop} sets the severity of ${control} more than once: keep one entry per control.`);
+    }
+    seen.add(control);
+    out[control] = entry.severity as AlarmSeverity;
+  });
+  return out;
 }

@@ -1,6 +1,5 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AlarmSeverity } from '../notifications/alarm-severity';
-import { sourceAccountAlarmConditions } from '../private/cross-account-policy';
 
 /**
  * What the platform key's service statements are scoped to. Values may be tokens (env-agnostic
@@ -10,24 +9,10 @@ export interface KeyPolicyScope {
   readonly partition: string;
   readonly region: string;
   readonly account: string;
-  /** Every alarm of the platform is named with this prefix. */
-  readonly alarmNamePrefix: string;
   /** The alert topic's name. */
   readonly alertTopicName: string;
   /** The audit trail's name. */
   readonly trailName: string;
-  /**
-   * Source accounts whose CloudWatch alarms may publish to the encrypted alert topic.
-   *
-   * @default - none
-   */
-  readonly alarmSourceAccounts?: string[];
-  /**
-   * The alarm-name prefix trusted in the source accounts.
-   *
-   * @default - `alarmNamePrefix`
-   */
-  readonly alarmSourceNamePrefix?: string;
 }
 
 /** Statement ids, stable so users (and tests) can find each grant in the key policy. */
@@ -44,23 +29,28 @@ export enum KeyPolicySid {
   CLOUDTRAIL_BUCKET_KEY_DECRYPT = 'AllowCloudTrailToDecryptWithBucketKey',
   /** SNS uses the key for the alert topic and its severity topics (`-critical`, `-warning`). */
   SNS = 'AllowSnsForTheAlertTopic',
-  /** CloudWatch alarms named with the platform prefix publish to the encrypted alert topic. */
+  /**
+   * CloudWatch alarms use the key for the platform's alert topics only (by SNS's encryption context).
+   * Which alarms may publish (this account's, listed source accounts', an organization's) is decided
+   * by the topic policy, not here.
+   */
   CLOUDWATCH = 'AllowCloudWatchAlarmsToPublishToEncryptedTopic',
-  /** CloudWatch alarms of the listed source accounts publish to the encrypted alert topic (cross-account alerts). */
-  CLOUDWATCH_SOURCE_ACCOUNTS = 'AllowSourceAccountAlarmsToPublishToEncryptedTopic',
 }
 
 /**
- * The key-policy statements that let AWS services use the platform key, each scoped by
- * encryption context and/or `aws:SourceAccount` / `aws:SourceArn` (confused-deputy protection).
+ * The key-policy statements that let AWS services use the platform key, each scoped by a condition
+ * key that AWS documents as present in that service's request (the page is cited beside each
+ * condition): an encryption context, or `aws:SourceArn` where the service's guide documents it.
  *
  * - CloudWatch Logs: encrypt/decrypt for log groups of this account and region only.
  * - CloudTrail: generate data keys for trails of this account (and the one trail we create);
  *   describe the key; decrypt as our trail (needed because the trail bucket uses an S3 Bucket Key);
  *   principals of this account may decrypt trail logs.
  * - SNS: the service may use the key for the alert topic and its two severity topics only.
- * - CloudWatch: alarms named with our prefix may publish to the encrypted alert topic. Without
- *   this, alarm notifications are dropped silently while the alarm shows ALARM.
+ * - CloudWatch: alarms may use the key for those topics only. Without this, alarm notifications
+ *   are dropped silently while the alarm shows ALARM. Which alarms may publish at all is decided by
+ *   the topic policy (`AlertTopic`), whose `aws:SourceAccount` / `aws:SourceArn` (or
+ *   `aws:SourceOrgID`) conditions AWS documents for service principals publishing to SNS.
  */
 export function platformKeyStatements(scope: KeyPolicyScope): iam.PolicyStatement[] {
   const { partition, region, account } = scope;
@@ -70,7 +60,6 @@ export function platformKeyStatements(scope: KeyPolicyScope): iam.PolicyStatemen
   // The severity topics (`AlertRouting`, named as in AlertTopic) are encrypted with the same key:
   // SNS needs the same grant for them, or their subscribers (emails, chat channels) get nothing.
   const topicArns = [topicArn, ...Object.values(AlarmSeverity).map((s) => `${topicArn}-${s.toLowerCase()}`)];
-  const alarmArns = `arn:${partition}:cloudwatch:${region}:${account}:alarm:${scope.alarmNamePrefix}*`;
 
   return [
     new iam.PolicyStatement({
@@ -79,6 +68,8 @@ export function platformKeyStatements(scope: KeyPolicyScope): iam.PolicyStatemen
       actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
       resources: ['*'],
       conditions: {
+        // CloudWatch Logs User Guide, "Encrypt log data in CloudWatch Logs using AWS KMS" (step 2, the
+        // key policy): the encryption context is aws:logs:arn = the log group's ARN.
         // A pattern, not the exact group ARN: the exact ARN would make key and group depend on each other.
         ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:*` },
       },
@@ -89,6 +80,8 @@ export function platformKeyStatements(scope: KeyPolicyScope): iam.PolicyStatemen
       actions: ['kms:GenerateDataKey*'],
       resources: ['*'],
       conditions: {
+        // CloudTrail User Guide, "Configure AWS KMS key policies for CloudTrail" ("Granting encrypt
+        // permissions"): the encryption context aws:cloudtrail:arn and aws:SourceArn = the trail ARN.
         StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': anyTrailOfAccount },
         StringEquals: { 'aws:SourceArn': trailArn },
       },
@@ -99,6 +92,8 @@ export function platformKeyStatements(scope: KeyPolicyScope): iam.PolicyStatemen
       actions: ['kms:DescribeKey'],
       resources: ['*'],
       conditions: {
+        // CloudTrail User Guide, "Configure AWS KMS key policies for CloudTrail" ("Granting
+        // permissions for CloudTrail to describe a KMS key"): aws:SourceArn = the trail ARN.
         StringEquals: { 'aws:SourceArn': trailArn },
       },
     }),
@@ -124,6 +119,8 @@ export function platformKeyStatements(scope: KeyPolicyScope): iam.PolicyStatemen
       actions: ['kms:Decrypt', 'kms:ReEncryptFrom'],
       resources: ['*'],
       conditions: {
+        // CloudTrail User Guide, "Configure AWS KMS key policies for CloudTrail" ("Granting decrypt
+        // permissions"): kms:CallerAccount and the aws:cloudtrail:arn encryption context.
         StringEquals: { 'kms:CallerAccount': account },
         StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': anyTrailOfAccount },
       },
@@ -134,10 +131,13 @@ export function platformKeyStatements(scope: KeyPolicyScope): iam.PolicyStatemen
       actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
       resources: ['*'],
       conditions: {
-        StringEquals: {
-          'aws:SourceAccount': account,
-          'kms:EncryptionContext:aws:sns:topicArn': topicArns,
-        },
+        // The encryption context of every KMS request SNS makes for an encrypted topic is
+        // aws:sns:topicArn = the topic ARN: Amazon SNS Developer Guide, "Encryption at rest" / "Key
+        // management" (sns-key-management.html); AWS's own service key policies for encrypted topics
+        // scope by it, e.g. Amazon GameLift Servers FlexMatch Developer Guide, "Set up an SNS topic
+        // with server-side encryption" (queue-notification-sns-sse.html). No AWS page documents
+        // aws:SourceAccount in these requests, so the statement does not depend on it.
+        StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': topicArns },
       },
     }),
     new iam.PolicyStatement({
@@ -146,30 +146,17 @@ export function platformKeyStatements(scope: KeyPolicyScope): iam.PolicyStatemen
       actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       resources: ['*'],
       conditions: {
-        StringEquals: { 'aws:SourceAccount': account },
-        ArnLike: { 'aws:SourceArn': alarmArns },
+        // Amazon SNS Developer Guide, "Key management" ("Enable compatibility between event sources
+        // from AWS services and encrypted topics") gives this grant to cloudwatch.amazonaws.com with no
+        // condition. No AWS page documents aws:SourceArn / aws:SourceAccount / aws:SourceOrgID in the
+        // KMS requests made for an alarm's notification (a condition on an absent key denies, and
+        // the notification is dropped silently). The SNS encryption context is documented (see the
+        // SNS statement above), so the key serves the platform's topics only; which alarms may
+        // publish is the topic policy's decision (AlertTopic).
+        StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': topicArns },
       },
     }),
-    ...sourceAccountAlarmKeyStatements(scope),
   ];
-}
-
-/**
- * The key-policy statement for alarms of source accounts publishing to the encrypted topic (none
- * without `alarmSourceAccounts`): the same grant as for this account's alarms, scoped by
- * `aws:SourceAccount` and `aws:SourceArn` to the source accounts' alarms in this Region.
- */
-function sourceAccountAlarmKeyStatements(scope: KeyPolicyScope): iam.PolicyStatement[] {
-  const accounts = scope.alarmSourceAccounts ?? [];
-  if (accounts.length === 0) return [];
-  return [new iam.PolicyStatement({
-    sid: KeyPolicySid.CLOUDWATCH_SOURCE_ACCOUNTS,
-    principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-    actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-    resources: ['*'],
-    conditions: sourceAccountAlarmConditions(scope.partition, scope.region, accounts,
-      scope.alarmSourceNamePrefix ?? scope.alarmNamePrefix),
-  })];
 }
 
 /** Statement ids of the account (root) statements of a key created by `PlatformKey`. */
@@ -223,6 +210,7 @@ export function accountKeyStatements(): iam.PolicyStatement[] {
       principals: [account],
       actions: ['kms:CreateGrant'],
       resources: ['*'],
+      // AWS KMS Developer Guide, "AWS KMS condition keys" (kms:GrantIsForAWSResource).
       conditions: { Bool: { 'kms:GrantIsForAWSResource': true } },
     }),
   ];

@@ -49,7 +49,11 @@ export interface PlatformKeyProps extends CrossAccountAlertOptions {
  * The platform's customer-managed KMS key, with a key policy that lets exactly the services that
  * need it use it: CloudWatch Logs (log groups of this account and region), CloudTrail (the
  * platform's trail), SNS (the alert topic) and CloudWatch alarms publishing to the encrypted topic.
- * Each statement is scoped by encryption context and/or `aws:SourceAccount` / `aws:SourceArn`.
+ * Each statement is scoped by a condition key AWS documents for that service's requests (an
+ * encryption context, or `aws:SourceArn` for CloudTrail). The cross-account options
+ * (`alarmSourceAccounts`, `alarmSourceOrganizationId`) are validated here but change nothing in the
+ * key policy: the CloudWatch statement serves the platform's topics whoever's alarm publishes, and
+ * the topic policy decides who may publish.
  *
  * A key created here gets, instead of aws-cdk-lib's default `kms:*` for the account, account
  * statements that enable IAM policies for every key action but allow `kms:CreateGrant` only for
@@ -68,8 +72,7 @@ export class PlatformKey extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
     const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD);
-    validateAlarmSources(this, props.alarmSourceAccounts, props.alarmSourceNamePrefix);
-    const alarmSources = { alarmSourceAccounts: props.alarmSourceAccounts, alarmSourceNamePrefix: props.alarmSourceNamePrefix };
+    validateAlarmSources(this, props.alarmSourceAccounts, props.alarmSourceNamePrefix, '', props.alarmSourceOrganizationId);
 
     this.key = props.encryptionKey ?? new kms.Key(this, 'Key', {
       description: `${naming.stem}: encrypts the platform's logs, audit trail and alert topic`,
@@ -85,10 +88,8 @@ export class PlatformKey extends Construct {
       partition: stack.partition,
       region: stack.region,
       account: stack.account,
-      alarmNamePrefix: naming.alarmNamePrefix,
       alertTopicName: naming.alertTopicName,
       trailName: naming.trailName,
-      ...alarmSources,
     });
     // `allowNoOp` returns statementAdded=false for imported keys instead of failing.
     const added = statements.map((s) => this.key.addToResourcePolicy(s, true).statementAdded);
@@ -99,10 +100,8 @@ export class PlatformKey extends Construct {
         partition: literalPartition(stack),
         region: literalOr(stack.region, '<region>'),
         account: literalOr(stack.account, '<account-id>'),
-        alarmNamePrefix: naming.alarmNamePrefix,
         alertTopicName: naming.alertTopicName,
         trailName: naming.trailName,
-        ...alarmSources,
       }).map((s) => stack.resolve(s.toStatementJson()));
       Annotations.of(this).addWarningV2('cdk-platform-monitoring:importedKeyPolicy',
         'The encryption key is imported, so its key policy cannot be changed here. Without these statements '

@@ -67,16 +67,25 @@ export interface PlatformEventsProps {
   readonly glueCrawlerNames?: string[];
 
   /**
-   * Glue job names: only their events are delivered, and each outcome metric is also published
-   * per `JobName`.
+   * Glue job names: only their events are delivered.
    *
-   * @default - events of every job, totals only
+   * @default - events of every job
    */
   readonly glueJobNames?: string[];
+
+  /**
+   * Also publish each Glue job outcome per `JobName` (three more metric filters and custom metrics
+   * per outcome and job, billed as custom metrics). No alarm or dashboard of the platform reads
+   * them: the alarm and the dashboard use the totals. Ignored without `glueJobNames`.
+   *
+   * @default false
+   */
+  readonly glueJobMetricsByJob?: boolean;
 }
 
-const BATCH_STATUSES = [BatchJobStatus.SUBMITTED, BatchJobStatus.RUNNABLE, BatchJobStatus.STARTING,
-  BatchJobStatus.RUNNING, BatchJobStatus.SUCCEEDED, BatchJobStatus.FAILED];
+// RUNNABLE and STARTING are not counted: no alarm or dashboard reads them, and AWS Batch publishes
+// the same transitions per queue at no charge (AWS/Batch JobsMovedToRunnable, JobsMovedToStarting).
+const BATCH_STATUSES = [BatchJobStatus.SUBMITTED, BatchJobStatus.RUNNING, BatchJobStatus.SUCCEEDED, BatchJobStatus.FAILED];
 const CRAWLER_OUTCOMES = [GlueCrawlerOutcome.SUCCEEDED, GlueCrawlerOutcome.FAILED];
 const JOB_OUTCOMES = [GlueJobOutcome.SUCCEEDED, GlueJobOutcome.FAILED, GlueJobOutcome.TIMED_OUT];
 
@@ -219,7 +228,7 @@ export class PlatformEvents extends Construct {
     for (const outcome of JOB_OUTCOMES) {
       const name = PlatformEventMetrics.glueJobRunsMetricName(outcome);
       this.addFilter(`GlueJob${outcome}`, name, glueJobOutcomePattern(outcome));
-      if (jobs.length) {
+      if (jobs.length && props.glueJobMetricsByJob === true) {
         this.addFilter(`GlueJob${outcome}ByJob`, name, glueJobOutcomePattern(outcome),
           { [PlatformEventMetrics.JOB_NAME_DIMENSION]: '$.detail.jobName' });
       }

@@ -19,8 +19,10 @@ export function lambdaLogErrorsMetricName(functionName: string): string {
 }
 
 /**
- * A metric filter counting lines that contain `ERROR` into `namespace`/`metricName` (unit Count,
- * 0 when events arrive without errors, so alarms see data instead of gaps).
+ * A metric filter counting lines that contain `ERROR` into `namespace`/`metricName` (unit Count).
+ * No default value: the filter publishes only when a line matches, so a function that logs without
+ * errors costs no metric datapoints (a default value would publish 0 whenever logs arrive). Graphs
+ * show gaps for "no error"; an alarm on this metric needs `treatMissingData: NOT_BREACHING`.
  */
 export function errorMetricFilter(scope: Construct, id: string, logGroup: logs.ILogGroup,
   namespace: string, metricName: string): logs.MetricFilter {
@@ -30,7 +32,6 @@ export function errorMetricFilter(scope: Construct, id: string, logGroup: logs.I
     metricNamespace: namespace,
     metricName,
     metricValue: '1',
-    defaultValue: 0,
     unit: cloudwatch.Unit.COUNT,
   });
 }

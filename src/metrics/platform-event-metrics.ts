@@ -10,9 +10,12 @@ export enum BatchJobStatus {
    * counted as submitted when it first reports PENDING, or RUNNABLE with no dependency and no attempt yet.
    */
   SUBMITTED = 'Submitted',
-  /** The job entered RUNNABLE (waiting for compute capacity), including retries. */
+  /**
+   * The job entered RUNNABLE (waiting for compute capacity), including retries. Not published by
+   * `PlatformEvents` (use AWS Batch's `JobsMovedToRunnable`, `BatchJobQueueMetrics`).
+   */
   RUNNABLE = 'Runnable',
-  /** The job entered STARTING. */
+  /** The job entered STARTING. Not published by `PlatformEvents` (use AWS Batch's `JobsMovedToStarting`). */
   STARTING = 'Starting',
   /** The job entered RUNNING. */
   RUNNING = 'Running',

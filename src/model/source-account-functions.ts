@@ -18,6 +18,17 @@ export interface LambdaFunctionRef {
   readonly account?: string;
   /** The function's Region, for a function given by ARN. */
   readonly region?: string;
+  /**
+   * What never moves when the lists change: the literal function name (with the account for a
+   * function of a source account), else the function construct's path. Groups functions stably.
+   */
+  readonly stableKey?: string;
+}
+
+/** The stable key of a function reference (see `LambdaFunctionRef.stableKey`). */
+export function stableKeyOf(ref: LambdaFunctionRef): string {
+  if (ref.stableKey !== undefined) return ref.stableKey;
+  return ref.account === undefined ? ref.functionName : `${ref.account}/${ref.functionName}`;
 }
 
 // AWS Lambda API reference, CreateFunction / FunctionConfiguration: FunctionArn has the form
@@ -89,7 +100,10 @@ export function checkFunctionAccount(scope: IConstruct, propName: string, fn: la
 
 /** The function references of `lambdaFunctions` (this account), then of `lambdaFunctionArns`. */
 export function lambdaFunctionRefs(functions: lambda.IFunction[] | undefined, sourceAccountFunctions: LambdaFunctionRef[]): LambdaFunctionRef[] {
-  return [...(functions ?? []).map((fn) => ({ functionName: functionNameOf(fn) })), ...sourceAccountFunctions];
+  return [...(functions ?? []).map((fn) => {
+    const functionName = functionNameOf(fn);
+    return { functionName, stableKey: Token.isUnresolved(functionName) ? `path:${fn.node.path}` : functionName };
+  }), ...sourceAccountFunctions];
 }
 
 /** A label for a function on graphs: the name, with the account for a function of a source account. */

@@ -9,7 +9,7 @@ import { DeploymentEnvironment } from '../core/environment';
 import { PlatformNaming } from '../core/naming';
 import { validateEmails } from '../core/validation';
 import { CrossAccountAlertOptions } from '../cross-account/cross-account-alert-options';
-import { sourceAccountAlarmConditions, validateAlarmSources } from '../private/cross-account-policy';
+import { sourceAccountAlarmConditions, sourceOrganizationAlarmConditions, validateAlarmSources } from '../private/cross-account-policy';
 
 /**
  * Properties of an `AlertTopic`.
@@ -65,6 +65,9 @@ export class AlertTopic extends Construct {
   /** The statement id of the grant to source accounts' alarms (`alarmSourceAccounts`) in the topic policy. */
   public static readonly SOURCE_ACCOUNTS_PUBLISH_SID = 'AllowSourceAccountAlarmsToPublish';
 
+  /** The statement id of the grant to the organization's alarms (`alarmSourceOrganizationId`) in the topic policy. */
+  public static readonly SOURCE_ORGANIZATION_PUBLISH_SID = 'AllowSourceOrganizationAlarmsToPublish';
+
   /** The SNS topic. */
   public readonly topic: sns.ITopic;
 
@@ -75,7 +78,7 @@ export class AlertTopic extends Construct {
     super(scope, id);
     const emails = props.emails ?? [];
     validateEmails(this, emails, 'emails');
-    validateAlarmSources(this, props.alarmSourceAccounts, props.alarmSourceNamePrefix);
+    validateAlarmSources(this, props.alarmSourceAccounts, props.alarmSourceNamePrefix, '', props.alarmSourceOrganizationId);
     const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD);
     const stack = Stack.of(this);
     this.alarmNamePrefix = naming.alarmNamePrefix;
@@ -93,6 +96,10 @@ export class AlertTopic extends Construct {
       actions: ['sns:Publish'],
       resources: [topic.topicArn],
       conditions: {
+        // IAM User Guide, "AWS global condition context keys" (aws:SourceAccount, aws:SourceArn:
+        // present when a service principal acts on behalf of a resource, here the alarm); Amazon SNS
+        // Developer Guide, "Amazon SNS security best practices" (cross-service confused deputy
+        // prevention) recommends both on service-principal statements of a topic policy.
         StringEquals: { 'aws:SourceAccount': stack.account },
         ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:${naming.alarmNamePrefix}*` },
       },
@@ -109,6 +116,18 @@ export class AlertTopic extends Construct {
         actions: ['sns:Publish'],
         resources: [topic.topicArn],
         conditions: sourceAccountAlarmConditions(stack.partition, stack.region, sourceAccounts,
+          props.alarmSourceNamePrefix ?? naming.alarmNamePrefix),
+      }));
+    }
+
+    if (props.alarmSourceOrganizationId !== undefined) {
+      // Alarms of any account of the organization, named with the trusted prefix, in this Region.
+      topic.addToResourcePolicy(new iam.PolicyStatement({
+        sid: AlertTopic.SOURCE_ORGANIZATION_PUBLISH_SID,
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions: sourceOrganizationAlarmConditions(stack.partition, stack.region, props.alarmSourceOrganizationId,
           props.alarmSourceNamePrefix ?? naming.alarmNamePrefix),
       }));
     }

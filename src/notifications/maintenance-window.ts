@@ -7,6 +7,13 @@ import { AlarmSeverity } from './alarm-severity';
  * CloudWatch alarm mute rule over the platform's alarms. Alarms still change state and show on the
  * dashboards; only their actions (emails, chat, pagers) are held back while the window is open.
  *
+ * An alarm that returns to OK before the window ends never notifies (its OK actions are muted too:
+ * CloudWatch User Guide, "Alarm mute rules behaviour"). A CIS alarm is back to OK within minutes,
+ * so the CIS security alarms are left out of every window unless it sets `includeSecurityAlarms`.
+ * The composite platform-health alarm is never a target: AWS documents mute rules for alarms by
+ * name and says nothing of composite alarms, so its actions (`platformHealthActions`) keep working
+ * during a window.
+ *
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-mute-rules.html
  * @experimental alarm mute rules are new in CloudWatch and in aws-cdk-lib.
  */
@@ -28,11 +35,21 @@ export interface MaintenanceWindow {
   readonly duration: Duration;
 
   /**
-   * Which alarms are muted.
+   * Which alarms are muted, by severity. The CIS security alarms are muted only with
+   * `includeSecurityAlarms`; the composite platform-health alarm never.
    *
-   * @default - every alarm of the platform, both severities
+   * @default - every alarm of the platform (security alarms and the composite excepted), both severities
    */
   readonly severities?: AlarmSeverity[];
+
+  /**
+   * Mute the CIS security alarms of these severities too (a root sign-in, an IAM or network change
+   * during the window would then never be reported, since those alarms return to OK within minutes).
+   * Only for a window in which the security team expects exactly those changes.
+   *
+   * @default false
+   */
+  readonly includeSecurityAlarms?: boolean;
 
   /**
    * The rule does nothing before this date and time (in the schedule's time zone, UTC by default).

@@ -23,6 +23,12 @@ export const SINK_ORGANIZATION_ID: IdentifierRule = {
   usedAs: 'the sink policy lets accounts link only when aws:PrincipalOrgID equals it, so no account could link',
 };
 
+// AWS Organizations API reference, Organization: Id pattern ^o-[a-z0-9]{10,32}$.
+export const ALARM_ORGANIZATION_ID: IdentifierRule = {
+  ...SINK_ORGANIZATION_ID,
+  usedAs: 'the topic policy lets alarms publish only when aws:SourceOrgID equals it, so no alarm of the organization could notify',
+};
+
 // CloudWatch Observability Access Manager API reference, CreateSink / Sink: the sink ARN has the form
 // arn:<partition>:oam:<region>:<account>:sink/<sink id>.
 export const SINK_ARN: IdentifierRule = {

@@ -23,7 +23,7 @@ describe('alarm actions are pluggable on PlatformMonitoring (alarms.actions)', (
     // Every family is there, the ML and security alarms included.
     expect(recorder.applied.some((p) => p.includes('/ml-market-intelligence-'))).toBe(true);
     expect(recorder.applied.some((p) => p.includes('/Security/'))).toBe(true);
-    expect(recorder.applied.some((p) => p.includes('lambda-errors-group2'))).toBe(true);
+    expect(recorder.applied.some((p) => p.includes('lambda-errors-group-'))).toBe(true);
   });
 
   test('with the alert topic by default: each metric alarm notifies the topic and the pager on ALARM and OK', () => {

@@ -113,7 +113,7 @@ describe('routing by severity', () => {
       expect(a.props.AlarmActions).toHaveLength(pages ? 2 : 1);
       if (pages) paged++;
     }
-    expect(paged).toBeGreaterThan(15); // includes the nested Lambda groups and the CIS alarms
+    expect(paged).toBeGreaterThan(10); // includes the nested Lambda groups and the 6 CIS alarms that are CRITICAL by default
   });
 
   test('bad input fails at synth with the prop named', () => {

@@ -34,7 +34,10 @@ describe('maintenance windows (alarms.maintenanceWindows) become alarm mute rule
       Rule: { Schedule: { Expression: 'cron(0 2 * * SUN)', Duration: 'PT2H' } },
     }));
     const names = targets(rules[0], main.resources);
-    expect(names).toHaveLength(monitoring.platformAlarms.warningAlarms.length);
+    // The warning alarms, the CIS security alarms (9 of them warnings by default) left out.
+    const security = new Set(monitoring.platformAlarms.securityAlarms);
+    expect(security.size).toBeGreaterThan(0);
+    expect(names).toHaveLength(monitoring.platformAlarms.warningAlarms.filter((a) => !security.has(a)).length);
     const literal = names.filter((n: unknown) => typeof n === 'string') as string[];
     expect(literal.length).toBeGreaterThan(3);
     for (const n of literal) expect({ n, severity: catalogEntryOf(n.replace(/^shop-prod-/, ''))!.severity }).toEqual({ n, severity: AlarmSeverity.WARNING });
@@ -60,9 +63,28 @@ describe('maintenance windows (alarms.maintenanceWindows) become alarm mute rule
     expect(rule.Properties.ExpireDate).toEqual('2027-01-10T06:00');
     expect(rule.Properties.Description).toEqual('Aurora major version upgrade');
     const all = monitoring.platformAlarms.criticalAlarms.length + monitoring.platformAlarms.warningAlarms.length;
-    expect(targets(rule, main.resources)).toHaveLength(all);
-    expect(targets(rule, main.resources)).toContain('shop-prod-cis-root-account-usage');
+    expect(targets(rule, main.resources)).toHaveLength(all - monitoring.platformAlarms.securityAlarms.length);
     expect(targets(rule, main.resources)).not.toContain('shop-prod-platform-health');
+  });
+
+  // A CIS alarm returns to OK within minutes, and an alarm back to OK before the window ends never
+  // notifies (CloudWatch User Guide, "Alarm mute rules behaviour"): a root sign-in during a deploy
+  // window would never be reported.
+  test('a default window mutes no CIS security alarm; a window with includeSecurityAlarms mutes them', () => {
+    const window = { schedule: SUNDAY_2AM, duration: Duration.hours(2) };
+    const { app, stack, monitoring } = allOptionsPlatform({
+      alarms: { maintenanceWindows: [{ ...window, name: 'deploys' }, { ...window, name: 'security-drill', includeSecurityAlarms: true }] },
+    });
+    const main = assemblyTemplates(app).find((t) => t.name === stack.stackName)!;
+    const rules = Object.values(main.resources).filter((r) => r.Type === 'AWS::CloudWatch::AlarmMuteRule');
+    const byName = (n: string) => targets(rules.find((r) => r.Properties.Name === n)!, main.resources);
+    const cis = monitoring.platformAlarms.securityAlarms.map((a) => main.resources[stack.resolve(a.alarmName).Ref].Properties.AlarmName);
+    expect(cis.length).toBeGreaterThanOrEqual(14);
+    expect(cis).toContain('shop-prod-cis-root-account-usage');
+    expect(byName('shop-prod-mute-deploys').filter((n: unknown) => cis.includes(n))).toEqual([]);
+    expect(byName('shop-prod-mute-deploys')).toContain('shop-prod-lambda-errors');
+    expect(byName('shop-prod-mute-security-drill')).toEqual(expect.arrayContaining(cis));
+    for (const r of rules) expect(targets(r, main.resources)).not.toContain('shop-prod-platform-health');
   });
 
   test('bad windows fail at synth with the prop named', () => {

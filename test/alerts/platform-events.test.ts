@@ -163,7 +163,7 @@ describe('event filter patterns against AWS sample events', () => {
 });
 
 describe('PlatformEvents', () => {
-  function setup(withLists: boolean) {
+  function setup(withLists: boolean, extra: object = {}) {
     const { app, stack } = newStack();
     const key = new PlatformKey(stack, 'Key', { projectName: 'my-proj', environment: DeploymentEnvironment.DEV });
     const logGroup = new logs.LogGroup(stack, 'Group', {
@@ -174,6 +174,7 @@ describe('PlatformEvents', () => {
       environment: DeploymentEnvironment.DEV,
       logGroup,
       ...(withLists ? { batchJobQueues: [QUEUE], glueCrawlerNames: ['raw-crawler'], glueJobNames: ['etl-job'], dmsReplicationTasks: [TASK] } : {}),
+      ...extra,
     });
     return { app, stack, events, t: Template.fromStack(stack) };
   }
@@ -246,7 +247,7 @@ describe('PlatformEvents', () => {
     t.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { 'source': ['aws.dms'], 'detail-type': ['DMS Replication Task State Change'], 'resources': Match.absent() },
     });
-    t.resourceCountIs('AWS::Logs::MetricFilter', 6 + 2 + 3);
+    t.resourceCountIs('AWS::Logs::MetricFilter', 4 + 2 + 3);
   });
 
   // Amazon EventBridge Events Reference, "AWS Database Migration Service events": source aws.dms,
@@ -301,22 +302,27 @@ describe('PlatformEvents', () => {
 
   test('metric filters: namespace, names, patterns, per-resource dimensions for Glue only', () => {
     const { t } = setup(true);
-    // Batch totals (6), Glue crawler (2) and job (3) totals, and per crawler / per job: no per-queue Batch
-    // filters (AWS/Batch publishes per-queue counts natively, by JobQueueName).
-    t.resourceCountIs('AWS::Logs::MetricFilter', 6 + 2 * 2 + 2 * 3);
+    // Batch totals (4: Runnable and Starting are read by nothing, AWS/Batch counts them per queue for
+    // free), Glue crawler (2) and job (3) totals, and per crawler; per job only on request
+    // (glueJobMetricsByJob: nothing of the platform reads them). No per-queue Batch filters
+    // (AWS/Batch publishes per-queue counts natively, by JobQueueName).
+    t.resourceCountIs('AWS::Logs::MetricFilter', 4 + 2 * 2 + 3);
     t.hasResourceProperties('AWS::Logs::MetricFilter', {
       FilterPattern: batchJobStatusPattern(BatchJobStatus.FAILED),
       MetricTransformations: [{ MetricNamespace: 'my-proj-dev', MetricName: 'Batch.JobsFailed', MetricValue: '1', Unit: 'Count' }],
     });
     const batchFilters = Object.values(t.findResources('AWS::Logs::MetricFilter')).map((f: any) => f.Properties.MetricTransformations[0])
       .filter((m: any) => m.MetricName.startsWith('Batch.'));
-    expect(batchFilters.map((m: any) => m.MetricName).sort()).toEqual(['Batch.JobsFailed', 'Batch.JobsRunnable', 'Batch.JobsRunning',
-      'Batch.JobsStarting', 'Batch.JobsSubmitted', 'Batch.JobsSucceeded']);
+    expect(batchFilters.map((m: any) => m.MetricName).sort()).toEqual(['Batch.JobsFailed', 'Batch.JobsRunning',
+      'Batch.JobsSubmitted', 'Batch.JobsSucceeded']);
     for (const m of batchFilters) expect(m.Dimensions).toBeUndefined();
     t.hasResourceProperties('AWS::Logs::MetricFilter', {
       MetricTransformations: [Match.objectLike({ MetricName: 'Glue.CrawlerRunsFailed', Dimensions: [{ Key: 'CrawlerName', Value: '$.detail.crawlerName' }] })],
     });
-    t.hasResourceProperties('AWS::Logs::MetricFilter', {
+    expect(JSON.stringify(t.findResources('AWS::Logs::MetricFilter'))).not.toContain('"Key":"JobName"');
+    const byJob = setup(true, { glueJobMetricsByJob: true }).t;
+    byJob.resourceCountIs('AWS::Logs::MetricFilter', 4 + 2 * 2 + 2 * 3);
+    byJob.hasResourceProperties('AWS::Logs::MetricFilter', {
       MetricTransformations: [Match.objectLike({ MetricName: 'Glue.JobRunsTimedOut', Dimensions: [{ Key: 'JobName', Value: '$.detail.jobName' }] })],
     });
   });

@@ -31,15 +31,17 @@ test('AlertTopic: the topic policy trusts the source accounts\' alarms named wit
   expect(statement(policy, AlertTopic.CLOUDWATCH_PUBLISH_SID).Condition.StringEquals['aws:SourceAccount']).toBe('123456789012');
 });
 
-test('PlatformKey: the key policy lets the source accounts\' alarms use the key, with the platform prefix by default', () => {
-  const { stack } = newStack();
-  new PlatformKey(stack, 'Key', { projectName: 'shop', alarmSourceAccounts: SOURCES });
-  const policy = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy;
-  const s = statement(policy, KeyPolicySid.CLOUDWATCH_SOURCE_ACCOUNTS);
-  expect(s.Principal).toEqual({ Service: 'cloudwatch.amazonaws.com' });
-  expect(s.Action).toEqual(['kms:Decrypt', 'kms:GenerateDataKey*']);
-  expect(s.Condition.StringEquals['aws:SourceAccount']).toEqual(SOURCES);
-  expect(JSON.stringify(s.Condition.ArnLike['aws:SourceArn'])).toContain(':cloudwatch:eu-west-1:333333333333:alarm:shop-prod-*');
+test('PlatformKey: source accounts change nothing in the key policy (its CloudWatch statement is scoped by topic, the topic policy decides who publishes)', () => {
+  const policyOf = (props: object) => {
+    const { stack } = newStack();
+    new PlatformKey(stack, 'Key', { projectName: 'shop', ...props });
+    return Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy;
+  };
+  expect(policyOf({ alarmSourceAccounts: SOURCES })).toEqual(policyOf({}));
+  const condition = statement(policyOf({}), KeyPolicySid.CLOUDWATCH).Condition;
+  expect(Object.keys(condition)).toEqual(['StringEquals']);
+  expect(Object.keys(condition.StringEquals)).toEqual(['kms:EncryptionContext:aws:sns:topicArn']);
+  expect(JSON.stringify(condition)).toContain(':sns:eu-west-1:123456789012:shop-prod-alerts');
 });
 
 test('without alarmSourceAccounts there is no cross-account statement', () => {
@@ -48,7 +50,7 @@ test('without alarmSourceAccounts there is no cross-account statement', () => {
   const t = Template.fromStack(stack);
   const key = Object.values(t.findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy;
   const topic = Object.values(t.findResources('AWS::SNS::TopicPolicy'))[0].Properties.PolicyDocument;
-  expect(statement(key, KeyPolicySid.CLOUDWATCH_SOURCE_ACCOUNTS)).toBeUndefined();
+  expect(key.Statement.filter((st: any) => st.Principal?.Service === 'cloudwatch.amazonaws.com')).toHaveLength(1);
   expect(statement(topic, AlertTopic.SOURCE_ACCOUNTS_PUBLISH_SID)).toBeUndefined();
 });
 
@@ -59,7 +61,23 @@ test.each([
   [{ alarmSourceAccounts: ['123456789012'] }, /this stack's own account/],
   [{ alarmSourceAccounts: ['222222222222'], alarmSourceNamePrefix: 'shop-*' }, /alarmSourceNamePrefix "shop-\*" contains a wildcard/],
   [{ alarmSourceAccounts: ['222222222222'], alarmSourceNamePrefix: '' }, /alarmSourceNamePrefix must be a non-empty/],
+  [{ alarmSourceOrganizationId: 'o-ABC' }, new RegExp('^crossAccountAlerts\\.alarmSourceOrganizationId "o-ABC" is not a valid AWS Organizations id '
+    + '\\("o-" followed by 10-32 lowercase letters or digits\\): the topic policy lets alarms publish only when aws:SourceOrgID equals it, '
+    + 'so no alarm of the organization could notify\\. Pass the AWS Organizations id exactly as AWS shows it\\.')],
 ])('PlatformMonitoring rejects crossAccountAlerts %j', (crossAccountAlerts, message) => {
   const { stack } = newStack();
   expect(() => new PlatformMonitoring(stack, 'M', { projectName: 'shop', crossAccountAlerts: crossAccountAlerts as any })).toThrow(message);
+});
+
+test('AlertTopic: alarmSourceOrganizationId adds one statement, by aws:SourceOrgID and the alarm prefix in any account', () => {
+  const { stack } = newStack();
+  const key = new PlatformKey(stack, 'Key', { projectName: 'shop' });
+  new AlertTopic(stack, 'Alerts', { projectName: 'shop', encryptionKey: key.key, alarmSourceOrganizationId: 'o-a1b2c3d4e5' });
+  const policy = Object.values(Template.fromStack(stack).findResources('AWS::SNS::TopicPolicy'))[0].Properties.PolicyDocument;
+  const s = statement(policy, AlertTopic.SOURCE_ORGANIZATION_PUBLISH_SID);
+  expect(s.Principal).toEqual({ Service: 'cloudwatch.amazonaws.com' });
+  expect(s.Action).toBe('sns:Publish');
+  expect(s.Condition.StringEquals).toEqual({ 'aws:SourceOrgID': 'o-a1b2c3d4e5' });
+  expect(JSON.stringify(s.Condition.ArnLike['aws:SourceArn'])).toContain(':cloudwatch:eu-west-1:*:alarm:shop-prod-*');
+  expect(statement(policy, AlertTopic.SOURCE_ACCOUNTS_PUBLISH_SID)).toBeUndefined();
 });

@@ -89,3 +89,16 @@ test.each([
 ])('rejects %j', (extra, message) => {
   expect(() => platform(extra as any)).toThrow(message);
 });
+
+// A source account's task publishes nothing in the monitoring account until that account's link to
+// the sink exists: counted as breaching, its lag alarm would page from the first deploy. It stays
+// INSUFFICIENT_DATA instead (no action); this account's task keeps "breaching" (a stopped task).
+test('the replication-lag alarm of a source account\'s DMS task treats missing data as missing; this account\'s as breaching', () => {
+  const { stack } = platform();
+  const lag = alarmQueries(stack, 'AWS/DMS').filter((p) => (p.MetricName ?? p.Metrics?.[0].MetricStat.Metric.MetricName) === 'CDCLatencyTarget');
+  const byAccount = Object.fromEntries(lag.map((p) => [p.Metrics ? p.Metrics[0].AccountId : 'own', p]));
+  expect(Object.keys(byAccount).sort()).toEqual([WORKLOAD_A, 'own']);
+  expect(byAccount[WORKLOAD_A].TreatMissingData).toBe('missing');
+  expect(byAccount[WORKLOAD_A].InsufficientDataActions ?? []).toEqual([]);
+  expect(byAccount.own.TreatMissingData).toBe('breaching');
+});

@@ -97,7 +97,25 @@ describe('PlatformKey: created key', () => {
       Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
       Condition: {
         StringEquals: {
-          'aws:SourceAccount': '123456789012',
+          'kms:EncryptionContext:aws:sns:topicArn': ['', '-critical', '-warning']
+            .map((suffix) => partitionArn(`:sns:eu-west-1:123456789012:shop-staging-alerts${suffix}`)),
+        },
+      },
+    });
+    expect(Object.keys(s[KeyPolicySid.SNS].Condition)).toEqual(['StringEquals']);
+  });
+
+  // The KMS requests made for an alarm's notification are documented to carry SNS's encryption
+  // context (aws:sns:topicArn); no AWS page documents aws:SourceArn / aws:SourceAccount in them.
+  test('CloudWatch alarms may use the key for the platform\'s topics only, by the documented SNS encryption context', () => {
+    expect(s[KeyPolicySid.CLOUDWATCH]).toEqual({
+      Sid: KeyPolicySid.CLOUDWATCH,
+      Effect: 'Allow',
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      Resource: '*',
+      Condition: {
+        StringEquals: {
           'kms:EncryptionContext:aws:sns:topicArn': ['', '-critical', '-warning']
             .map((suffix) => partitionArn(`:sns:eu-west-1:123456789012:shop-staging-alerts${suffix}`)),
         },
@@ -105,15 +123,15 @@ describe('PlatformKey: created key', () => {
     });
   });
 
-  test('CloudWatch alarms named with our prefix may publish to the encrypted topic', () => {
-    expect(s[KeyPolicySid.CLOUDWATCH]).toMatchObject({
-      Principal: { Service: 'cloudwatch.amazonaws.com' },
-      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-      Condition: {
-        StringEquals: { 'aws:SourceAccount': '123456789012' },
-        ArnLike: { 'aws:SourceArn': partitionArn(':cloudwatch:eu-west-1:123456789012:alarm:shop-staging-*') },
-      },
-    });
+  test('no statement of the key policy conditions on a key AWS does not document for its request', () => {
+    // aws:SourceArn is documented only for CloudTrail's requests (CloudTrail User Guide, "Configure
+    // AWS KMS key policies for CloudTrail").
+    for (const st of Object.values(s) as any[]) {
+      const keys = Object.values(st.Condition ?? {}).flatMap((c: any) => Object.keys(c));
+      const cloudTrail = st.Principal?.Service === 'cloudtrail.amazonaws.com';
+      expect({ sid: st.Sid, undocumented: keys.filter((k) => k === 'aws:SourceAccount' || (k === 'aws:SourceArn' && !cloudTrail)) })
+        .toEqual({ sid: st.Sid, undocumented: [] });
+    }
   });
 
   test('every service-principal statement carries a confused-deputy or encryption-context condition', () => {
@@ -172,10 +190,7 @@ describe('PlatformKey: key passed in', () => {
     expect(pk.key).toBe(key);
     expect(pk.policyManaged).toBe(true);
     Template.fromStack(stack).resourceCountIs('AWS::KMS::Key', 1);
-    // Every statement but the source accounts' one, which only `crossAccountAlerts` adds.
-    const sids = Object.values(KeyPolicySid).filter((sid) => sid !== KeyPolicySid.CLOUDWATCH_SOURCE_ACCOUNTS);
-    expect(Object.keys(statementsBySid(stack))).toEqual(expect.arrayContaining(sids));
-    expect(Object.keys(statementsBySid(stack))).not.toContain(KeyPolicySid.CLOUDWATCH_SOURCE_ACCOUNTS);
+    expect(Object.keys(statementsBySid(stack))).toEqual(expect.arrayContaining(Object.values(KeyPolicySid)));
   });
 
   test('an imported key gets a synth warning with the exact statements to add', () => {
@@ -189,7 +204,7 @@ describe('PlatformKey: key passed in', () => {
     expect(warnings).toHaveLength(1);
     const text = String(warnings[0].entry.data);
     expect(text).toContain('"Service":"cloudwatch.amazonaws.com"');
-    expect(text).toContain('arn:aws:cloudwatch:eu-west-1:123456789012:alarm:shop-prod-*');
+    expect(text).toContain('"kms:EncryptionContext:aws:sns:topicArn":["arn:aws:sns:eu-west-1:123456789012:shop-prod-alerts"');
     expect(text).toContain('"Service":"logs.eu-west-1.amazonaws.com"');
     expect(text).toContain('arn:aws:cloudtrail:eu-west-1:123456789012:trail/shop-prod-audit-trail');
     expect(text).toContain('arn:aws:sns:eu-west-1:123456789012:shop-prod-alerts');
@@ -203,7 +218,7 @@ describe('PlatformKey: key passed in', () => {
     new PlatformKey(stack, 'Key', { projectName: 'shop', encryptionKey: key });
     const [w] = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('key policy cannot be changed'));
     const text = String(w.entry.data);
-    expect(text).toContain('arn:<partition>:cloudwatch:<region>:<account-id>:alarm:shop-prod-*');
+    expect(text).toContain('arn:<partition>:sns:<region>:<account-id>:shop-prod-alerts-critical');
     expect(text).not.toMatch(/\$\{Token\[/);
   });
 

@@ -138,15 +138,19 @@ describe('ERROR metric filters', () => {
         MetricNamespace: 'shop',
         MetricName: { 'Fn::Join': ['', ['Lambda.LogErrors.', { Ref: Match.stringLikeRegexp('^Orders') }]] },
         MetricValue: '1',
-        DefaultValue: 0,
+        DefaultValue: Match.absent(),
         Unit: 'Count',
       }],
     });
     template.hasResourceProperties('AWS::Logs::MetricFilter', {
       FilterPattern: '"ERROR"',
       LogGroupName: { Ref: Match.stringLikeRegexp('^LoggingBatchLogGroup') },
-      MetricTransformations: [{ MetricNamespace: 'shop', MetricName: 'Batch.LogErrors', MetricValue: '1', DefaultValue: 0, Unit: 'Count' }],
+      MetricTransformations: [{ MetricNamespace: 'shop', MetricName: 'Batch.LogErrors', MetricValue: '1', DefaultValue: Match.absent(), Unit: 'Count' }],
     });
+    // A default value would publish 0 whenever logs arrive without a match (a datapoint per function
+    // per minute with logs); the filters publish only on a match, as the docs say.
+    const transformations = Object.values(template.findResources('AWS::Logs::MetricFilter')).flatMap((f: any) => f.Properties.MetricTransformations);
+    expect(transformations.filter((m: any) => 'DefaultValue' in m)).toEqual([]);
   });
 
   test('metric helpers match the filters (namespace, name, Sum, 5 minutes, Count)', () => {

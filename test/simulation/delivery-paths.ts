@@ -83,11 +83,18 @@ function keyResource(key: string): string {
 }
 
 /** CloudWatch alarms -> the topic, and -> the topic's key; SNS -> the topic's key. */
-export function alarmPaths(model: PolicyModel, alarmAccount: string = account, alarmName?: (n: string) => string): PathRequest[] {
+export function alarmPaths(model: PolicyModel, alarmAccount: string = account, alarmName?: (n: string) => string,
+  sourceOrgId?: string): PathRequest[] {
   const out: PathRequest[] = [];
   for (const alarm of notifyingAlarms(model)) {
     const name = alarmName ? alarmName(alarm.name) : alarm.name;
-    const source = { 'aws:SourceAccount': alarmAccount, 'aws:SourceArn': alarmArn(alarmAccount, name) };
+    // IAM User Guide, "AWS global condition context keys": aws:SourceOrgID is present when the
+    // alarm's account is a member of an organization.
+    const source = {
+      'aws:SourceAccount': alarmAccount,
+      'aws:SourceArn': alarmArn(alarmAccount, name),
+      ...(sourceOrgId ? { 'aws:SourceOrgID': sourceOrgId } : {}),
+    };
     for (const topic of alarm.topics) {
       // Amazon SNS Developer Guide, "Amazon SNS security best practices" / CloudWatch User Guide,
       // "Using Amazon CloudWatch alarms": CloudWatch publishes as cloudwatch.amazonaws.com with
@@ -104,23 +111,40 @@ export function alarmPaths(model: PolicyModel, alarmAccount: string = account, a
       const key = topicKey(model, topic);
       const keyId = key && keyIdOf(key);
       if (!keyId) continue;
-      // Amazon SNS Developer Guide, "Encryption at rest" (enabling compatibility between event
-      // sources from AWS services and encrypted topics): the source service needs kms:Decrypt and
-      // kms:GenerateDataKey*; SNS's encryption context is aws:sns:topicArn = the topic ARN.
-      for (const action of ['kms:GenerateDataKey', 'kms:Decrypt']) {
-        out.push({
-          path: Path.ALARM_TOPIC_KEY,
-          description: `alarm ${name} ${action} for ${topic}`,
-          principal: 'cloudwatch.amazonaws.com',
-          action,
-          resource: keyResource(key),
-          context: { ...source, 'kms:EncryptionContext:aws:sns:topicArn': topic },
-          resourcePolicy: model.keyPolicy(keyId),
-        });
-      }
+      out.push(...alarmKeyRequests(model, key, keyId, topic, `alarm ${name}`));
     }
   }
   return out;
+}
+
+/**
+ * The KMS requests made for an alarm's notification to an encrypted topic. Amazon SNS Developer
+ * Guide, "Key management" (enabling compatibility between event sources from AWS services and
+ * encrypted topics): the source service needs kms:Decrypt and kms:GenerateDataKey*; SNS's encryption
+ * context is aws:sns:topicArn = the topic ARN. Only that key is in the context: no AWS page
+ * documents aws:SourceAccount / aws:SourceArn / aws:SourceOrgID in these requests, so a policy that
+ * needs them must be Denied here.
+ */
+export function alarmKeyRequests(model: PolicyModel, key: string, keyId: string, topic: string, who: string): PathRequest[] {
+  return ['kms:GenerateDataKey', 'kms:Decrypt'].map((action) => ({
+    path: Path.ALARM_TOPIC_KEY,
+    description: `${who} ${action} for ${topic}`,
+    principal: 'cloudwatch.amazonaws.com',
+    action,
+    resource: keyResource(key),
+    context: { 'kms:EncryptionContext:aws:sns:topicArn': topic },
+    resourcePolicy: model.keyPolicy(keyId),
+  }));
+}
+
+/** The key of every encrypted topic of the templates: [topic, key, key id]. */
+export function encryptedTopics(model: PolicyModel): { topic: string; key: string; keyId: string }[] {
+  return model.resources('AWS::SNS::Topic').flatMap((t) => {
+    const topic = t.template.resolve({ Ref: t.logicalId });
+    const key = topicKey(model, topic);
+    const keyId = key && keyIdOf(key);
+    return key && keyId ? [{ topic, key, keyId }] : [];
+  });
 }
 
 /** SNS itself uses the topic key for the topic (delivery to subscribers). */
@@ -136,7 +160,8 @@ export function snsPaths(model: PolicyModel): PathRequest[] {
       principal: 'sns.amazonaws.com',
       action,
       resource: keyResource(key),
-      context: { 'aws:SourceAccount': account, 'kms:EncryptionContext:aws:sns:topicArn': topic },
+      // Only the documented encryption context (see alarmKeyRequests).
+      context: { 'kms:EncryptionContext:aws:sns:topicArn': topic },
       resourcePolicy: model.keyPolicy(keyId),
     }));
   });

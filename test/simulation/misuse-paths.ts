@@ -1,7 +1,8 @@
 import { ENV } from './cfn-model';
 import { chatMisusePaths } from './chat-paths';
 import {
-  accessLogPaths, alarmPaths, eventPaths, logGroupKeyPaths, OTHER_ACCOUNT, PathOptions, putMetricDataPaths, trailPaths, trails,
+  accessLogPaths, alarmKeyRequests, alarmPaths, encryptedTopics, eventPaths, logGroupKeyPaths, OTHER_ACCOUNT, PathOptions, putMetricDataPaths,
+  trailPaths, trails,
 } from './delivery-paths';
 import { PolicyModel } from './policies';
 import { PathRequest } from './simulate';
@@ -34,8 +35,14 @@ export function misusePaths(model: PolicyModel, opts: PathOptions = {}): PathReq
   const trailGroups = trails(model).map((t) => t.logGroupArn?.replace(/:\*$/, '')).filter((g): g is string => Boolean(g));
   const reader = accountAdmin('AuditReader');
   return [
-    ...alarmPaths(model, OTHER_ACCOUNT).map((r) => ({ ...r, description: `${r.description} (another account's alarm)` })),
-    ...alarmPaths(model, account, (n) => `not-the-platform-${n}`),
+    // The topic policy stops another account's alarm, or an alarm outside the prefix, at sns:Publish:
+    // its notification never reaches KMS. The key serves the platform's topics only: any other
+    // topic's encryption context is Denied.
+    ...alarmPaths(model, OTHER_ACCOUNT).filter((r) => r.action === 'sns:Publish')
+      .map((r) => ({ ...r, description: `${r.description} (another account's alarm)` })),
+    ...alarmPaths(model, account, (n) => `not-the-platform-${n}`).filter((r) => r.action === 'sns:Publish'),
+    ...encryptedTopics(model).flatMap(({ key, keyId }) => alarmKeyRequests(model, key, keyId,
+      `arn:${partition}:sns:${ENV.region}:${OTHER_ACCOUNT}:someone-elses-topic`, 'an alarm of another account')),
     ...trailPaths(model, opts, OTHER_ACCOUNT)
       .filter((r) => r.principal === 'cloudtrail.amazonaws.com' && !r.action.startsWith('sts:'))
       .map((r) => ({ ...r, description: `${r.description} (another account's trail)` })),

@@ -161,6 +161,21 @@ export function crossAccountAlertsStack(): SimulatedStack {
   return synth('cross-account alerts', app, monitoring);
 }
 
+/** The organization whose accounts' alarms may publish in `organizationAlertsStack`. */
+export const ALARM_SOURCE_ORGANIZATION = 'o-a1b2c3d4e5';
+
+/** A monitoring account's platform that lets the alarms of every account of an organization notify its topic. */
+export function organizationAlertsStack(): SimulatedStack {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  const stack = new Stack(app, 'OrganizationAlerts', { env });
+  const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
+    projectName: 'shop', lambdaFunctions: [fn], crossAccountAlerts: { alarmSourceOrganizationId: ALARM_SOURCE_ORGANIZATION },
+  });
+  addPublisher(stack, monitoring);
+  return synth('organization alerts', app, monitoring);
+}
+
 /** The placeholder chat ids of the chat stack (formats of the AWS Chatbot API reference). */
 export const CHAT_IDS = {
   slackWorkspaceId: 'T012AB3CD4E',
