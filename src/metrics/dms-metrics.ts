@@ -119,6 +119,10 @@ export class DmsReplicationInstanceMetrics {
 
   /** Any `AWS/DMS` replication instance metric. @default statistic Average, period 5 minutes */
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    // The dimension is not in the AWS DMS User Guide ("Monitoring AWS DMS tasks" names these metrics
+    // without it), and the CloudWatch console's metric metadata lists `FreeStorageSpace` /
+    // `FreeableMemory` under `ReplicationInstanceExternalResourceId`: verified only in an account, by
+    // test/integ/integ.metric-dimensions.ts (ListMetrics lists both with exactly this dimension).
     return buildMetric(DmsMetrics.NAMESPACE, metricName, { ReplicationInstanceIdentifier: this.replicationInstanceIdentifier },
       { statistic: cloudwatch.Stats.AVERAGE, ...this.location }, props);
   }

@@ -1,7 +1,14 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { buildMetric, locationOptions } from './metric-defaults';
 
-/** The extra dimension of the reliability ("error") observability metrics. */
+/**
+ * The extra dimension of the reliability ("error") observability metrics.
+ *
+ * AWS Glue Developer Guide, "Monitoring with AWS Glue Observability metrics", shows the observability
+ * dimensions only by example; verified only in an account, by test/integ/integ.metric-dimensions.ts
+ * (ListMetrics lists `glue.succeed.ALL` and `glue.error.ALL` with exactly `JobName`, `JobRunId=ALL`,
+ * `ObservabilityGroup=error`, `Type=count`).
+ */
 const OBSERVABILITY_ERROR_GROUP = { ObservabilityGroup: 'error' };
 
 /**

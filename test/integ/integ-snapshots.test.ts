@@ -65,7 +65,7 @@ describe.each(INTEG_APPS.map((def) => [def.name, def] as const))('integration ap
 test('every integ.<name>.ts app is snapshotted (INTEG_APPS is complete)', () => {
   const files = fs.readdirSync(__dirname).map((f) => /^integ\.(.+)\.ts$/.exec(f)?.[1]).filter(Boolean).sort();
   expect(INTEG_APPS.map((d) => d.name).sort()).toEqual(files);
-  expect(files.length).toBe(4);
+  expect(files.length).toBe(5);
 });
 
 test('normalise removes only the assertion salt and asset hashes', () => {

@@ -15,9 +15,10 @@ import { alarmDelivery } from './integ.alarm-delivery';
 import { auditTrail } from './integ.audit-trail';
 import { customMetrics } from './integ.custom-metrics';
 import { logging } from './integ.logging';
+import { metricDimensions } from './integ.metric-dimensions';
 
 /** Every integration app (`test/integ/integ.<name>.ts`; a test checks that none is missing). */
-export const INTEG_APPS: IntegAppDefinition[] = [alarmDelivery, auditTrail, logging, customMetrics];
+export const INTEG_APPS: IntegAppDefinition[] = [alarmDelivery, auditTrail, logging, customMetrics, metricDimensions];
 
 /** The fixed "synthesis time" of snapshots (2026-01-01T00:00:00Z). */
 export const SNAPSHOT_NOW = Date.UTC(2026, 0, 1);
