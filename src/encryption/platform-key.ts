@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
-import { accountKeyStatements, platformKeyStatements } from './key-policy';
+import { accountKeyStatements, denyNonServiceGrantsStatement, platformKeyStatements } from './key-policy';
 import { CrossAccountAlertOptions } from '../cross-account/cross-account-alert-options';
 import { DeploymentEnvironment } from '../environment';
 import { validateAlarmSources } from '../private/cross-account-policy';
@@ -53,7 +53,8 @@ export interface PlatformKeyProps extends CrossAccountAlertOptions {
  *
  * A key created here gets, instead of aws-cdk-lib's default `kms:*` for the account, account
  * statements that enable IAM policies for every key action but allow `kms:CreateGrant` only for
- * AWS services (`kms:GrantIsForAWSResource`), as AWS Control Tower's control CT.KMS.PR.3 requires.
+ * AWS services (`kms:GrantIsForAWSResource`), plus the statement AWS Control Tower's control
+ * CT.KMS.PR.3 requires: Deny `kms:CreateGrant` to everyone unless an AWS service asks for it.
  *
  * Usable on its own; `PlatformMonitoring` creates one.
  */
@@ -103,10 +104,11 @@ export class PlatformKey extends Construct {
         alertTopicName: naming.alertTopicName,
         trailName: naming.trailName,
         ...alarmSources,
-      }).map((s) => stack.resolve(s.toStatementJson()));
+      }).concat(denyNonServiceGrantsStatement()).map((s) => stack.resolve(s.toStatementJson()));
       Annotations.of(this).addWarningV2('cdk-platform-monitoring:importedKeyPolicy',
         'The encryption key is imported, so its key policy cannot be changed here. Without these statements '
         + 'log groups fail to create, CloudTrail cannot write, and alarm notifications are dropped silently. '
+        + 'The last one (Deny kms:CreateGrant unless an AWS service asks) is what AWS Control Tower\'s control CT.KMS.PR.3 requires. '
         + `Add them to the key's policy: ${JSON.stringify(printable)}`);
     }
   }
