@@ -29,11 +29,14 @@ export interface PlatformMonitoringProps {
   readonly projectName: string;
 
   /**
-   * The deployment environment.
+   * The deployment environment: part of every name the platform creates, and it decides what is
+   * retained. PROD retains audit data and refuses `RemovalPolicy.DESTROY`; DEV and STAGING accept
+   * it, for a platform you can tear down with `cdk destroy`.
    *
-   * @default DeploymentEnvironment.PROD
+   * Required: there is no safe default (PROD retains what a first try leaves behind; DEV would
+   * name a production platform as a development one).
    */
-  readonly environment?: DeploymentEnvironment;
+  readonly environment: DeploymentEnvironment;
 
   /**
    * The KMS key that encrypts logs, the audit trail and the alert topic.

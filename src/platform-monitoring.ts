@@ -158,6 +158,11 @@ export class PlatformMonitoring extends Construct {
 
     // 1. Validate: fail at synth with a message that says how to fix the input.
     validateProjectName(this, props.projectName);
+    if (props.environment === undefined) {
+      // TypeScript refuses the omission; JavaScript callers can still leave it out.
+      throw validationError(this, 'environment is required: set it to DeploymentEnvironment.DEV or STAGING to try the '
+        + 'platform (RemovalPolicy.DESTROY is then accepted), or PROD for a platform whose audit data is retained.');
+    }
     const environment = resolveEnvironment(this, props.environment);
     validatePlatformMonitoringProps(this, props);
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;

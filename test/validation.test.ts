@@ -5,7 +5,7 @@ import { newStack } from './nag-helpers';
 import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../src';
 
 function build(props: Partial<PlatformMonitoringProps>, stack: Stack = newStack().stack) {
-  return new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', ...props });
+  return new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', ...props });
 }
 
 describe('projectName', () => {
@@ -78,6 +78,15 @@ describe('alertEmails', () => {
   });
   test('tokens are not validated', () => {
     expect(() => build({ alertEmails: [Token.asString({ Ref: 'Email' })] })).not.toThrow();
+  });
+});
+
+describe('environment', () => {
+  // There is no default: PROD (retained, fixed names) was the worst one for a first try.
+  test('is required (JavaScript callers can omit it)', () => {
+    expect(() => build({ environment: undefined })).toThrow(
+      'environment is required: set it to DeploymentEnvironment.DEV or STAGING to try the platform (RemovalPolicy.DESTROY '
+      + 'is then accepted), or PROD for a platform whose audit data is retained.');
   });
 });
 

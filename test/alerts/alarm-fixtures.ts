@@ -40,7 +40,7 @@ export function alarmsOf(templates: AssemblyTemplate[]): Array<{ template: strin
 /** The default platform: only the required prop. */
 export function defaultPlatform(): { app: App; stack: Stack; monitoring: PlatformMonitoring } {
   const { app, stack } = newStack();
-  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop' });
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop' });
   return { app, stack, monitoring };
 }
 

@@ -7,6 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
   AlarmSeverity, AlertRouting, AlertRoutingOptions, AlertTopic, PlatformMonitoring, SlackChannel, TeamsChannel,
 } from '../../src';
+import { DeploymentEnvironment } from '../../src/environment';
 import { nagFindings, newStack } from '../nag-helpers';
 
 // Chat channels through AWS Chatbot (issue 16 part 2): the synthesized configurations, their topics,
@@ -24,7 +25,10 @@ function platform(alertRouting: AlertRoutingOptions, stackOf?: (stack: Stack) =>
   const { app, stack } = newStack();
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
-    projectName: 'shop', lambdaFunctions: [fn], alertRouting: { ...alertRouting, ...stackOf?.(stack) },
+    environment: DeploymentEnvironment.PROD,
+    projectName: 'shop',
+    lambdaFunctions: [fn],
+    alertRouting: { ...alertRouting, ...stackOf?.(stack) },
   });
   return { app, stack, monitoring, template: Template.fromStack(stack) };
 }
@@ -216,6 +220,7 @@ describe('validation says what is wrong and how to fix it', () => {
   test('a channel for every alarm while alarms do not notify the alert topic', () => {
     const { stack } = newStack();
     expect(() => new PlatformMonitoring(stack, 'Monitoring', {
+      environment: DeploymentEnvironment.PROD,
       projectName: 'shop',
       alarms: { notifyAlertTopic: false },
       alertRouting: { warningEmails: ['team@example.com'], slackChannels: [{ ...SLACK, severity: AlarmSeverity.CRITICAL }], teamsChannels: [TEAMS] },

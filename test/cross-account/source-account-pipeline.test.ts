@@ -2,6 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { PlatformEvents } from '../../src/alerts/platform-events';
 import { DataPipelineDashboard } from '../../src/dashboards/data-pipeline-dashboard';
+import { DeploymentEnvironment } from '../../src/environment';
 import { PlatformMonitoring } from '../../src/platform-monitoring';
 import { PlatformMonitoringProps } from '../../src/platform-monitoring-props';
 import { dashboardBody } from '../dashboards/body';
@@ -21,6 +22,7 @@ const crawlerArn = (account: string, name: string, region = 'eu-west-1') => `arn
 function platform(extra: Partial<PlatformMonitoringProps> = {}) {
   const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
   const monitoring = new PlatformMonitoring(stack, 'M', {
+    environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
     batchJobQueues: ['etl', queueArn(ORDERS, 'etl')],
     glueJobNames: ['nightly', jobArn(ORDERS, 'orders-export')],

@@ -3,6 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { PlatformMonitoring, PlatformMonitoringProps } from '../../src';
+import { DeploymentEnvironment } from '../../src/environment';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
 /** How the team stacks name their resources. */
@@ -33,6 +34,7 @@ export function threeStackApp(naming: TeamNaming = { literalFunctionNames: true 
   const platformStack = new Stack(app, 'Platform', { env });
   configurePlatformStack?.(platformStack);
   const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', {
+    environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
     lambdaFunctions: fns,
     restApis: [api],

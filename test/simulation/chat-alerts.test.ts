@@ -11,6 +11,7 @@ import { chatAlertsStack, FIXTURE_LOGICAL_ID, SimulatedStack } from './stacks';
 import { PlatformMonitoring } from '../../src';
 import { AlertTopic } from '../../src/alerts/alert-topic';
 import { KeyPolicySid } from '../../src/encryption/key-policy';
+import { DeploymentEnvironment } from '../../src/environment';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
 // Chat channels (issue 16 part 2): AWS Chatbot configurations subscribed to the alert topic and to
@@ -86,6 +87,7 @@ test('chat channels add no key or topic policy statement: the policies equal tho
   const app = new App({ context: RECOMMENDED_CONTEXT });
   const plain = new Stack(app, 'ChatAlerts', { env: { account: ENV.account, region: ENV.region } });
   new PlatformMonitoring(plain, 'Monitoring', {
+    environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
     lambdaFunctions: [lambda.Function.fromFunctionName(plain, 'Orders', 'shop-orders')],
     alertEmails: ['ops@example.com'],
