@@ -308,6 +308,17 @@ describe('bad input', () => {
       .toThrow(/The trail bucket name "p{34}-staging-cloudtrail-logs-123456789012" would be 71 characters, but S3 bucket names are at most 63/);
     expect(() => setup({ bucketName: 'b'.repeat(64) })).toThrow(/bucketName "b{64}" would be 64 characters/);
     expect(() => setup({ bucketName: 'Audit_Logs' })).toThrow(/bucketName "Audit_Logs" is not a valid S3 bucket name/);
+    // General purpose bucket naming rules: reserved prefixes and suffixes, and the IP-address form.
+    expect(() => setup({ bucketName: 'xn--audit' })).toThrow(
+      'bucketName "xn--audit" starts with "xn--", a prefix S3 reserves: choose a name that does not start with it.');
+    expect(() => setup({ bucketName: 'sthree-audit' })).toThrow('bucketName "sthree-audit" starts with "sthree-", a prefix S3 reserves');
+    expect(() => setup({ bucketName: 'amzn-s3-demo-audit' })).toThrow('starts with "amzn-s3-demo-", a prefix S3 reserves');
+    for (const suffix of ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3']) {
+      expect(() => setup({ bucketName: `audit${suffix}` })).toThrow(
+        `bucketName "audit${suffix}" ends with "${suffix}", a suffix S3 reserves: choose a name that does not end with it.`);
+    }
+    expect(() => setup({ bucketName: '192.168.5.4' })).toThrow(
+      'bucketName "192.168.5.4" is formatted as an IP address, which S3 refuses for bucket names: add a letter.');
     // With an unresolved account the 12-digit id is counted.
     const app = new App({ context: RECOMMENDED_CONTEXT });
     const stack = new Stack(app, 'S');
