@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { AlertRouting } from './alerts/alert-routing';
 import { AlertTopic } from './alerts/alert-topic';
 import { PlatformAlarms } from './alerts/platform-alarms';
+import { AuditOptions } from './audit/audit-options';
 import { AuditTrail } from './audit/audit-trail';
 import { ApiPerformanceDashboard } from './dashboards/api-performance-dashboard';
 import { DataPipelineDashboard } from './dashboards/data-pipeline-dashboard';
@@ -81,15 +82,15 @@ export class PlatformMonitoring extends Construct {
   /** The saved Logs Insights queries. */
   public readonly queryDefinitions: logs.QueryDefinition[];
 
-  /** The audit construct (trail, buckets, log delivery role). */
-  public readonly audit: AuditTrail;
-  /** The multi-region CloudTrail trail. */
-  public readonly trail: cloudtrail.CfnTrail;
-  /** The trail's ARN. */
-  public readonly trailArn: string;
-  /** The bucket the trail delivers log files to. */
-  public readonly trailBucket: s3.IBucket;
-  /** The log group the trail streams to. */
+  /** The audit construct (trail, buckets, log delivery role); undefined with `audit.existingTrailLogGroup`. */
+  public readonly audit?: AuditTrail;
+  /** The multi-region CloudTrail trail; undefined with `audit.existingTrailLogGroup`. */
+  public readonly trail?: cloudtrail.CfnTrail;
+  /** The trail's ARN; undefined with `audit.existingTrailLogGroup`. */
+  public readonly trailArn?: string;
+  /** The bucket the trail delivers log files to; undefined with `audit.existingTrailLogGroup`. */
+  public readonly trailBucket?: s3.IBucket;
+  /** The log group the trail streams to: the platform's, or `audit.existingTrailLogGroup`. */
   public readonly trailLogGroup: logs.ILogGroup;
 
   /** The encrypted SNS topic every alarm notifies on ALARM and OK. */
@@ -171,6 +172,7 @@ export class PlatformMonitoring extends Construct {
     validateEmails(this, props.alertEmails ?? []);
     validateAlarmSources(this, props.crossAccountAlerts?.alarmSourceAccounts, props.crossAccountAlerts?.alarmSourceNamePrefix, 'crossAccountAlerts.');
     const audit = props.audit ?? {};
+    validateExistingTrail(this, audit, props);
     if (audit.logGroupRetention !== undefined) {
       validateRetention(this, audit.logGroupRetention, 'audit.logGroupRetention');
       warnComplianceRetention(this, audit.logGroupRetention, 'audit.logGroupRetention');
@@ -199,6 +201,7 @@ export class PlatformMonitoring extends Construct {
       encryptionKey: this.encryptionKey,
       logRetention,
       cloudTrailLogGroupRetention: audit.logGroupRetention,
+      existingCloudTrailLogGroup: audit.existingTrailLogGroup,
       removalPolicy,
       lambdaFunctions,
       restApis,
@@ -211,20 +214,25 @@ export class PlatformMonitoring extends Construct {
     this.queryDefinitions = this.logging.queryDefinitions;
     warnImportedIdentifiers(this, lambdaFunctions, props.httpApis ?? []);
 
-    // 4. Audit: the trail streams into the CloudTrail group created above.
-    this.audit = new AuditTrail(this, 'Audit', {
-      ...audit,
-      ...identity,
-      encryptionKey: this.encryptionKey,
-      logGroup: this.logging.cloudTrailLogGroup,
-      removalPolicy,
-      dataLakeBucket: props.dataLakeBucket,
-      lambdaFunctions,
-    });
-    this.trail = this.audit.trail;
-    this.trailArn = this.audit.trailArn;
-    this.trailBucket = this.audit.trailBucket;
-    this.trailLogGroup = this.audit.trailLogGroup;
+    // 4. Audit: the trail streams into the CloudTrail group created above, or an existing trail's
+    // group is read and nothing of the trail is created.
+    if (audit.existingTrailLogGroup) {
+      this.trailLogGroup = audit.existingTrailLogGroup;
+    } else {
+      this.audit = new AuditTrail(this, 'Audit', {
+        ...audit,
+        ...identity,
+        encryptionKey: this.encryptionKey,
+        logGroup: this.logging.cloudTrailLogGroup,
+        removalPolicy,
+        dataLakeBucket: props.dataLakeBucket,
+        lambdaFunctions,
+      });
+      this.trail = this.audit.trail;
+      this.trailArn = this.audit.trailArn;
+      this.trailBucket = this.audit.trailBucket;
+      this.trailLogGroup = this.audit.trailLogGroup;
+    }
 
     // 5. Alerts: the encrypted topic, then every alarm (platform, security, ML) through one factory.
     this.alertTopic = new AlertTopic(this, 'Alerts', {
@@ -329,5 +337,26 @@ export class PlatformMonitoring extends Construct {
   /** The platform's access-log group as an API Gateway access-log destination. */
   public apiAccessLogDestination(): apigateway.IAccessLogDestination {
     return this.logging.apiAccessLogDestination();
+  }
+}
+
+/**
+ * `audit.existingTrailLogGroup` replaces the trail: every other `audit` option configures the trail
+ * the platform would create, so setting one with it is refused rather than silently ignored.
+ */
+function validateExistingTrail(scope: Construct, audit: AuditOptions, props: PlatformMonitoringProps): void {
+  if (!audit.existingTrailLogGroup) return;
+  if (props.dataLakeBucket) {
+    throw validationError(scope, 'dataLakeBucket adds an S3 data-event selector to the trail the platform creates, but '
+      + 'audit.existingTrailLogGroup uses a trail that exists: add the bucket\'s data events to that trail yourself and '
+      + 'remove dataLakeBucket, or remove existingTrailLogGroup.');
+  }
+  const others = Object.entries(audit)
+    .filter(([k, v]) => k !== 'existingTrailLogGroup' && v !== undefined)
+    .map(([k]) => `audit.${k}`);
+  if (others.length > 0) {
+    throw validationError(scope, 'audit.existingTrailLogGroup uses a trail that exists, so the platform creates none, but '
+      + `${others.join(', ')} configure${others.length === 1 ? 's' : ''} the trail it would create: remove `
+      + `${others.length === 1 ? 'it' : 'them'}, or remove existingTrailLogGroup to let the platform create its trail.`);
   }
 }

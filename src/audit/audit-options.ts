@@ -13,6 +13,26 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
  */
 export interface AuditOptions {
   /**
+   * Use a trail that already exists instead of creating one: the CloudWatch Logs group it delivers
+   * to, which must be in the platform's account and Region (metric filters and saved queries read a
+   * group of their own account and Region only). The CIS security alarms, their metric filters and
+   * the CloudTrail saved queries then read this group, and the platform creates no trail, no trail
+   * bucket, no access-log bucket, no trail log group and no trail role. Every other `audit` option
+   * configures the trail the platform creates, so none may be set with this one.
+   *
+   * The group must receive the trail's management events (AWS CloudTrail User Guide, "Sending events
+   * to CloudWatch Logs"). An organization trail of AWS Control Tower delivers to
+   * `aws-controltower/CloudTrailLogs` in the management account: usable by a platform deployed
+   * there; in a member account, create a trail (the default) or use a trail of that account.
+   * Import it with `logs.LogGroup.fromLogGroupName(this, 'Trail', '<group name>')`.
+   *
+   * Only `PlatformMonitoring` reads it: `AuditTrail` always creates a trail, and refuses it.
+   *
+   * @default - the platform creates its own multi-Region trail
+   */
+  readonly existingTrailLogGroup?: logs.ILogGroup;
+
+  /**
    * How long the trail's CloudWatch Logs group keeps events (what the CIS security alarms and the
    * CloudTrail saved queries read). The trail bucket keeps the log files for `bucketRetention`
    * regardless. Applies to the group `AuditTrail` creates (ignored when `AuditTrail` is given a

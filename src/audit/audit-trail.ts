@@ -124,6 +124,11 @@ export class AuditTrail extends Construct {
     // 1. Validate.
     validateProjectName(this, props.projectName);
     const environment = resolveEnvironment(this, props.environment);
+    if (props.existingTrailLogGroup) {
+      throw validationError(this, 'existingTrailLogGroup is not an AuditTrail option: AuditTrail always creates a trail. '
+        + 'To use an existing trail, give its log group to PlatformMonitoring as audit.existingTrailLogGroup, or read it '
+        + 'with SecurityAlarms (cloudTrailLogGroup) and leave AuditTrail out.');
+    }
     checkEnumClassList(this, 'insightTypes', props.insightTypes, cloudtrail.InsightType, 'InsightType');
     if (props.organizationId !== undefined) checkIdentifier(this, 'organizationId', props.organizationId, ORGANIZATION_ID);
     validateMonitoredResources(this, { lambdaFunctions: props.lambdaFunctions });

@@ -105,6 +105,15 @@ export interface CentralLoggingProps extends LoggingOptions {
    * @default true
    */
   readonly createCloudTrailLogGroup?: boolean;
+
+  /**
+   * The log group of a trail that exists already (in this account and Region): the CloudTrail
+   * saved queries read it, and no CloudTrail group is created (`createCloudTrailLogGroup` and
+   * `cloudTrailLogGroupRetention` are then ignored).
+   *
+   * @default - the group created here (`createCloudTrailLogGroup`)
+   */
+  readonly existingCloudTrailLogGroup?: logs.ILogGroup;
 }
 
 /**
@@ -146,7 +155,10 @@ export class CentralLogging extends Construct {
   /** The group EventBridge state-change events (Batch, Glue) are written to, under `/aws/events/`. */
   public readonly platformEventsLogGroup: logs.ILogGroup;
 
-  /** The group the audit trail streams to (undefined when `createCloudTrailLogGroup` is false). */
+  /**
+   * The group the audit trail streams to: created here, or `existingCloudTrailLogGroup`
+   * (undefined when `createCloudTrailLogGroup` is false and no existing group is given).
+   */
   public readonly cloudTrailLogGroup?: logs.ILogGroup;
 
   /** The saved Logs Insights queries. */
@@ -229,7 +241,9 @@ export class CentralLogging extends Construct {
     errorMetricFilter(this, 'BatchErrorsFilter', this.batchLogGroup, this.metricNamespace, BATCH_LOG_ERRORS_METRIC);
     this.apiAccessLogGroup = encryptedLogGroup(this, 'ApiAccessLogGroup', naming.apiAccessLogGroupName, options);
     this.platformEventsLogGroup = encryptedLogGroup(this, 'PlatformEventsLogGroup', naming.platformEventsLogGroupName, options);
-    if (props.createCloudTrailLogGroup ?? true) {
+    if (props.existingCloudTrailLogGroup) {
+      this.cloudTrailLogGroup = props.existingCloudTrailLogGroup;
+    } else if (props.createCloudTrailLogGroup ?? true) {
       this.cloudTrailLogGroup = encryptedLogGroup(this, 'CloudTrailLogGroup', naming.cloudTrailLogGroupName,
         { ...options, retention: trailRetention });
     }
