@@ -39,6 +39,19 @@ export interface PlatformMonitoringProps {
   readonly environment: DeploymentEnvironment;
 
   /**
+   * End the names that are global to the account or to AWS (the dashboards, the trail and the trail bucket) with `-<region>` (the stack's Region, which must be literal), so that a platform
+   * of the same project and environment can be deployed in another Region of the account.
+   * Dashboard names and multi-Region trail names are unique per account, and bucket names across
+   * every account: without this, a second Region's platform collides with the first.
+   *
+   * Changing it on a deployed platform renames (replaces) those resources: set it only on the
+   * platforms of the other Regions.
+   *
+   * @default false
+   */
+  readonly regionInNames?: boolean;
+
+  /**
    * The KMS key that encrypts logs, the audit trail and the alert topic.
    *
    * A key imported from outside the app cannot have its policy changed: a synth warning lists the

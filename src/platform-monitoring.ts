@@ -23,6 +23,7 @@ import { MlMetricCatalog } from './metrics/ml-catalog';
 import { PlatformMonitoringProps } from './platform-monitoring-props';
 import { validateAlarmSources } from './private/cross-account-policy';
 import { validationError } from './private/errors';
+import { checkEstate } from './private/estate-check';
 import { warnImportedIdentifiers } from './private/foreign-resources';
 import { PlatformNaming } from './private/naming';
 import { validatePlatformMonitoringProps } from './private/props-validation';
@@ -156,6 +157,8 @@ export class PlatformMonitoring extends Construct {
   constructor(scope: Construct, id: string, props: PlatformMonitoringProps) {
     super(scope, id);
     checkTemplateQuotas(this);
+    // What platforms of this app share once deployed (names, trails, Logs resource policies), checked over the app.
+    checkEstate(this);
 
     // 1. Validate: fail at synth with a message that says how to fix the input.
     validateProjectName(this, props.projectName);
@@ -190,7 +193,7 @@ export class PlatformMonitoring extends Construct {
 
     // 2. The key, with grants for every service that writes encrypted data for us.
     const platformKey = new PlatformKey(this, 'Encryption', {
-      ...props.crossAccountAlerts, ...identity, encryptionKey: props.encryptionKey, removalPolicy,
+      ...props.crossAccountAlerts, ...identity, encryptionKey: props.encryptionKey, removalPolicy, regionInNames: props.regionInNames,
     });
     this.encryptionKey = platformKey.key;
 
@@ -227,6 +230,7 @@ export class PlatformMonitoring extends Construct {
         removalPolicy,
         dataLakeBucket: props.dataLakeBucket,
         lambdaFunctions,
+        regionInNames: props.regionInNames,
       });
       this.trail = this.audit.trail;
       this.trailArn = this.audit.trailArn;
@@ -286,7 +290,11 @@ export class PlatformMonitoring extends Construct {
 
     // 6. Dashboards: they read metrics and alarms, and never create either.
     // A dashboard's first part shares this stack with the alarms: at most 500 metrics of it here.
-    const dashboardOptions = { ...props.dashboards, firstPartMaxMetrics: props.dashboards?.firstPartMaxMetrics ?? PLATFORM_FIRST_PART_METRICS };
+    const dashboardOptions = {
+      ...props.dashboards,
+      regionInNames: props.regionInNames,
+      firstPartMaxMetrics: props.dashboards?.firstPartMaxMetrics ?? PLATFORM_FIRST_PART_METRICS,
+    };
     const dataPipeline = new DataPipelineDashboard(this, 'DataPipelineDashboard', {
       ...dashboardOptions,
       ...identity,
@@ -316,6 +324,7 @@ export class PlatformMonitoring extends Construct {
     this.apiPerformanceDashboards = apiPerformance.dashboards;
     this.mlPerformanceDashboard = new MlPerformanceDashboard(this, 'MlPerformanceDashboard', {
       ...props.dashboards,
+      regionInNames: props.regionInNames,
       ...identity,
       mlComponents: props.mlComponents,
       alarms: [...this.mlAlarms, ...this.mlAnomalyAlarms],

@@ -17,7 +17,7 @@ import { checkIdentifier, ORGANIZATION_ID } from '../private/identifiers';
 import { checkEnumClassList } from '../private/input-checks';
 import { encryptedLogGroup } from '../private/logging-groups';
 import { ACCOUNT_ID_LENGTH, validateBucketName } from '../private/logging-validation';
-import { LoggingNaming, PlatformNaming } from '../private/naming';
+import { LoggingNaming, namingRegion, PlatformNaming } from '../private/naming';
 import { validateMonitoredResources } from '../private/resource-lists';
 import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../private/validation';
 
@@ -41,6 +41,19 @@ export interface AuditTrailProps extends AuditOptions {
    * @default DeploymentEnvironment.PROD
    */
   readonly environment?: DeploymentEnvironment;
+
+  /**
+   * End the trail name and the trail bucket name with `-<region>` (the stack's Region, which must be literal), so that a platform
+   * of the same project and environment can be deployed in another Region of the account.
+   * Dashboard names and multi-Region trail names are unique per account, and bucket names across
+   * every account: without this, a second Region's platform collides with the first.
+   *
+   * Changing it on a deployed platform renames (replaces) those resources: set it only on the
+   * platforms of the other Regions.
+   *
+   * @default false
+   */
+  readonly regionInNames?: boolean;
 
   /**
    * The KMS key that encrypts the trail's log files, its bucket and (if created here) its log
@@ -133,7 +146,7 @@ export class AuditTrail extends Construct {
     if (props.organizationId !== undefined) checkIdentifier(this, 'organizationId', props.organizationId, ORGANIZATION_ID);
     validateMonitoredResources(this, { lambdaFunctions: props.lambdaFunctions });
     const removalPolicy = resolveStatefulRemovalPolicy(this, environment, props.removalPolicy);
-    const naming = new PlatformNaming(props.projectName, environment);
+    const naming = new PlatformNaming(props.projectName, environment, namingRegion(this, props.regionInNames));
     const loggingNaming = new LoggingNaming(naming);
     this.trailName = naming.trailName;
     const bucketName = this.resolveBucketName(loggingNaming, props.bucketName);

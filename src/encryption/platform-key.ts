@@ -7,7 +7,7 @@ import { accountKeyStatements, denyNonServiceGrantsStatement, platformKeyStateme
 import { CrossAccountAlertOptions } from '../cross-account/cross-account-alert-options';
 import { DeploymentEnvironment } from '../environment';
 import { validateAlarmSources } from '../private/cross-account-policy';
-import { PlatformNaming } from '../private/naming';
+import { namingRegion, PlatformNaming } from '../private/naming';
 
 /**
  * Properties of a `PlatformKey`.
@@ -25,6 +25,19 @@ export interface PlatformKeyProps extends CrossAccountAlertOptions {
    * @default DeploymentEnvironment.PROD
    */
   readonly environment?: DeploymentEnvironment;
+
+  /**
+   * End the trail name the CloudTrail statements trust (as `AuditTrail`'s `regionInNames`) with `-<region>` (the stack's Region, which must be literal), so that a platform
+   * of the same project and environment can be deployed in another Region of the account.
+   * Dashboard names and multi-Region trail names are unique per account, and bucket names across
+   * every account: without this, a second Region's platform collides with the first.
+   *
+   * Changing it on a deployed platform renames (replaces) those resources: set it only on the
+   * platforms of the other Regions.
+   *
+   * @default false
+   */
+  readonly regionInNames?: boolean;
 
   /**
    * Use this key instead of creating one.
@@ -68,7 +81,8 @@ export class PlatformKey extends Construct {
   constructor(scope: Construct, id: string, props: PlatformKeyProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD);
+    const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD,
+      namingRegion(this, props.regionInNames));
     validateAlarmSources(this, props.alarmSourceAccounts, props.alarmSourceNamePrefix);
     const alarmSources = { alarmSourceAccounts: props.alarmSourceAccounts, alarmSourceNamePrefix: props.alarmSourceNamePrefix };
 
