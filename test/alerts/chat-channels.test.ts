@@ -59,7 +59,7 @@ describe('the channel configurations', () => {
       SnsTopicArns: [ref(stack, routing.criticalTopic as any)],
     });
     template.hasResourceProperties('AWS::Chatbot::MicrosoftTeamsChannelConfiguration', {
-      ConfigurationName: 'shop-prod-teams-1',
+      ConfigurationName: 'shop-prod-teams-8f959d5b66',
       TeamId: TEAMS.teamId,
       TeamsTenantId: TEAMS.tenantId,
       TeamsChannelId: TEAMS.teamsChannelId,
@@ -124,9 +124,26 @@ describe('the channel configurations', () => {
     expect(inline).toEqual([]);
   });
 
+  // Keyed by channel, not list position: removing or reordering a channel replaces none of the others.
+  test('a Teams configuration keeps its name and logical id when another channel is added before it', () => {
+    const other = { ...TEAMS, teamsChannelId: '19%3a0000000000000000000000000000aaaa%40thread.tacv2' };
+    const idsAndNames = (channels: any[]) => {
+      const s = newStack().stack;
+      new PlatformMonitoring(s, 'M', { environment: DeploymentEnvironment.PROD, projectName: 'shop', alertRouting: { teamsChannels: channels } });
+      const found = Template.fromStack(s).findResources('AWS::Chatbot::MicrosoftTeamsChannelConfiguration');
+      return Object.entries(found).map(([id, r]: [string, any]) => `${id} ${r.Properties.ConfigurationName} ${r.Properties.TeamsChannelId}`);
+    };
+    const alone = idsAndNames([TEAMS]);
+    const after = idsAndNames([other, TEAMS]);
+    expect(alone).toHaveLength(1);
+    expect(alone[0]).toMatch(/ shop-prod-teams-8f959d5b66 19%3ab6ef35dc342d56ba5654e6fc6d25a071%40thread\.tacv2$/);
+    expect(after).toContain(alone[0]);
+    expect(after).toHaveLength(2);
+  });
+
   test('the configurations are exposed in order', () => {
     expect(routing.slackChannelConfigurations.map((c) => c.slackChannelConfigurationName)).toEqual(['shop-prod-slack-C0123ABCDEF', 'shop-all-alarms']);
-    expect(routing.teamsChannelConfigurations.map((c) => c.configurationName)).toEqual(['shop-prod-teams-1']);
+    expect(routing.teamsChannelConfigurations.map((c) => c.configurationName)).toEqual(['shop-prod-teams-8f959d5b66']);
   });
 });
 

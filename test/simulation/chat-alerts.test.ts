@@ -32,10 +32,10 @@ const topicNamed = (suffix: string) => stack.model.resources('AWS::SNS::Topic')
 
 test('each channel subscribes to its topic: critical -> the critical topic, none -> the alert topic, warning -> the warning topic', () => {
   const byName = Object.fromEntries(chatConfigurations(stack.model).map((c) => [c.name, c]));
-  expect(Object.keys(byName).sort()).toEqual(['shop-prod-slack-C0ALERTS01', 'shop-prod-slack-C0PAGING01', 'shop-prod-teams-1']);
+  expect(Object.keys(byName).sort()).toEqual(['shop-prod-slack-C0ALERTS01', 'shop-prod-slack-C0PAGING01', 'shop-prod-teams-8f959d5b66']);
   expect(byName['shop-prod-slack-C0PAGING01'].topics).toEqual([topicNamed('alerts-critical')]);
   expect(byName['shop-prod-slack-C0ALERTS01'].topics).toEqual([topicNamed('alerts')]);
-  expect(byName['shop-prod-teams-1'].topics).toEqual([topicNamed('alerts-warning')]);
+  expect(byName['shop-prod-teams-8f959d5b66'].topics).toEqual([topicNamed('alerts-warning')]);
 });
 
 test('every delivery path is Allowed, the chat paths and the alarm paths of every chat topic included', async () => {
