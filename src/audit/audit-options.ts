@@ -65,12 +65,27 @@ export interface AuditOptions {
 
   /**
    * Whether the trail records every account of the AWS Organization. The stack must be deployed
-   * in the management account (or a CloudTrail delegated administrator account) with trusted
-   * access for CloudTrail enabled in Organizations. Requires `organizationId`.
+   * in the management account, with trusted access for CloudTrail enabled in Organizations.
+   * Requires `organizationId`; set `managementAccountId` too, so a deploy from another account
+   * is refused before anything is created.
+   *
+   * A CloudTrail delegated administrator account is not supported: AWS makes the management
+   * account the owner of an organization trail a delegated administrator creates, so the trail's
+   * ARN names the management account and the bucket and key policies, scoped to this stack's
+   * account, would refuse CloudTrail.
    *
    * @default false
    */
   readonly isOrganizationTrail?: boolean;
+
+  /**
+   * The organization's management account id (12 digits). With `isOrganizationTrail`, the stack's
+   * account must be this one: a literal stack account is checked at synth, an environment-agnostic
+   * one by a CloudFormation rule when the stack is created or updated.
+   *
+   * @default - not checked (a synth warning says so)
+   */
+  readonly managementAccountId?: string;
 
   /**
    * The organization id (`o-...`): member accounts' log files are written under

@@ -1,4 +1,4 @@
-import { Aws, Duration, RemovalPolicy, Stack, Tags, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnRule, Duration, Fn, RemovalPolicy, Stack, Tags, Token, Validations } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -156,6 +156,7 @@ export class AuditTrail extends Construct {
       throw validationError(this, 'isOrganizationTrail requires organizationId (o-...): the bucket policy must allow the '
         + 'member accounts\' log files under AWSLogs/<organizationId>/.');
     }
+    if (props.isOrganizationTrail) this.checkManagementAccount(props.managementAccountId);
     if (props.replicationDestination && !props.replicationDestinationKey) {
       throw validationError(this, 'replicationDestination requires replicationDestinationKey: the trail\'s log files are '
         + 'SSE-KMS encrypted, and S3 replicates them only when told which key of the destination region encrypts the replicas.');
@@ -254,6 +255,43 @@ export class AuditTrail extends Construct {
       validateBucketName(this, name, 'The trail bucket name');
     }
     return name;
+  }
+
+  /**
+   * An organization trail created by a CloudTrail delegated administrator is owned by the
+   * management account (AWS CloudTrail User Guide, "Organization delegated administrator",
+   * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-delegated-administrator.html),
+   * so its ARN names that account: the bucket policy's and key policy's `aws:SourceArn` (built from
+   * this stack's account) would never match, and CloudTrail would not create the trail. Refused.
+   */
+  private checkManagementAccount(managementAccountId: string | undefined): void {
+    const stack = Stack.of(this);
+    if (managementAccountId === undefined) {
+      Annotations.of(this).addWarningV2('cdk-platform-monitoring:organizationTrailAccount',
+        'isOrganizationTrail: deploy this stack in the organization\'s management account. From a CloudTrail delegated '
+        + 'administrator account the trail would be owned by the management account, and the bucket and key policies, '
+        + 'scoped to this account, would refuse CloudTrail. Set audit.managementAccountId to have the account checked.');
+      return;
+    }
+    if (!Token.isUnresolved(managementAccountId) && !/^\d{12}$/.test(managementAccountId)) {
+      throw validationError(this, `managementAccountId must be a 12-digit AWS account id; got "${managementAccountId}".`);
+    }
+    if (!Token.isUnresolved(stack.account)) {
+      if (stack.account !== managementAccountId) {
+        throw validationError(this, `isOrganizationTrail is deployed from account ${stack.account}, not the management account `
+          + `${managementAccountId}: an organization trail created by a delegated administrator is owned by the management `
+          + 'account, so the bucket and key policies built here would refuse CloudTrail. Deploy this stack in the management '
+          + 'account, or set isOrganizationTrail to false (a trail of this account only).');
+      }
+      return;
+    }
+    new CfnRule(this, 'ManagementAccountOnly', {
+      assertions: [{
+        assert: Fn.conditionEquals(Aws.ACCOUNT_ID, managementAccountId),
+        assertDescription: `The organization trail must be deployed in the management account ${managementAccountId}: `
+          + 'from a delegated administrator account it would be owned by the management account and refused by the bucket and key policies.',
+      }],
+    });
   }
 
   private validateRetentions(bucketRetention: Duration, props: AuditTrailProps): void {

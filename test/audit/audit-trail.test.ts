@@ -328,6 +328,30 @@ describe('bad input', () => {
 
   test('organization trail without an organization id; replication without a key; DESTROY in PROD', () => {
     expect(() => setup({ isOrganizationTrail: true })).toThrow(/isOrganizationTrail requires organizationId/);
+  });
+
+  // An organization trail a delegated administrator creates is owned by the management account:
+  // the policies built here would refuse CloudTrail, so only the management account may deploy it.
+  test('an organization trail from an account other than managementAccountId is refused', () => {
+    const org = { isOrganizationTrail: true, organizationId: 'o-abc123def4' };
+    expect(() => setup({ ...org, managementAccountId: '210987654321' })).toThrow('isOrganizationTrail is deployed from account '
+      + '123456789012, not the management account 210987654321: an organization trail created by a delegated administrator '
+      + 'is owned by the management account, so the bucket and key policies built here would refuse CloudTrail. Deploy this '
+      + 'stack in the management account, or set isOrganizationTrail to false (a trail of this account only).');
+    expect(() => setup({ ...org, managementAccountId: '1234' })).toThrow('managementAccountId must be a 12-digit AWS account id; got "1234".');
+    expect(() => setup({ ...org, managementAccountId: '123456789012' })).not.toThrow();
+    // Environment-agnostic: a CloudFormation rule refuses another account before anything is created.
+    const { template } = setup({ ...org, managementAccountId: '210987654321' }, {});
+    const rules = Object.entries(template.toJSON().Rules).filter(([id]) => id !== 'CheckBootstrapVersion');
+    expect(Object.fromEntries(rules)).toEqual({
+      [rules[0][0]]: {
+        Assertions: [{
+          Assert: { 'Fn::Equals': [{ Ref: 'AWS::AccountId' }, '210987654321'] },
+          AssertDescription: 'The organization trail must be deployed in the management account 210987654321: from a delegated '
+            + 'administrator account it would be owned by the management account and refused by the bucket and key policies.',
+        }],
+      },
+    });
     expect(() => setup({ replicationDestination: s3.Bucket.fromBucketName(new Stack(), 'R', 'replica') }))
       .toThrow(/replicationDestination requires replicationDestinationKey/);
     expect(() => setup({ removalPolicy: RemovalPolicy.DESTROY })).toThrow(/removalPolicy DESTROY is refused in PROD/);
