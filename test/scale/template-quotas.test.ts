@@ -14,9 +14,9 @@ import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
 const ENV = { account: '123456789012', region: 'eu-west-1' };
 
-function platformStack(app: App, id = 'Platform'): Stack {
+function platformStack(app: App, id = 'Platform', projectName = 'shop'): Stack {
   const stack = new Stack(app, id, { env: ENV });
-  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop' });
+  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName });
   return stack;
 }
 
@@ -93,8 +93,9 @@ test('stacks without the platform are not checked', () => {
 
 test('one plugin per stage, however many platform constructs: each stack is reported once', () => {
   const app = new App({ context: RECOMMENDED_CONTEXT });
-  filler(platformStack(app, 'A'), TEMPLATE_QUOTAS.templateBytes);
-  filler(platformStack(app, 'B'), TEMPLATE_QUOTAS.templateBytes);
+  // Two projects: one project twice in one account and Region would fail the app-wide name check first.
+  filler(platformStack(app, 'A', 'shop'), TEMPLATE_QUOTAS.templateBytes);
+  filler(platformStack(app, 'B', 'books'), TEMPLATE_QUOTAS.templateBytes);
   const message = synthError(app);
   expect(message.match(/The template of stack 'A' is/g)).toHaveLength(1);
   expect(message.match(/The template of stack 'B' is/g)).toHaveLength(1);
