@@ -169,6 +169,17 @@ describe('what is refused at synth', () => {
       .toThrow(/lambdaFunctionArns\[0\] is a token: the function's account, Region and name are read from its ARN at synth/);
   });
 
+  // Log groups, metric filters and metrics are regional: a function of another Region of this
+  // account is watched by nothing the platform creates here.
+  test('a function of another Region of this account in lambdaFunctions is refused', () => {
+    const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
+    const elsewhere = lambda.Function.fromFunctionArn(stack, 'Elsewhere', `arn:aws:lambda:us-east-1:${MONITORING}:function:orders-api`);
+    expect(() => new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [elsewhere] }))
+      .toThrow('lambdaFunctions[0] (TestStack/Elsewhere) is a function of Region us-east-1, but this stack deploys to Region '
+        + 'eu-west-1: its log group and error metric filter would be created here, where its logs are not, and its alarms and '
+        + 'graphs would read Region eu-west-1\'s metrics. Monitor it with a platform deployed in us-east-1.');
+  });
+
   test('a function of another account in lambdaFunctions points to lambdaFunctionArns', () => {
     const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
     const foreign = lambda.Function.fromFunctionArn(stack, 'Foreign', arn(ORDERS, 'orders-api'));
