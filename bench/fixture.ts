@@ -8,7 +8,7 @@ import * as cxapi from 'aws-cdk-lib/cx-api';
 import { BENCH_CONTEXT, BENCH_STACK_ENV } from './context';
 // The barrel, as a user imports the library (what it loads is part of the cold-start time).
 import { PlatformMonitoring, ServiceLogGroupMode } from '../src';
-import { DeploymentEnvironment } from '../src/environment';
+import { DeploymentEnvironment } from '../src/core/environment';
 
 // The benchmark's platform at size N. Everything monitored is imported by name, so the synthesized
 // stack holds the monitoring only, not the functions, APIs or buckets themselves.

@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { AlarmOptions, CisBenchmarkVersion, PlatformMonitoring } from '../../src';
-import { DeploymentEnvironment } from '../../src/environment';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { newStack } from '../nag-helpers';
 
 // The filter patterns Security Hub's CloudWatch.1-CloudWatch.14 controls check, copied from the

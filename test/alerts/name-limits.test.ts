@@ -1,6 +1,6 @@
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { PlatformMonitoring } from '../../src';
-import { DeploymentEnvironment } from '../../src/environment';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { newStack } from '../nag-helpers';
 
 // CloudWatch alarm names are at most 255 characters (PutMetricAlarm, AlarmName: "Length

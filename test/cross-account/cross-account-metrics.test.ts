@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { DeploymentEnvironment } from '../../src/environment';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { PlatformMonitoring } from '../../src/platform-monitoring';
 import { PlatformMonitoringProps } from '../../src/platform-monitoring-props';
 import { dashboardBody } from '../dashboards/body';

@@ -4,7 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { CentralLogging, LogGroupPlacement, PlatformAlarms, PlatformMonitoring, PlatformMonitoringProps } from '../../src';
-import { DeploymentEnvironment } from '../../src/environment';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { growthProblems } from '../growth';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
