@@ -15,8 +15,9 @@ import { allOptionsPlatform, defaultPlatform, threeStackApp } from './fixtures';
 delete process.env.CDK_VALIDATION;
 
 /** The engine aws-cdk-lib runs at synth (default rules), on the given template files. */
-function validateFiles(files: string[]): PolicyValidationPluginReport {
+function validateFiles(app: App, files: string[]): PolicyValidationPluginReport {
   const context: IPolicyValidationContext = {
+    appConstruct: app,
     templatePaths: files,
     stackTemplates: files.map((f) => ({ stackConstructPath: path.basename(f), templatePath: f, accountId: '123456789012', region: 'eu-west-1' })),
   };
@@ -30,7 +31,7 @@ function validateFiles(files: string[]): PolicyValidationPluginReport {
 function nestedTemplateErrors(app: App): { nested: number; errors: string[] } {
   const asm = app.synth();
   const files = fs.readdirSync(asm.directory).filter((f) => f.endsWith('.nested.template.json')).sort();
-  const report = validateFiles(files.map((f) => path.join(asm.directory, f)));
+  const report = validateFiles(app, files.map((f) => path.join(asm.directory, f)));
   const errors = report.violations
     .filter((v) => v.severity === 'error' || v.severity === 'fatal' || v.severity === 'warning')
     .flatMap((v) => v.violatingResources.map((r) => `${path.basename(r.templatePath ?? '')} ${r.resourceLogicalId ?? ''}: ${v.ruleName} ${v.description}`));
@@ -70,7 +71,7 @@ describe('CloudFormation validation of the canonical assemblies', () => {
     alarm.Properties.Threshold = 'eighty';
     const broken = path.join(asm.directory, 'broken.template.json');
     fs.writeFileSync(broken, JSON.stringify(template));
-    const report = validateFiles([broken]);
+    const report = validateFiles(app, [broken]);
     expect(report.success).toBe(false);
     expect(report.violations.map((v) => v.severity)).toContain('error');
   });
