@@ -29,8 +29,8 @@ import { AlertTopic } from './notifications/alert-topic';
 import { PlatformMonitoringProps } from './platform-monitoring-props';
 import { validatePlatformMonitoringProps } from './platform-monitoring-validation';
 import { validateAlarmSources } from './private/cross-account-policy';
-import { checkEstate } from './private/estate-check';
 import { validationError } from './private/errors';
+import { checkEstate } from './private/estate-check';
 
 /**
  * The most metrics on the first part of the API and data-pipeline dashboards in PlatformMonitoring's

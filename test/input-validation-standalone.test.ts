@@ -124,7 +124,9 @@ describe('one retention default for the CloudTrail log group', () => {
     const { stack } = newStack();
     new PlatformMonitoring(stack, 'Monitoring', {
       environment: DeploymentEnvironment.PROD,
-      projectName: 'shop', logRetention: logs.RetentionDays.TWO_WEEKS, audit: { trailLogGroupRetention: logs.RetentionDays.SIX_MONTHS },
+      projectName: 'shop',
+      logRetention: logs.RetentionDays.TWO_WEEKS,
+      audit: { trailLogGroupRetention: logs.RetentionDays.SIX_MONTHS },
     });
     expect(trailRetention(stack, '/aws/cloudtrail/shop')).toBe(180);
     expect(trailRetention(stack, '/aws/batch/job')).toBe(14);

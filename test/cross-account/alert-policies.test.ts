@@ -1,8 +1,8 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { KeyPolicySid } from '../../src/encryption/key-policy';
 import { PlatformKey } from '../../src/encryption/platform-key';
-import { DeploymentEnvironment } from '../../src/core/environment';
 import { AlertTopic } from '../../src/notifications/alert-topic';
 import { PlatformMonitoring } from '../../src/platform-monitoring';
 import { newStack } from '../nag-helpers';

@@ -9,8 +9,8 @@ import { Proof, PROOFS } from './proofs';
 import { decide, Decision, decideAll, PathRequest } from './simulate';
 import { chatAlertsStack, FIXTURE_LOGICAL_ID, SimulatedStack } from './stacks';
 import { PlatformMonitoring } from '../../src';
-import { KeyPolicySid } from '../../src/encryption/key-policy';
 import { DeploymentEnvironment } from '../../src/core/environment';
+import { KeyPolicySid } from '../../src/encryption/key-policy';
 import { AlertTopic } from '../../src/notifications/alert-topic';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
