@@ -8,6 +8,7 @@ import * as cxapi from 'aws-cdk-lib/cx-api';
 import { BENCH_CONTEXT, BENCH_STACK_ENV } from './context';
 // The barrel, as a user imports the library (what it loads is part of the cold-start time).
 import { PlatformMonitoring, ServiceLogGroupMode } from '../src';
+import { DeploymentEnvironment } from '../src/core/environment';
 
 // The benchmark's platform at size N. Everything monitored is imported by name, so the synthesized
 // stack holds the monitoring only, not the functions, APIs or buckets themselves.
@@ -59,6 +60,7 @@ export function addPlatform(stack: Stack, n: number): PlatformMonitoring | undef
   const range = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
   const pad = (i: number) => String(i).padStart(3, '0');
   return new PlatformMonitoring(stack, 'Monitoring', {
+    environment: DeploymentEnvironment.PROD,
     projectName: 'bench-platform',
     lambdaFunctions: range(size.functions).map(i => lambda.Function.fromFunctionName(stack, `Fn${i}`, `bench-platform-service-${pad(i)}`)),
     // The heaviest case: a group per function is created (imported functions would otherwise

@@ -7,6 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { BENCH_CONTEXT, BENCH_STACK_ENV } from './context';
 import { PlatformMonitoring } from '../src';
+import { DeploymentEnvironment } from '../src/core/environment';
 
 // The multi-stack layout of issue 15, as a large platform lays it out: 1,000 `lambda.Function`s in
 // four team stacks, 100 REST APIs in a stack of their own, 40 DMS tasks, 20 Batch queues and 20
@@ -57,6 +58,7 @@ export function multiStackApp(outdir?: string, importFunctions = false): { app: 
     return api;
   });
   const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', {
+    environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
     lambdaFunctions: functions,
     restApis,

@@ -101,8 +101,8 @@ class EcommercePlatformStack extends Stack {
     output(this, 'ApiPerformanceDashboardArn', monitoring.apiPerformanceDashboard.dashboardArn);
     output(this, 'MlPerformanceDashboardArn', monitoring.mlPerformanceDashboard.dashboardArn);
     output(this, 'AlertTopicArn', monitoring.alertTopic.topicArn);
-    output(this, 'CloudTrailArn', monitoring.trailArn);
-    output(this, 'CloudTrailBucketName', monitoring.trailBucket.bucketName);
+    output(this, 'CloudTrailArn', monitoring.trailArn!);
+    output(this, 'CloudTrailBucketName', monitoring.trailBucket!.bucketName);
     output(this, 'KmsKeyArn', monitoring.encryptionKey.keyArn);
     output(this, 'ApiAccessLogGroupName', monitoring.apiAccessLogGroup.logGroupName);
     output(this, 'BatchLogGroupName', monitoring.batchLogGroup.logGroupName);

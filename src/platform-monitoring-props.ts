@@ -29,11 +29,27 @@ export interface PlatformMonitoringProps {
   readonly projectName: string;
 
   /**
-   * The deployment environment.
+   * The deployment environment: part of every name the platform creates, and it decides what is
+   * retained. PROD retains audit data and refuses `RemovalPolicy.DESTROY`; DEV and STAGING accept
+   * it, for a platform you can tear down with `cdk destroy`.
    *
-   * @default DeploymentEnvironment.PROD
+   * Required: there is no safe default (PROD retains what a first try leaves behind; DEV would
+   * name a production platform as a development one).
    */
-  readonly environment?: DeploymentEnvironment;
+  readonly environment: DeploymentEnvironment;
+
+  /**
+   * End the names that are global to the account or to AWS (the dashboards, the trail and the trail bucket) with `-<region>` (the stack's Region, which must be literal), so that a platform
+   * of the same project and environment can be deployed in another Region of the account.
+   * Dashboard names and multi-Region trail names are unique per account, and bucket names across
+   * every account: without this, a second Region's platform collides with the first.
+   *
+   * Changing it on a deployed platform renames (replaces) those resources: set it only on the
+   * platforms of the other Regions.
+   *
+   * @default false
+   */
+  readonly regionInNames?: boolean;
 
   /**
    * The KMS key that encrypts logs, the audit trail and the alert topic.

@@ -9,6 +9,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { PlatformAlarms } from './alarms/platform-alarms';
+import { AuditOptions } from './audit/audit-options';
 import { AuditTrail } from './audit/audit-trail';
 import { DeploymentEnvironment } from './core/environment';
 import { PlatformNaming } from './core/naming';
@@ -29,6 +30,7 @@ import { PlatformMonitoringProps } from './platform-monitoring-props';
 import { validatePlatformMonitoringProps } from './platform-monitoring-validation';
 import { validateAlarmSources } from './private/cross-account-policy';
 import { validationError } from './private/errors';
+import { checkEstate } from './private/estate-check';
 
 /**
  * The most metrics on the first part of the API and data-pipeline dashboards in PlatformMonitoring's
@@ -81,15 +83,15 @@ export class PlatformMonitoring extends Construct {
   /** The saved Logs Insights queries. */
   public readonly queryDefinitions: logs.QueryDefinition[];
 
-  /** The audit construct (trail, buckets, log delivery role). */
-  public readonly audit: AuditTrail;
-  /** The multi-region CloudTrail trail. */
-  public readonly trail: cloudtrail.CfnTrail;
-  /** The trail's ARN. */
-  public readonly trailArn: string;
-  /** The bucket the trail delivers log files to. */
-  public readonly trailBucket: s3.IBucket;
-  /** The log group the trail streams to. */
+  /** The audit construct (trail, buckets, log delivery role); undefined with `audit.existingTrailLogGroup`. */
+  public readonly audit?: AuditTrail;
+  /** The multi-region CloudTrail trail; undefined with `audit.existingTrailLogGroup`. */
+  public readonly trail?: cloudtrail.CfnTrail;
+  /** The trail's ARN; undefined with `audit.existingTrailLogGroup`. */
+  public readonly trailArn?: string;
+  /** The bucket the trail delivers log files to; undefined with `audit.existingTrailLogGroup`. */
+  public readonly trailBucket?: s3.IBucket;
+  /** The log group the trail streams to: the platform's, or `audit.existingTrailLogGroup`. */
   public readonly trailLogGroup: logs.ILogGroup;
 
   /** The encrypted SNS topic every alarm notifies on ALARM and OK. */
@@ -155,9 +157,16 @@ export class PlatformMonitoring extends Construct {
   constructor(scope: Construct, id: string, props: PlatformMonitoringProps) {
     super(scope, id);
     checkTemplateQuotas(this);
+    // What platforms of this app share once deployed (names, trails, Logs resource policies), checked over the app.
+    checkEstate(this);
 
     // 1. Validate: fail at synth with a message that says how to fix the input.
     validateProjectName(this, props.projectName);
+    if (props.environment === undefined) {
+      // TypeScript refuses the omission; JavaScript callers can still leave it out.
+      throw validationError(this, 'environment is required: set it to DeploymentEnvironment.DEV or STAGING to try the '
+        + 'platform (RemovalPolicy.DESTROY is then accepted), or PROD for a platform whose audit data is retained.');
+    }
     const environment = resolveEnvironment(this, props.environment);
     validatePlatformMonitoringProps(this, props);
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
@@ -167,6 +176,7 @@ export class PlatformMonitoring extends Construct {
     validateAlarmSources(this, props.crossAccountAlerts?.alarmSourceAccounts, props.crossAccountAlerts?.alarmSourceNamePrefix, 'crossAccountAlerts.',
       props.crossAccountAlerts?.alarmSourceOrganizationId);
     const audit = props.audit ?? {};
+    validateExistingTrail(this, audit, props);
     if (audit.trailLogGroupRetention !== undefined) {
       validateRetention(this, audit.trailLogGroupRetention, 'audit.trailLogGroupRetention');
       warnComplianceRetention(this, audit.trailLogGroupRetention, 'audit.trailLogGroupRetention');
@@ -184,7 +194,7 @@ export class PlatformMonitoring extends Construct {
 
     // 2. The key, with grants for every service that writes encrypted data for us.
     const platformKey = new PlatformKey(this, 'Encryption', {
-      ...props.crossAccountAlerts, ...identity, encryptionKey: props.encryptionKey, removalPolicy,
+      ...props.crossAccountAlerts, ...identity, encryptionKey: props.encryptionKey, removalPolicy, regionInNames: props.regionInNames,
     });
     this.encryptionKey = platformKey.key;
 
@@ -195,6 +205,7 @@ export class PlatformMonitoring extends Construct {
       encryptionKey: this.encryptionKey,
       logRetention,
       trailLogGroupRetention: audit.trailLogGroupRetention,
+      existingTrailLogGroup: audit.existingTrailLogGroup,
       removalPolicy,
       lambdaFunctions,
       restApis,
@@ -207,20 +218,26 @@ export class PlatformMonitoring extends Construct {
     this.queryDefinitions = this.logging.queryDefinitions;
     warnImportedIdentifiers(this, lambdaFunctions, props.httpApis ?? []);
 
-    // 4. Audit: the trail streams into the CloudTrail group created above.
-    this.audit = new AuditTrail(this, 'Audit', {
-      ...audit,
-      ...identity,
-      encryptionKey: this.encryptionKey,
-      logGroup: this.logging.trailLogGroup,
-      removalPolicy,
-      dataLakeBucket: props.dataLakeBucket,
-      lambdaFunctions,
-    });
-    this.trail = this.audit.trail;
-    this.trailArn = this.audit.trailArn;
-    this.trailBucket = this.audit.trailBucket;
-    this.trailLogGroup = this.audit.trailLogGroup;
+    // 4. Audit: the trail streams into the CloudTrail group created above, or an existing trail's
+    // group is read and nothing of the trail is created.
+    if (audit.existingTrailLogGroup) {
+      this.trailLogGroup = audit.existingTrailLogGroup;
+    } else {
+      this.audit = new AuditTrail(this, 'Audit', {
+        ...audit,
+        ...identity,
+        encryptionKey: this.encryptionKey,
+        logGroup: this.logging.trailLogGroup,
+        removalPolicy,
+        dataLakeBucket: props.dataLakeBucket,
+        lambdaFunctions,
+        regionInNames: props.regionInNames,
+      });
+      this.trail = this.audit.trail;
+      this.trailArn = this.audit.trailArn;
+      this.trailBucket = this.audit.trailBucket;
+      this.trailLogGroup = this.audit.trailLogGroup;
+    }
 
     // 5. Alerts: the encrypted topic, then every alarm (platform, security, ML) through one factory.
     this.alertTopic = new AlertTopic(this, 'Alerts', {
@@ -274,7 +291,11 @@ export class PlatformMonitoring extends Construct {
 
     // 6. Dashboards: they read metrics and alarms, and never create either.
     // A dashboard's first part shares this stack with the alarms: at most 500 metrics of it here.
-    const dashboardOptions = { ...props.dashboards, firstPartMaxMetrics: props.dashboards?.firstPartMaxMetrics ?? PLATFORM_FIRST_PART_METRICS };
+    const dashboardOptions = {
+      ...props.dashboards,
+      regionInNames: props.regionInNames,
+      firstPartMaxMetrics: props.dashboards?.firstPartMaxMetrics ?? PLATFORM_FIRST_PART_METRICS,
+    };
     const dataPipeline = new DataPipelineDashboard(this, 'DataPipelineDashboard', {
       ...dashboardOptions,
       ...identity,
@@ -304,6 +325,7 @@ export class PlatformMonitoring extends Construct {
     this.apiPerformanceDashboards = apiPerformance.dashboards;
     this.mlPerformanceDashboard = new MlPerformanceDashboard(this, 'MlPerformanceDashboard', {
       ...props.dashboards,
+      regionInNames: props.regionInNames,
       ...identity,
       mlComponents: props.mlComponents,
       alarms: [...this.mlAlarms, ...this.mlAnomalyAlarms],
@@ -325,5 +347,26 @@ export class PlatformMonitoring extends Construct {
   /** The platform's access-log group as an API Gateway access-log destination. */
   public apiAccessLogDestination(): apigateway.IAccessLogDestination {
     return this.logging.apiAccessLogDestination();
+  }
+}
+
+/**
+ * `audit.existingTrailLogGroup` replaces the trail: every other `audit` option configures the trail
+ * the platform would create, so setting one with it is refused rather than silently ignored.
+ */
+function validateExistingTrail(scope: Construct, audit: AuditOptions, props: PlatformMonitoringProps): void {
+  if (!audit.existingTrailLogGroup) return;
+  if (props.dataLakeBucket) {
+    throw validationError(scope, 'dataLakeBucket adds an S3 data-event selector to the trail the platform creates, but '
+      + 'audit.existingTrailLogGroup uses a trail that exists: add the bucket\'s data events to that trail yourself and '
+      + 'remove dataLakeBucket, or remove existingTrailLogGroup.');
+  }
+  const others = Object.entries(audit)
+    .filter(([k, v]) => k !== 'existingTrailLogGroup' && v !== undefined)
+    .map(([k]) => `audit.${k}`);
+  if (others.length > 0) {
+    throw validationError(scope, 'audit.existingTrailLogGroup uses a trail that exists, so the platform creates none, but '
+      + `${others.join(', ')} configure${others.length === 1 ? 's' : ''} the trail it would create: remove `
+      + `${others.length === 1 ? 'it' : 'them'}, or remove existingTrailLogGroup to let the platform create its trail.`);
   }
 }

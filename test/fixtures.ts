@@ -17,7 +17,7 @@ import { PlatformMonitoringChecks, PlatformMonitoringChecksProps } from '../src/
  *
  * How a test makes a stack:
  *   const { app, stack } = newStack();                     // App with RECOMMENDED_CONTEXT, stack in 123456789012/eu-west-1
- *   new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop' });
+ *   new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop' });
  *   const template = Template.fromStack(stack);
  * or a canonical platform: defaultPlatform(), allOptionsPlatform(extra), threeStackApp().
  * An App of your own: newApp(). CloudFormation validation is off in every suite (test/setup.ts)
@@ -145,7 +145,7 @@ export function alarmsOf(templates: AssemblyTemplate[]): Array<{ template: strin
 /** The default platform: only the required prop. */
 export function defaultPlatform(): { app: App; stack: Stack; monitoring: PlatformMonitoring } {
   const { app, stack } = newStack();
-  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop' });
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop' });
   return { app, stack, monitoring };
 }
 
@@ -216,6 +216,7 @@ export function threeStackApp(naming: TeamNaming = { literalFunctionNames: true 
   const platformStack = new Stack(app, 'Platform', { env });
   configurePlatformStack?.(platformStack);
   const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', {
+    environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
     lambdaFunctions: fns,
     restApis: [api],

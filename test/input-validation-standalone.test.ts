@@ -7,6 +7,7 @@ import {
   ApiPerformanceDashboard, AuditTrail, CentralLogging, DataPipelineDashboard, MlMetricCatalog, MlPerformanceDashboard, PlatformAlarms,
   PlatformEvents, PlatformMonitoring, SecurityAlarms,
 } from '../src';
+import { DeploymentEnvironment } from '../src/core/environment';
 import { SavedQueryTitle } from '../src/logging/saved-queries';
 
 // The constructs usable on their own check their own props (under their own prop names).
@@ -108,7 +109,7 @@ describe('one retention default for the CloudTrail log group', () => {
 
   test('365 days inside PlatformMonitoring, AuditTrail alone and CentralLogging alone', () => {
     const a = newStack().stack;
-    new PlatformMonitoring(a, 'Monitoring', { projectName: 'shop' });
+    new PlatformMonitoring(a, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop' });
     expect(trailRetention(a, '/aws/cloudtrail/shop')).toBe(365);
     const b = parts();
     new AuditTrail(b.stack, 'Audit', { projectName: 'shop', encryptionKey: b.key });
@@ -122,7 +123,10 @@ describe('one retention default for the CloudTrail log group', () => {
   test('audit.trailLogGroupRetention sets it; logRetention does not', () => {
     const { stack } = newStack();
     new PlatformMonitoring(stack, 'Monitoring', {
-      projectName: 'shop', logRetention: logs.RetentionDays.TWO_WEEKS, audit: { trailLogGroupRetention: logs.RetentionDays.SIX_MONTHS },
+      environment: DeploymentEnvironment.PROD,
+      projectName: 'shop',
+      logRetention: logs.RetentionDays.TWO_WEEKS,
+      audit: { trailLogGroupRetention: logs.RetentionDays.SIX_MONTHS },
     });
     expect(trailRetention(stack, '/aws/cloudtrail/shop')).toBe(180);
     expect(trailRetention(stack, '/aws/batch/job')).toBe(14);

@@ -5,7 +5,7 @@ import { newStack } from './nag-helpers';
 import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../src';
 
 function build(props: Partial<PlatformMonitoringProps>, stack: Stack = newStack().stack) {
-  return new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', ...props });
+  return new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', ...props });
 }
 
 describe('projectName', () => {
@@ -15,6 +15,20 @@ describe('projectName', () => {
   test('too long for the trail bucket name', () => {
     expect(() => build({ projectName: 'a'.repeat(35) })).toThrow(
       /projectName must be at most 34 characters .*cloudtrail-logs-<account-id>.*63-character limit; got 35 characters/);
+  });
+  // Names AWS refuses although they pass the character rules: the trail name (no adjacent hyphens)
+  // and the trail bucket's name (reserved prefixes).
+  test('two adjacent hyphens are refused: CloudTrail refuses them in the trail name', () => {
+    expect(() => build({ projectName: 'my--shop' })).toThrow(
+      'projectName must not contain two adjacent hyphens: it names the audit trail, and CloudTrail refuses trail names with '
+      + 'adjacent hyphens; got "my--shop". Try "my-shop".');
+    expect(() => build({ projectName: 'xn--shop' })).toThrow(/adjacent hyphens; got "xn--shop". Try "xn-shop"/);
+  });
+  test.each(['sthree', 'sthree-shop', 'amzn-s3-demo', 'amzn-s3-demo-shop'])('"%s" is refused: S3 reserves the bucket-name prefix', (name) => {
+    const prefix = name.startsWith('sthree') ? 'sthree-' : 'amzn-s3-demo-';
+    expect(() => build({ projectName: name })).toThrow(
+      `projectName must not start with "${prefix}": it begins the trail bucket's name, and S3 reserves that prefix for bucket `
+      + `names; got "${name}". Choose another name.`);
   });
   test('34 characters is accepted', () => {
     expect(() => build({ projectName: 'a'.repeat(34) })).not.toThrow();
@@ -78,6 +92,15 @@ describe('alertEmails', () => {
   });
   test('tokens are not validated', () => {
     expect(() => build({ alertEmails: [Token.asString({ Ref: 'Email' })] })).not.toThrow();
+  });
+});
+
+describe('environment', () => {
+  // There is no default: PROD (retained, fixed names) was the worst one for a first try.
+  test('is required (JavaScript callers can omit it)', () => {
+    expect(() => build({ environment: undefined })).toThrow(
+      'environment is required: set it to DeploymentEnvironment.DEV or STAGING to try the platform (RemovalPolicy.DESTROY '
+      + 'is then accepted), or PROD for a platform whose audit data is retained.');
   });
 });
 

@@ -13,6 +13,26 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
  */
 export interface AuditOptions {
   /**
+   * Use a trail that already exists instead of creating one: the CloudWatch Logs group it delivers
+   * to, which must be in the platform's account and Region (metric filters and saved queries read a
+   * group of their own account and Region only). The CIS security alarms, their metric filters and
+   * the CloudTrail saved queries then read this group, and the platform creates no trail, no trail
+   * bucket, no access-log bucket, no trail log group and no trail role. Every other `audit` option
+   * configures the trail the platform creates, so none may be set with this one.
+   *
+   * The group must receive the trail's management events (AWS CloudTrail User Guide, "Sending events
+   * to CloudWatch Logs"). An organization trail of AWS Control Tower delivers to
+   * `aws-controltower/CloudTrailLogs` in the management account: usable by a platform deployed
+   * there; in a member account, create a trail (the default) or use a trail of that account.
+   * Import it with `logs.LogGroup.fromLogGroupName(this, 'Trail', '<group name>')`.
+   *
+   * Only `PlatformMonitoring` reads it: `AuditTrail` always creates a trail, and refuses it.
+   *
+   * @default - the platform creates its own multi-Region trail
+   */
+  readonly existingTrailLogGroup?: logs.ILogGroup;
+
+  /**
    * How long the trail's CloudWatch Logs group keeps events (what the CIS security alarms and the
    * CloudTrail saved queries read). The trail bucket keeps the log files for `bucketRetention`
    * regardless. Applies to the group `AuditTrail` creates (ignored when `AuditTrail` is given a
@@ -45,12 +65,27 @@ export interface AuditOptions {
 
   /**
    * Whether the trail records every account of the AWS Organization. The stack must be deployed
-   * in the management account (or a CloudTrail delegated administrator account) with trusted
-   * access for CloudTrail enabled in Organizations. Requires `organizationId`.
+   * in the management account, with trusted access for CloudTrail enabled in Organizations.
+   * Requires `organizationId`; set `managementAccountId` too, so a deploy from another account
+   * is refused before anything is created.
+   *
+   * A CloudTrail delegated administrator account is not supported: AWS makes the management
+   * account the owner of an organization trail a delegated administrator creates, so the trail's
+   * ARN names the management account and the bucket and key policies, scoped to this stack's
+   * account, would refuse CloudTrail.
    *
    * @default false
    */
   readonly isOrganizationTrail?: boolean;
+
+  /**
+   * The organization's management account id (12 digits). With `isOrganizationTrail`, the stack's
+   * account must be this one: a literal stack account is checked at synth, an environment-agnostic
+   * one by a CloudFormation rule when the stack is created or updated.
+   *
+   * @default - not checked (a synth warning says so)
+   */
+  readonly managementAccountId?: string;
 
   /**
    * The organization id (`o-...`): member accounts' log files are written under

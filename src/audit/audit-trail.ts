@@ -1,4 +1,4 @@
-import { Aws, Duration, RemovalPolicy, Stack, Tags, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnRule, Duration, Fn, RemovalPolicy, Stack, Tags, Token, Validations } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -11,7 +11,7 @@ import { buildEventSelectors } from './event-selectors';
 import { auditLifecycleRules, createAccessLogBucket, createReplicationRole } from './trail-buckets';
 import { createTrailLogsRole } from './trail-logs-role';
 import { DeploymentEnvironment } from '../core/environment';
-import { LoggingNaming, PlatformNaming } from '../core/naming';
+import { LoggingNaming, namingRegion, PlatformNaming } from '../core/naming';
 import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../core/validation';
 import { validateMonitoredResources } from '../model/resource-lists';
 import { DEFAULT_TRAIL_LOG_GROUP_RETENTION } from '../private/defaults';
@@ -41,6 +41,19 @@ export interface AuditTrailProps extends AuditOptions {
    * @default DeploymentEnvironment.PROD
    */
   readonly environment?: DeploymentEnvironment;
+
+  /**
+   * End the trail name and the trail bucket name with `-<region>` (the stack's Region, which must be literal), so that a platform
+   * of the same project and environment can be deployed in another Region of the account.
+   * Dashboard names and multi-Region trail names are unique per account, and bucket names across
+   * every account: without this, a second Region's platform collides with the first.
+   *
+   * Changing it on a deployed platform renames (replaces) those resources: set it only on the
+   * platforms of the other Regions.
+   *
+   * @default false
+   */
+  readonly regionInNames?: boolean;
 
   /**
    * The KMS key that encrypts the trail's log files, its bucket and (if created here) its log
@@ -124,11 +137,16 @@ export class AuditTrail extends Construct {
     // 1. Validate.
     validateProjectName(this, props.projectName);
     const environment = resolveEnvironment(this, props.environment);
+    if (props.existingTrailLogGroup) {
+      throw validationError(this, 'existingTrailLogGroup is not an AuditTrail option: AuditTrail always creates a trail. '
+        + 'To use an existing trail, give its log group to PlatformMonitoring as audit.existingTrailLogGroup, or read it '
+        + 'with SecurityAlarms (cloudTrailLogGroup) and leave AuditTrail out.');
+    }
     checkEnumClassList(this, 'insightTypes', props.insightTypes, cloudtrail.InsightType, 'InsightType');
     if (props.organizationId !== undefined) checkIdentifier(this, 'organizationId', props.organizationId, ORGANIZATION_ID);
     validateMonitoredResources(this, { lambdaFunctions: props.lambdaFunctions });
     const removalPolicy = resolveStatefulRemovalPolicy(this, environment, props.removalPolicy);
-    const naming = new PlatformNaming(props.projectName, environment);
+    const naming = new PlatformNaming(props.projectName, environment, namingRegion(this, props.regionInNames));
     const loggingNaming = new LoggingNaming(naming);
     this.trailName = naming.trailName;
     const bucketName = this.resolveBucketName(loggingNaming, props.bucketName);
@@ -138,6 +156,7 @@ export class AuditTrail extends Construct {
       throw validationError(this, 'isOrganizationTrail requires organizationId (o-...): the bucket policy must allow the '
         + 'member accounts\' log files under AWSLogs/<organizationId>/.');
     }
+    if (props.isOrganizationTrail) this.checkManagementAccount(props.managementAccountId);
     if (props.replicationDestination && !props.replicationDestinationKey) {
       throw validationError(this, 'replicationDestination requires replicationDestinationKey: the trail\'s log files are '
         + 'SSE-KMS encrypted, and S3 replicates them only when told which key of the destination region encrypts the replicas.');
@@ -236,6 +255,43 @@ export class AuditTrail extends Construct {
       validateBucketName(this, name, 'The trail bucket name');
     }
     return name;
+  }
+
+  /**
+   * An organization trail created by a CloudTrail delegated administrator is owned by the
+   * management account (AWS CloudTrail User Guide, "Organization delegated administrator",
+   * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-delegated-administrator.html),
+   * so its ARN names that account: the bucket policy's and key policy's `aws:SourceArn` (built from
+   * this stack's account) would never match, and CloudTrail would not create the trail. Refused.
+   */
+  private checkManagementAccount(managementAccountId: string | undefined): void {
+    const stack = Stack.of(this);
+    if (managementAccountId === undefined) {
+      Annotations.of(this).addWarningV2('cdk-platform-monitoring:organizationTrailAccount',
+        'isOrganizationTrail: deploy this stack in the organization\'s management account. From a CloudTrail delegated '
+        + 'administrator account the trail would be owned by the management account, and the bucket and key policies, '
+        + 'scoped to this account, would refuse CloudTrail. Set audit.managementAccountId to have the account checked.');
+      return;
+    }
+    if (!Token.isUnresolved(managementAccountId) && !/^\d{12}$/.test(managementAccountId)) {
+      throw validationError(this, `managementAccountId must be a 12-digit AWS account id; got "${managementAccountId}".`);
+    }
+    if (!Token.isUnresolved(stack.account)) {
+      if (stack.account !== managementAccountId) {
+        throw validationError(this, `isOrganizationTrail is deployed from account ${stack.account}, not the management account `
+          + `${managementAccountId}: an organization trail created by a delegated administrator is owned by the management `
+          + 'account, so the bucket and key policies built here would refuse CloudTrail. Deploy this stack in the management '
+          + 'account, or set isOrganizationTrail to false (a trail of this account only).');
+      }
+      return;
+    }
+    new CfnRule(this, 'ManagementAccountOnly', {
+      assertions: [{
+        assert: Fn.conditionEquals(Aws.ACCOUNT_ID, managementAccountId),
+        assertDescription: `The organization trail must be deployed in the management account ${managementAccountId}: `
+          + 'from a delegated administrator account it would be owned by the management account and refused by the bucket and key policies.',
+      }],
+    });
   }
 
   private validateRetentions(bucketRetention: Duration, props: AuditTrailProps): void {

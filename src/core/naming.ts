@@ -1,4 +1,7 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import { DeploymentEnvironment } from './environment';
+import { validationError } from '../private/errors';
 
 /** Default project name length cap: see `validateProjectName`. */
 export const MAX_PROJECT_NAME_LENGTH = 34;
@@ -8,7 +11,18 @@ export const MAX_PROJECT_NAME_LENGTH = 34;
  * so alarm prefixes, key-policy conditions and resource names can never drift apart.
  */
 export class PlatformNaming {
-  constructor(public readonly projectName: string, public readonly environment: DeploymentEnvironment) {}
+  /**
+   * @param region with `regionInNames`, the stack's Region: it ends the names that are global to the
+   * account (dashboards, the multi-Region trail) or to the partition (the trail bucket), so that a
+   * platform of the same project and environment can be deployed in another Region of the account.
+   */
+  constructor(public readonly projectName: string, public readonly environment: DeploymentEnvironment,
+    public readonly region?: string) {}
+
+  /** `-<region>` with `regionInNames`, else nothing. */
+  public get regionSuffix(): string {
+    return this.region ? `-${this.region}` : '';
+  }
 
   /** `<project>-<env>`: the stem of names that must be unique per account and region. */
   public get stem(): string {
@@ -32,7 +46,9 @@ export class PlatformNaming {
 
   /** The audit trail's name (the CloudTrail key-policy statement is scoped to it). */
   public get trailName(): string {
-    return `${this.stem}-audit-trail`;
+    // A multi-Region trail has one name in every Region of the account ("Creating a trail for all
+    // Regions", AWS CloudTrail User Guide), so its name is account-global.
+    return `${this.stem}-audit-trail${this.regionSuffix}`;
   }
 
   /** The custom-metric namespace: the project name in PROD, `<project>-<env>` elsewhere. */
@@ -47,8 +63,9 @@ export class PlatformNaming {
    * environments can share an account.
    */
   public dashboardName(suffix: string): string {
+    // Dashboard names are unique per account, not per Region (CloudWatch dashboards are global).
     const base = `${this.projectName}-${suffix}`;
-    return this.environment === DeploymentEnvironment.PROD ? base : `${base}-${this.environment}`;
+    return (this.environment === DeploymentEnvironment.PROD ? base : `${base}-${this.environment}`) + this.regionSuffix;
   }
 }
 
@@ -81,13 +98,28 @@ export class LoggingNaming {
     return `/aws/apigateway/${this.scopedProjectName}/access-logs`;
   }
 
-  /** The trail bucket: `<project>[-<env>]-cloudtrail-logs-<account>`. */
+  /** The trail bucket: `<project>[-<env>]-cloudtrail-logs-<account>[-<region>]`. */
   public trailBucketName(account: string): string {
-    return `${this.scopedProjectName}-cloudtrail-logs-${account}`;
+    // Bucket names are unique across every account of the partition.
+    return `${this.scopedProjectName}-cloudtrail-logs-${account}${this.naming.regionSuffix}`;
   }
 
   /** A saved Logs Insights query's name, grouped in a folder per project and environment. */
   public queryName(title: string): string {
     return `${this.scopedProjectName}/${title}`;
   }
+}
+
+/**
+ * The Region that ends account-global names with `regionInNames` (undefined without it). Names are
+ * known at synth, so the stack's Region must be literal.
+ */
+export function namingRegion(scope: IConstruct, regionInNames: boolean | undefined): string | undefined {
+  if (!regionInNames) return undefined;
+  const region = Stack.of(scope).region;
+  if (Token.isUnresolved(region)) {
+    throw validationError(scope, 'regionInNames needs the stack\'s Region at synth: it ends the dashboard, trail and trail '
+      + 'bucket names. Give the stack an env with a literal region (env: { account, region: \'eu-west-1\' }).');
+  }
+  return region;
 }

@@ -6,6 +6,7 @@ import { MAX_PROJECT_NAME_LENGTH } from './naming';
 import { ALLOWED_RETENTION_DAYS, COMPLIANCE_REJECTED_RETENTION_DAYS } from '../limits/log-retention';
 import { validationError } from '../private/errors';
 import { checkEnumValue } from '../private/input-checks';
+import { RESERVED_BUCKET_PREFIXES } from '../private/logging-validation';
 
 const PROJECT_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -32,6 +33,21 @@ export function validateProjectName(scope: IConstruct, projectName: string): voi
     throw validationError(scope, 'projectName may contain only lowercase letters, digits and hyphens, and must start and end '
       + `with a letter or digit (S3 bucket names reject anything else); got "${projectName}". `
       + `Try "${suggestProjectName(projectName)}".`);
+  }
+  // CloudTrail resource names have "no adjacent periods, underscores or dashes" (AWS CloudTrail User
+  // Guide, "Naming requirements for CloudTrail resources, S3 buckets, and KMS keys",
+  // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-trail-naming-requirements.html):
+  // the trail is named `<projectName>-<environment>-audit-trail`.
+  if (projectName.includes('--')) {
+    throw validationError(scope, 'projectName must not contain two adjacent hyphens: it names the audit trail, and CloudTrail '
+      + `refuses trail names with adjacent hyphens; got "${projectName}". Try "${projectName.replace(/-{2,}/g, '-')}".`);
+  }
+  // The trail bucket is named `<projectName>[-<env>]-cloudtrail-logs-<account>`: S3 refuses some
+  // prefixes (see RESERVED_BUCKET_PREFIXES). `xn--` is already refused above.
+  const reserved = RESERVED_BUCKET_PREFIXES.find((p) => `${projectName}-`.startsWith(p));
+  if (reserved) {
+    throw validationError(scope, `projectName must not start with "${reserved}": it begins the trail bucket's name, and S3 `
+      + `reserves that prefix for bucket names; got "${projectName}". Choose another name.`);
   }
 }
 

@@ -48,6 +48,19 @@ export interface PlatformDashboardProps extends DashboardOptions {
   readonly environment?: DeploymentEnvironment;
 
   /**
+   * End the dashboard's default name with `-<region>` (the stack's Region, which must be literal), so that a platform
+   * of the same project and environment can be deployed in another Region of the account.
+   * Dashboard names and multi-Region trail names are unique per account, and bucket names across
+   * every account: without this, a second Region's platform collides with the first.
+   *
+   * Changing it on a deployed platform renames (replaces) those resources: set it only on the
+   * platforms of the other Regions.
+   *
+   * @default false
+   */
+  readonly regionInNames?: boolean;
+
+  /**
    * The dashboard's name (at most 255 letters, digits, hyphens and underscores).
    *
    * @default - `<projectName>-<dashboard>` in PROD, `<projectName>-<dashboard>-<environment>` elsewhere

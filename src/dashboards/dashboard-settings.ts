@@ -2,7 +2,7 @@ import { Duration, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { PlatformDashboardProps } from './dashboard-props';
 import { DEFAULT_DASHBOARD_PERIOD, MAX_METRICS_PER_DASHBOARD } from './layout';
-import { PlatformNaming } from '../core/naming';
+import { namingRegion, PlatformNaming } from '../core/naming';
 import { resolveEnvironment } from '../core/validation';
 import { validationError } from '../private/errors';
 
@@ -20,7 +20,8 @@ const DASHBOARD_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 /** Validates the common props of a dashboard and fills in defaults. Not part of the public API. */
 export function resolveDashboardSettings(scope: IConstruct, props: PlatformDashboardProps, suffix: string,
   defaultInterval: Duration): ResolvedDashboardSettings {
-  const naming = new PlatformNaming(props.projectName, resolveEnvironment(scope, props.environment));
+  const naming = new PlatformNaming(props.projectName, resolveEnvironment(scope, props.environment),
+    namingRegion(scope, props.regionInNames));
   const dashboardName = props.dashboardName ?? naming.dashboardName(suffix);
   if (!Token.isUnresolved(dashboardName) && !DASHBOARD_NAME.test(dashboardName)) {
     throw validationError(scope, 'A dashboard name must be 1-255 letters, digits, hyphens and underscores; '

@@ -165,6 +165,8 @@ export enum KeyAdminSid {
   ACCOUNT_ADMIN = 'EnableIamPoliciesForEverythingButGrants',
   /** The account's IAM policies may create grants only for AWS services acting on its behalf. */
   ACCOUNT_GRANTS = 'EnableIamPoliciesForGrantsToAwsServices',
+  /** Nobody creates a grant unless an AWS service asks for it (AWS Control Tower CT.KMS.PR.3). */
+  DENY_GRANTS_EXCEPT_AWS_SERVICES = 'DenyGrantsExceptForAwsServices',
 }
 
 /**
@@ -213,5 +215,33 @@ export function accountKeyStatements(): iam.PolicyStatement[] {
       // AWS KMS Developer Guide, "AWS KMS condition keys" (kms:GrantIsForAWSResource).
       conditions: { Bool: { 'kms:GrantIsForAWSResource': true } },
     }),
+    denyNonServiceGrantsStatement(),
   ];
+}
+
+/**
+ * The statement AWS Control Tower's proactive control CT.KMS.PR.3 requires in every key policy
+ * (AWS Control Tower Controls Reference, "AWS KMS controls", [CT.KMS.PR.3] "Require an AWS KMS key
+ * policy to have a statement that limits creation of AWS KMS grants to AWS services",
+ * https://docs.aws.amazon.com/controltower/latest/controlreference/kms-rules.html): deny
+ * `kms:CreateGrant` to every principal (`"*"`) on resource `"*"` when `kms:GrantIsForAWSResource`
+ * and `aws:PrincipalIsAWSService` are both `"false"` under `BoolIfExists`, and no other condition
+ * (the control's guard rule accepts only those two keys, with the string value `"false"`).
+ *
+ * It breaks no path of the platform: CloudWatch Logs, CloudTrail, SNS and CloudWatch use the key
+ * through key-policy statements, not grants. Services that do create grants on a principal's behalf
+ * (EBS, RDS, Lambda environment variables, ...) send `kms:GrantIsForAWSResource` = true, and a
+ * service principal calling CreateGrant itself has `aws:PrincipalIsAWSService` = true: both are
+ * exempt (AWS KMS Developer Guide, "AWS KMS condition keys"; IAM User Guide, "AWS global condition
+ * context keys").
+ */
+export function denyNonServiceGrantsStatement(): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid: KeyAdminSid.DENY_GRANTS_EXCEPT_AWS_SERVICES,
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['kms:CreateGrant'],
+    resources: ['*'],
+    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+  });
 }

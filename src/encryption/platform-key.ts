@@ -3,9 +3,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
-import { accountKeyStatements, platformKeyStatements } from './key-policy';
+import { accountKeyStatements, denyNonServiceGrantsStatement, platformKeyStatements } from './key-policy';
 import { DeploymentEnvironment } from '../core/environment';
-import { PlatformNaming } from '../core/naming';
+import { namingRegion, PlatformNaming } from '../core/naming';
 import { CrossAccountAlertOptions } from '../cross-account/cross-account-alert-options';
 import { validateAlarmSources } from '../private/cross-account-policy';
 
@@ -25,6 +25,19 @@ export interface PlatformKeyProps extends CrossAccountAlertOptions {
    * @default DeploymentEnvironment.PROD
    */
   readonly environment?: DeploymentEnvironment;
+
+  /**
+   * End the trail name the CloudTrail statements trust (as `AuditTrail`'s `regionInNames`) with `-<region>` (the stack's Region, which must be literal), so that a platform
+   * of the same project and environment can be deployed in another Region of the account.
+   * Dashboard names and multi-Region trail names are unique per account, and bucket names across
+   * every account: without this, a second Region's platform collides with the first.
+   *
+   * Changing it on a deployed platform renames (replaces) those resources: set it only on the
+   * platforms of the other Regions.
+   *
+   * @default false
+   */
+  readonly regionInNames?: boolean;
 
   /**
    * Use this key instead of creating one.
@@ -57,7 +70,8 @@ export interface PlatformKeyProps extends CrossAccountAlertOptions {
  *
  * A key created here gets, instead of aws-cdk-lib's default `kms:*` for the account, account
  * statements that enable IAM policies for every key action but allow `kms:CreateGrant` only for
- * AWS services (`kms:GrantIsForAWSResource`), as AWS Control Tower's control CT.KMS.PR.3 requires.
+ * AWS services (`kms:GrantIsForAWSResource`), plus the statement AWS Control Tower's control
+ * CT.KMS.PR.3 requires: Deny `kms:CreateGrant` to everyone unless an AWS service asks for it.
  *
  * Usable on its own; `PlatformMonitoring` creates one.
  */
@@ -71,7 +85,8 @@ export class PlatformKey extends Construct {
   constructor(scope: Construct, id: string, props: PlatformKeyProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD);
+    const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD,
+      namingRegion(this, props.regionInNames));
     validateAlarmSources(this, props.alarmSourceAccounts, props.alarmSourceNamePrefix, '', props.alarmSourceOrganizationId);
 
     this.key = props.encryptionKey ?? new kms.Key(this, 'Key', {
@@ -102,10 +117,11 @@ export class PlatformKey extends Construct {
         account: literalOr(stack.account, '<account-id>'),
         alertTopicName: naming.alertTopicName,
         trailName: naming.trailName,
-      }).map((s) => stack.resolve(s.toStatementJson()));
+      }).concat(denyNonServiceGrantsStatement()).map((s) => stack.resolve(s.toStatementJson()));
       Annotations.of(this).addWarningV2('cdk-platform-monitoring:importedKeyPolicy',
         'The encryption key is imported, so its key policy cannot be changed here. Without these statements '
         + 'log groups fail to create, CloudTrail cannot write, and alarm notifications are dropped silently. '
+        + 'The last one (Deny kms:CreateGrant unless an AWS service asks) is what AWS Control Tower\'s control CT.KMS.PR.3 requires. '
         + `Add them to the key's policy: ${JSON.stringify(printable)}`);
     }
   }

@@ -1,10 +1,10 @@
-import { Annotations, Duration, NestedStack, RemovalPolicy, Tags } from 'aws-cdk-lib';
+import { Annotations, Duration, NestedStack, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { apiAccessLogFormatString } from './api-access-log-format';
 import { BATCH_LOG_ERRORS_METRIC, errorCountMetric, errorMetricFilter, lambdaLogErrorsMetricName } from './log-error-metrics';
 import { AUTO_NESTED_THRESHOLD, isNested, LogGroupPlacement, NESTED_SHARDS, shardOf } from './log-group-placement';
@@ -105,6 +105,15 @@ export interface CentralLoggingProps extends LoggingOptions {
    * @default true
    */
   readonly createTrailLogGroup?: boolean;
+
+  /**
+   * The log group of a trail that exists already (in this account and Region): the CloudTrail
+   * saved queries read it, and no CloudTrail group is created (`createTrailLogGroup` and
+   * `trailLogGroupRetention` are then ignored).
+   *
+   * @default - the group created here (`createTrailLogGroup`)
+   */
+  readonly existingTrailLogGroup?: logs.ILogGroup;
 }
 
 /**
@@ -146,7 +155,10 @@ export class CentralLogging extends Construct {
   /** The group EventBridge state-change events (Batch, Glue) are written to, under `/aws/events/`. */
   public readonly platformEventsLogGroup: logs.ILogGroup;
 
-  /** The group the audit trail streams to (undefined when `createTrailLogGroup` is false). */
+  /**
+   * The group the audit trail streams to: created here, or `existingTrailLogGroup`
+   * (undefined when `createTrailLogGroup` is false and no existing group is given).
+   */
   public readonly trailLogGroup?: logs.ILogGroup;
 
   /** The saved Logs Insights queries. */
@@ -223,13 +235,25 @@ export class CentralLogging extends Construct {
     this.lambdaLogGroups = [...this.lambdaGroupsByAddr.values()].map((e) => e.logGroup);
 
     // Batch, API access, platform events, CloudTrail.
-    this.batchLogGroup = (props.batchLogGroupMode ?? ServiceLogGroupMode.CREATE) === ServiceLogGroupMode.USE_EXISTING
-      ? logs.LogGroup.fromLogGroupName(this, 'BatchLogGroup', batchName)
-      : encryptedLogGroup(this, 'BatchLogGroup', batchName, options);
+    // `/aws/batch/job` is one group per account and Region: without an explicit mode, the first
+    // platform of the app in an account and Region creates it and the next ones reference it (their
+    // stacks deploy after the creator's).
+    const sharedBatchGroup = props.batchLogGroupMode === undefined ? sharedServiceLogGroup(this, batchName) : undefined;
+    if (sharedBatchGroup) {
+      this.batchLogGroup = logs.LogGroup.fromLogGroupName(this, 'BatchLogGroup', batchName);
+      this.node.addDependency(sharedBatchGroup);
+    } else if (props.batchLogGroupMode === ServiceLogGroupMode.USE_EXISTING) {
+      this.batchLogGroup = logs.LogGroup.fromLogGroupName(this, 'BatchLogGroup', batchName);
+    } else {
+      this.batchLogGroup = encryptedLogGroup(this, 'BatchLogGroup', batchName, options);
+      registerServiceLogGroup(this, batchName, this.batchLogGroup);
+    }
     errorMetricFilter(this, 'BatchErrorsFilter', this.batchLogGroup, this.metricNamespace, BATCH_LOG_ERRORS_METRIC);
     this.apiAccessLogGroup = encryptedLogGroup(this, 'ApiAccessLogGroup', naming.apiAccessLogGroupName, options);
     this.platformEventsLogGroup = encryptedLogGroup(this, 'PlatformEventsLogGroup', naming.platformEventsLogGroupName, options);
-    if (props.createTrailLogGroup ?? true) {
+    if (props.existingTrailLogGroup) {
+      this.trailLogGroup = props.existingTrailLogGroup;
+    } else if (props.createTrailLogGroup ?? true) {
       this.trailLogGroup = encryptedLogGroup(this, 'CloudTrailLogGroup', naming.cloudTrailLogGroupName,
         { ...options, retention: trailRetention });
     }
@@ -311,4 +335,26 @@ export class CentralLogging extends Construct {
     }
     return entry;
   }
+}
+
+/** Service log groups created by platforms of an app, by app root, then by account, Region and name. */
+const SERVICE_LOG_GROUPS = new WeakMap<IConstruct, Map<string, logs.ILogGroup>>();
+
+function serviceLogGroupKey(scope: IConstruct, name: string): string {
+  const stack = Stack.of(scope);
+  const literal = (v: string) => (Token.isUnresolved(v) ? '<deploy>' : v);
+  return `${literal(stack.account)}|${literal(stack.region)}|${name}`;
+}
+
+/** The group of this name a platform of this app already created in the same account and Region. */
+function sharedServiceLogGroup(scope: IConstruct, name: string): logs.ILogGroup | undefined {
+  return SERVICE_LOG_GROUPS.get(scope.node.root)?.get(serviceLogGroupKey(scope, name));
+}
+
+function registerServiceLogGroup(scope: IConstruct, name: string, group: logs.ILogGroup): void {
+  const root = scope.node.root;
+  const groups = SERVICE_LOG_GROUPS.get(root) ?? new Map<string, logs.ILogGroup>();
+  SERVICE_LOG_GROUPS.set(root, groups);
+  const key = serviceLogGroupKey(scope, name);
+  if (!groups.has(key)) groups.set(key, group);
 }

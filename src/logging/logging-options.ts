@@ -39,11 +39,14 @@ export interface LoggingOptions {
 
   /**
    * What to do with the Batch log group, which Batch creates on the first job if it is missing.
-   * `/aws/batch/job` is shared by every Batch job of the account and region: when several
-   * environments share an account, create it in one and use `USE_EXISTING` (or another
-   * `batchLogGroupName`) in the others.
+   * `/aws/batch/job` is shared by every Batch job of the account and Region.
    *
-   * @default ServiceLogGroupMode.CREATE
+   * Without a value, the first platform of the CDK app in an account and Region creates it and the
+   * app's other platforms there reference it (their stacks then deploy after the creator's). Set
+   * `USE_EXISTING` when the group exists already (Batch ran in the account, or another CDK app
+   * creates it), `CREATE` to always create it here.
+   *
+   * @default - CREATE for the app's first platform in the account and Region, USE_EXISTING for the next
    */
   readonly batchLogGroupMode?: ServiceLogGroupMode;
 

@@ -91,7 +91,16 @@ export function resolveLambdaFunctionArns(scope: IConstruct, propName: string, v
 export function checkFunctionAccount(scope: IConstruct, propName: string, fn: lambda.IFunction): void {
   const stackAccount = Stack.of(scope).account;
   const account = fn.env.account;
-  if (Token.isUnresolved(account) || Token.isUnresolved(stackAccount) || account === stackAccount) return;
+  const stackRegion = Stack.of(scope).region;
+  const region = fn.env.region;
+  const sameAccount = Token.isUnresolved(account) || Token.isUnresolved(stackAccount) || account === stackAccount;
+  if (sameAccount && !Token.isUnresolved(region) && !Token.isUnresolved(stackRegion) && region !== stackRegion) {
+    // Log groups, metric filters and metrics are regional: nothing here would see the function.
+    throw validationError(scope, `${propName} (${fn.node.path}) is a function of Region ${region}, but this stack deploys to `
+      + `Region ${stackRegion}: its log group and error metric filter would be created here, where its logs are not, and its `
+      + `alarms and graphs would read Region ${stackRegion}'s metrics. Monitor it with a platform deployed in ${region}.`);
+  }
+  if (sameAccount) return;
   throw validationError(scope, `${propName} (${fn.node.path}) is a function of account ${account}, but this stack deploys to `
     + `account ${stackAccount}: its log group and error metric filter would be created here, where its logs are not. Pass its `
     + `ARN in lambdaFunctionArns instead ("arn:aws:lambda:${fn.env.region}:${account}:function:${functionNameOf(fn)}"): its `

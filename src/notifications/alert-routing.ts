@@ -1,3 +1,4 @@
+import * as crypto from 'crypto';
 import { Token, Validations } from 'aws-cdk-lib';
 import * as chatbot from 'aws-cdk-lib/aws-chatbot';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -162,10 +163,14 @@ export class AlertRouting extends Construct {
       }));
     });
     teams.forEach((c, i) => {
-      const name = c.configurationName ?? `${naming.stem}-teams-${i + 1}`;
+      // Keyed by the channel, not by list position: removing or reordering a channel must not
+      // replace the others (AWS Chatbot accepts one configuration per channel in an account, so a
+      // replacement, which creates before it deletes, would fail).
+      const key = Token.isUnresolved(c.teamId) || Token.isUnresolved(c.teamsChannelId) ? `${i + 1}` : teamsChannelKey(c.teamId, c.teamsChannelId);
+      const name = c.configurationName ?? `${naming.stem}-teams-${key}`;
       checkConfigurationName(this, 'the default Teams configuration name (set `configurationName`)', name);
       names.push(name);
-      this.teamsChannelConfigurations.push(new chatbot.CfnMicrosoftTeamsChannelConfiguration(this, `Teams${i + 1}`, {
+      this.teamsChannelConfigurations.push(new chatbot.CfnMicrosoftTeamsChannelConfiguration(this, `Teams${key}`, {
         configurationName: name,
         teamId: c.teamId,
         teamsTenantId: c.tenantId,
@@ -233,4 +238,13 @@ export class AlertRouting extends Construct {
 
 function strategyFor(topic?: sns.ITopic): IAlarmActionStrategy[] {
   return topic ? [new SnsAlarmActionStrategy({ topics: [topic] })] : [];
+}
+
+/**
+ * A short stable key for a Teams channel: its id is URL-encoded (`19%3a...%40thread.tacv2`), which
+ * configuration names (`[A-Za-z0-9-_]`) and construct ids cannot hold, so the first 10 hex digits of
+ * the SHA-256 of `<teamId>/<channelId>` (lower case) stand for it.
+ */
+function teamsChannelKey(teamId: string, channelId: string): string {
+  return crypto.createHash('sha256').update(`${teamId.toLowerCase()}/${channelId.toLowerCase()}`).digest('hex').slice(0, 10);
 }

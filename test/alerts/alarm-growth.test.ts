@@ -3,6 +3,7 @@ import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { PlatformMonitoring, PlatformMonitoringProps } from '../../src';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { growthProblems } from '../growth';
 import { newStack } from '../nag-helpers';
 
@@ -14,7 +15,7 @@ import { newStack } from '../nag-helpers';
 function platform(props: Partial<PlatformMonitoringProps> & { functions?: number }): App {
   const { app, stack } = newStack();
   const fns = Array.from({ length: props.functions ?? 0 }, (_, i) => lambda.Function.fromFunctionName(stack, `Fn${i}`, `shop-fn-${i}`));
-  new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', alarms: { securityAlarms: false }, lambdaFunctions: fns, ...props });
+  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', alarms: { securityAlarms: false }, lambdaFunctions: fns, ...props });
   return app;
 }
 
@@ -56,6 +57,7 @@ describe.each([[0, 1], [1, 2]])('DMS tasks and APIs %i -> %i', (n, m) => {
     const apis = (k: number) => {
       const { app, stack } = newStack();
       new PlatformMonitoring(stack, 'Monitoring', {
+        environment: DeploymentEnvironment.PROD,
         projectName: 'shop',
         alarms: { securityAlarms: false },
         restApiStages: Array.from({ length: k }, (_, i) => ({ apiName: `api-${i}`, stageName: 'prod' })),

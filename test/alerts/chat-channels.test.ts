@@ -7,6 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
   AlarmSeverity, AlertRouting, AlertRoutingOptions, AlertTopic, PlatformMonitoring, SlackChannel, TeamsChannel,
 } from '../../src';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { nagFindings, newStack } from '../nag-helpers';
 
 // Chat channels through AWS Chatbot (issue 16 part 2): the synthesized configurations, their topics,
@@ -24,7 +25,10 @@ function platform(alertRouting: AlertRoutingOptions, stackOf?: (stack: Stack) =>
   const { app, stack } = newStack();
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
-    projectName: 'shop', lambdaFunctions: [fn], alertRouting: { ...alertRouting, ...stackOf?.(stack) },
+    environment: DeploymentEnvironment.PROD,
+    projectName: 'shop',
+    lambdaFunctions: [fn],
+    alertRouting: { ...alertRouting, ...stackOf?.(stack) },
   });
   return { app, stack, monitoring, template: Template.fromStack(stack) };
 }
@@ -55,7 +59,7 @@ describe('the channel configurations', () => {
       SnsTopicArns: [ref(stack, routing.criticalTopic as any)],
     });
     template.hasResourceProperties('AWS::Chatbot::MicrosoftTeamsChannelConfiguration', {
-      ConfigurationName: 'shop-prod-teams-1',
+      ConfigurationName: 'shop-prod-teams-8f959d5b66',
       TeamId: TEAMS.teamId,
       TeamsTenantId: TEAMS.tenantId,
       TeamsChannelId: TEAMS.teamsChannelId,
@@ -120,9 +124,26 @@ describe('the channel configurations', () => {
     expect(inline).toEqual([]);
   });
 
+  // Keyed by channel, not list position: removing or reordering a channel replaces none of the others.
+  test('a Teams configuration keeps its name and logical id when another channel is added before it', () => {
+    const other = { ...TEAMS, teamsChannelId: '19%3a0000000000000000000000000000aaaa%40thread.tacv2' };
+    const idsAndNames = (channels: any[]) => {
+      const s = newStack().stack;
+      new PlatformMonitoring(s, 'M', { environment: DeploymentEnvironment.PROD, projectName: 'shop', alertRouting: { teamsChannels: channels } });
+      const found = Template.fromStack(s).findResources('AWS::Chatbot::MicrosoftTeamsChannelConfiguration');
+      return Object.entries(found).map(([id, r]: [string, any]) => `${id} ${r.Properties.ConfigurationName} ${r.Properties.TeamsChannelId}`);
+    };
+    const alone = idsAndNames([TEAMS]);
+    const after = idsAndNames([other, TEAMS]);
+    expect(alone).toHaveLength(1);
+    expect(alone[0]).toMatch(/ shop-prod-teams-8f959d5b66 19%3ab6ef35dc342d56ba5654e6fc6d25a071%40thread\.tacv2$/);
+    expect(after).toContain(alone[0]);
+    expect(after).toHaveLength(2);
+  });
+
   test('the configurations are exposed in order', () => {
     expect(routing.slackChannelConfigurations.map((c) => c.slackChannelConfigurationName)).toEqual(['shop-prod-slack-C0123ABCDEF', 'shop-all-alarms']);
-    expect(routing.teamsChannelConfigurations.map((c) => c.configurationName)).toEqual(['shop-prod-teams-1']);
+    expect(routing.teamsChannelConfigurations.map((c) => c.configurationName)).toEqual(['shop-prod-teams-8f959d5b66']);
   });
 });
 
@@ -216,6 +237,7 @@ describe('validation says what is wrong and how to fix it', () => {
   test('a channel for every alarm while alarms do not notify the alert topic', () => {
     const { stack } = newStack();
     expect(() => new PlatformMonitoring(stack, 'Monitoring', {
+      environment: DeploymentEnvironment.PROD,
       projectName: 'shop',
       alarms: { notifyAlertTopic: false },
       alertRouting: { warningEmails: ['team@example.com'], slackChannels: [{ ...SLACK, severity: AlarmSeverity.CRITICAL }], teamsChannels: [TEAMS] },

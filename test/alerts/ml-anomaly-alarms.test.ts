@@ -5,6 +5,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { alarmsOf, assemblyTemplates } from './alarm-fixtures';
 import { AlarmSeverity, AnomalyBandBreach, MlMetricCatalog, PlatformMonitoring, SnsAlarmActionStrategy } from '../../src';
 import { MlMetricAlarms, MlMetricAlarmsProps } from '../../src/alarms/ml-alarms';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { nagFindings, newStack } from '../nag-helpers';
 
 // Anomaly-detection alarms in CloudFormation: the metric and ANOMALY_DETECTION_BAND(<its id>, <std devs>) in
@@ -242,7 +243,7 @@ describe('validation', () => {
 describe('in PlatformMonitoring', () => {
   test('on by default, in the ML alarm list, in the warning alarms (maintenance windows and routes), and removable', () => {
     const { stack } = newStack();
-    const monitoring = new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop' });
+    const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop' });
     expect(monitoring.mlAnomalyAlarms).toHaveLength(12);
     expect(monitoring.mlAlarms).toEqual([]);
     for (const alarm of monitoring.mlAnomalyAlarms) {
@@ -250,14 +251,14 @@ describe('in PlatformMonitoring', () => {
       expect(monitoring.platformAlarms.warningAlarms).toContain(alarm);
     }
     const { stack: off } = newStack();
-    const none = new PlatformMonitoring(off, 'Monitoring', { projectName: 'shop', alarms: { mlAnomalyAlarms: { enabled: false } } });
+    const none = new PlatformMonitoring(off, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', alarms: { mlAnomalyAlarms: { enabled: false } } });
     expect(none.mlAnomalyAlarms).toEqual([]);
     expect(Object.keys(alarmsByName(off)).filter((n) => n.endsWith('-anomaly'))).toEqual([]);
   });
 
   test('the alert topic hears them (ALARM and OK), like every alarm', () => {
     const { app, stack } = newStack();
-    new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop' });
+    new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop' });
     const anomaly = alarmsOf(assemblyTemplates(app)).filter((a) => String(a.props.AlarmName).endsWith('-anomaly'));
     expect(anomaly).toHaveLength(12);
     for (const a of anomaly) {

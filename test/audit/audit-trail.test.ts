@@ -308,6 +308,17 @@ describe('bad input', () => {
       .toThrow(/The trail bucket name "p{34}-staging-cloudtrail-logs-123456789012" would be 71 characters, but S3 bucket names are at most 63/);
     expect(() => setup({ bucketName: 'b'.repeat(64) })).toThrow(/bucketName "b{64}" would be 64 characters/);
     expect(() => setup({ bucketName: 'Audit_Logs' })).toThrow(/bucketName "Audit_Logs" is not a valid S3 bucket name/);
+    // General purpose bucket naming rules: reserved prefixes and suffixes, and the IP-address form.
+    expect(() => setup({ bucketName: 'xn--audit' })).toThrow(
+      'bucketName "xn--audit" starts with "xn--", a prefix S3 reserves: choose a name that does not start with it.');
+    expect(() => setup({ bucketName: 'sthree-audit' })).toThrow('bucketName "sthree-audit" starts with "sthree-", a prefix S3 reserves');
+    expect(() => setup({ bucketName: 'amzn-s3-demo-audit' })).toThrow('starts with "amzn-s3-demo-", a prefix S3 reserves');
+    for (const suffix of ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3']) {
+      expect(() => setup({ bucketName: `audit${suffix}` })).toThrow(
+        `bucketName "audit${suffix}" ends with "${suffix}", a suffix S3 reserves: choose a name that does not end with it.`);
+    }
+    expect(() => setup({ bucketName: '192.168.5.4' })).toThrow(
+      'bucketName "192.168.5.4" is formatted as an IP address, which S3 refuses for bucket names: add a letter.');
     // With an unresolved account the 12-digit id is counted.
     const app = new App({ context: RECOMMENDED_CONTEXT });
     const stack = new Stack(app, 'S');
@@ -317,6 +328,30 @@ describe('bad input', () => {
 
   test('organization trail without an organization id; replication without a key; DESTROY in PROD', () => {
     expect(() => setup({ isOrganizationTrail: true })).toThrow(/isOrganizationTrail requires organizationId/);
+  });
+
+  // An organization trail a delegated administrator creates is owned by the management account:
+  // the policies built here would refuse CloudTrail, so only the management account may deploy it.
+  test('an organization trail from an account other than managementAccountId is refused', () => {
+    const org = { isOrganizationTrail: true, organizationId: 'o-abc123def4' };
+    expect(() => setup({ ...org, managementAccountId: '210987654321' })).toThrow('isOrganizationTrail is deployed from account '
+      + '123456789012, not the management account 210987654321: an organization trail created by a delegated administrator '
+      + 'is owned by the management account, so the bucket and key policies built here would refuse CloudTrail. Deploy this '
+      + 'stack in the management account, or set isOrganizationTrail to false (a trail of this account only).');
+    expect(() => setup({ ...org, managementAccountId: '1234' })).toThrow('managementAccountId must be a 12-digit AWS account id; got "1234".');
+    expect(() => setup({ ...org, managementAccountId: '123456789012' })).not.toThrow();
+    // Environment-agnostic: a CloudFormation rule refuses another account before anything is created.
+    const { template } = setup({ ...org, managementAccountId: '210987654321' }, {});
+    const rules = Object.entries(template.toJSON().Rules).filter(([id]) => id !== 'CheckBootstrapVersion');
+    expect(Object.fromEntries(rules)).toEqual({
+      [rules[0][0]]: {
+        Assertions: [{
+          Assert: { 'Fn::Equals': [{ Ref: 'AWS::AccountId' }, '210987654321'] },
+          AssertDescription: 'The organization trail must be deployed in the management account 210987654321: from a delegated '
+            + 'administrator account it would be owned by the management account and refused by the bucket and key policies.',
+        }],
+      },
+    });
     expect(() => setup({ replicationDestination: s3.Bucket.fromBucketName(new Stack(), 'R', 'replica') }))
       .toThrow(/replicationDestination requires replicationDestinationKey/);
     expect(() => setup({ removalPolicy: RemovalPolicy.DESTROY })).toThrow(/removalPolicy DESTROY is refused in PROD/);

@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { PlatformMonitoring } from '../../src/platform-monitoring';
 import { PlatformMonitoringProps } from '../../src/platform-monitoring-props';
 import { dashboardBody } from '../dashboards/body';
@@ -19,6 +20,7 @@ function platform(extra: Partial<PlatformMonitoringProps> = {}) {
   const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
   const httpApi = apigatewayv2.HttpApi.fromHttpApiAttributes(stack, 'Http', { httpApiId: 'a1b2c3d4e5' });
   const monitoring = new PlatformMonitoring(stack, 'M', {
+    environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
     dmsReplicationTasks: [
       { replicationInstanceIdentifier: 'repl', replicationTaskIdentifier: 'TASKAAAA', account: WORKLOAD_A },

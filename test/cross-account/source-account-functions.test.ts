@@ -2,6 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { PlatformAlarms } from '../../src/alarms/platform-alarms';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { ApiPerformanceDashboard } from '../../src/dashboards/api-performance-dashboard';
 import { PlatformMonitoring } from '../../src/platform-monitoring';
 import { PlatformMonitoringProps } from '../../src/platform-monitoring-props';
@@ -21,6 +22,7 @@ const arn = (account: string, name: string, region = 'eu-west-1') => `arn:aws:la
 function platform(extra: Partial<PlatformMonitoringProps> = {}, local = ['shop-local']) {
   const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
   const monitoring = new PlatformMonitoring(stack, 'M', {
+    environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
     lambdaFunctions: local.map((name) => lambda.Function.fromFunctionName(stack, name, name)),
     lambdaFunctionArns: [arn(ORDERS, 'orders-api'), arn(ORDERS, 'orders-worker'), arn(CATALOG, 'catalog-api')],
@@ -163,14 +165,25 @@ describe('what is refused at synth', () => {
   test('a token ARN', () => {
     const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
     const fn = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'i.h', code: lambda.Code.fromInline('x') });
-    expect(() => new PlatformMonitoring(stack, 'M', { projectName: 'shop', lambdaFunctionArns: [fn.functionArn] }))
+    expect(() => new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctionArns: [fn.functionArn] }))
       .toThrow(/lambdaFunctionArns\[0\] is a token: the function's account, Region and name are read from its ARN at synth/);
+  });
+
+  // Log groups, metric filters and metrics are regional: a function of another Region of this
+  // account is watched by nothing the platform creates here.
+  test('a function of another Region of this account in lambdaFunctions is refused', () => {
+    const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
+    const elsewhere = lambda.Function.fromFunctionArn(stack, 'Elsewhere', `arn:aws:lambda:us-east-1:${MONITORING}:function:orders-api`);
+    expect(() => new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [elsewhere] }))
+      .toThrow('lambdaFunctions[0] (TestStack/Elsewhere) is a function of Region us-east-1, but this stack deploys to Region '
+        + 'eu-west-1: its log group and error metric filter would be created here, where its logs are not, and its alarms and '
+        + 'graphs would read Region eu-west-1\'s metrics. Monitor it with a platform deployed in us-east-1.');
   });
 
   test('a function of another account in lambdaFunctions points to lambdaFunctionArns', () => {
     const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
     const foreign = lambda.Function.fromFunctionArn(stack, 'Foreign', arn(ORDERS, 'orders-api'));
-    expect(() => new PlatformMonitoring(stack, 'M', { projectName: 'shop', lambdaFunctions: [foreign] }))
+    expect(() => new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [foreign] }))
       .toThrow(new RegExp('lambdaFunctions\\[0\\] \\(TestStack/Foreign\\) is a function of account 222222222222, but this stack deploys '
         + 'to account 111111111111: its log group and error metric filter would be created here, where its logs are not. Pass its ARN '
         + 'in lambdaFunctionArns instead \\("arn:aws:lambda:eu-west-1:222222222222:function:orders-api"\\)'));

@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { DataPipelineDashboard } from '../../src/dashboards/data-pipeline-dashboard';
 import { PlatformEvents } from '../../src/events/platform-events';
 import { PlatformMonitoring } from '../../src/platform-monitoring';
@@ -21,6 +22,7 @@ const crawlerArn = (account: string, name: string, region = 'eu-west-1') => `arn
 function platform(extra: Partial<PlatformMonitoringProps> = {}) {
   const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
   const monitoring = new PlatformMonitoring(stack, 'M', {
+    environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
     batchJobQueues: ['etl', queueArn(ORDERS, 'etl')],
     glueJobNames: ['nightly', jobArn(ORDERS, 'orders-export')],

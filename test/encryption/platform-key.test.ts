@@ -22,6 +22,39 @@ function actionMatches(pattern: string, action: string): boolean {
   return pattern === '*' || re.test(action);
 }
 
+/**
+ * The logic of AWS Control Tower's guard rule `kms_create_grant_aws_service_check` (CT.KMS.PR.3),
+ * as its rule specification documents it (AWS Control Tower Controls Reference, "AWS KMS controls",
+ * https://docs.aws.amazon.com/controltower/latest/controlreference/kms-rules.html; the guard file
+ * also ships in npm `@cdklabs/cdk-validator-cfnguard`, not installed here): some statement has
+ * Effect Deny, every Action is `kms:CreateGrant`, Principal `"*"` or `{ AWS: "*" }`, every Resource
+ * `"*"`, and a Condition with only `BoolIfExists`, holding only `kms:GrantIsForAWSResource` and
+ * `aws:PrincipalIsAWSService` (case-insensitive keys), both the string `"false"`.
+ */
+function ctKmsPr3(keyProperties: any): boolean {
+  const statements = keyProperties?.KeyPolicy?.Statement;
+  if (!Array.isArray(statements) || statements.length === 0) return false;
+  const list = (v: unknown) => ([] as unknown[]).concat(v);
+  const allowed = [/^kms:GrantIsForAWSResource$/i, /^aws:PrincipalIsAWSService$/i];
+  return statements.some((st: any) => {
+    if (['Effect', 'Action', 'Principal', 'Condition', 'Resource'].some((k) => st[k] === undefined)) return false;
+    if (st.Effect !== 'Deny') return false;
+    if (!list(st.Action).every((a) => a === 'kms:CreateGrant')) return false;
+    if (!(st.Principal === '*' || st.Principal?.AWS === '*')) return false;
+    if (!list(st.Resource).every((r) => r === '*')) return false;
+    const cond = st.Condition;
+    if (typeof cond !== 'object' || Object.keys(cond).some((k) => k !== 'BoolIfExists')) return false;
+    const b = cond.BoolIfExists;
+    if (typeof b !== 'object' || b === null) return false;
+    const keys = Object.keys(b);
+    if (keys.some((k) => !allowed.some((re) => re.test(k)))) return false;
+    return allowed.every((re) => {
+      const present = keys.filter((k) => re.test(k));
+      return present.length > 0 && present.every((k) => b[k] === 'false');
+    });
+  });
+}
+
 const partitionArn = (rest: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, rest]] });
 
 describe('PlatformKey: created key', () => {
@@ -160,6 +193,38 @@ describe('PlatformKey: created key', () => {
     });
   });
 
+  // AWS Control Tower CT.KMS.PR.3 as a hook blocks a key whose policy lacks the Deny it documents.
+  test('the key policy passes the CT.KMS.PR.3 rule (Deny kms:CreateGrant unless an AWS service asks)', () => {
+    const [key] = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'));
+    expect(ctKmsPr3(key.Properties)).toBe(true);
+    expect(s[KeyAdminSid.DENY_GRANTS_EXCEPT_AWS_SERVICES]).toEqual({
+      Sid: KeyAdminSid.DENY_GRANTS_EXCEPT_AWS_SERVICES,
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 'kms:CreateGrant',
+      Resource: '*',
+      Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+    });
+  });
+
+  test('the CT.KMS.PR.3 rule as reproduced here fails the forms the control rejects', () => {
+    const deny = s[KeyAdminSid.DENY_GRANTS_EXCEPT_AWS_SERVICES];
+    const withStatements = (...st: any[]) => ({ KeyPolicy: { Statement: st } });
+    expect(ctKmsPr3(withStatements(deny))).toBe(true);
+    expect(ctKmsPr3(withStatements({ ...deny, Principal: '*' }))).toBe(true);
+    // The control's own FAIL example: only the account statement.
+    expect(ctKmsPr3(withStatements(s[KeyAdminSid.ACCOUNT_ADMIN], s[KeyAdminSid.ACCOUNT_GRANTS]))).toBe(false);
+    expect(ctKmsPr3({})).toBe(false);
+    expect(ctKmsPr3(withStatements({ ...deny, Effect: 'Allow' }))).toBe(false);
+    expect(ctKmsPr3(withStatements({ ...deny, Action: ['kms:CreateGrant', 'kms:Decrypt'] }))).toBe(false);
+    expect(ctKmsPr3(withStatements({ ...deny, Principal: { AWS: 'arn:aws:iam::123456789012:root' } }))).toBe(false);
+    expect(ctKmsPr3(withStatements({ ...deny, Condition: { Bool: deny.Condition.BoolIfExists } }))).toBe(false);
+    expect(ctKmsPr3(withStatements({ ...deny, Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false' } } }))).toBe(false);
+    expect(ctKmsPr3(withStatements({ ...deny, Condition: { BoolIfExists: { ...deny.Condition.BoolIfExists, 'aws:SourceAccount': 'x' } } }))).toBe(false);
+    // A boolean false is not the string the rule compares with.
+    expect(ctKmsPr3(withStatements({ ...deny, Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': false, 'aws:PrincipalIsAWSService': false } } }))).toBe(false);
+  });
+
   // Never lock the account out: its IAM policies can still grant every other action on the key,
   // kms:PutKeyPolicy included (the list comes from the IAM service reference data, not from us).
   test('the account may still do every other KMS action on the key, without condition', async () => {
@@ -209,6 +274,9 @@ describe('PlatformKey: key passed in', () => {
     expect(text).toContain('arn:aws:cloudtrail:eu-west-1:123456789012:trail/shop-prod-audit-trail');
     expect(text).toContain('arn:aws:sns:eu-west-1:123456789012:shop-prod-alerts');
     expect(text).toContain(`"Sid":"${KeyPolicySid.CLOUDTRAIL_BUCKET_KEY_DECRYPT}"`);
+    // The statement AWS Control Tower's CT.KMS.PR.3 requires, exactly in the form it documents.
+    const printed = JSON.parse(text.slice(text.indexOf('['), text.lastIndexOf(']', text.indexOf('[ack:') - 1) + 1));
+    expect(ctKmsPr3({ KeyPolicy: { Statement: printed } })).toBe(true);
     expect(text).toContain('[ack: cdk-platform-monitoring:importedKeyPolicy]');
   });
 

@@ -135,7 +135,9 @@ describe('ApiAccessLogDestination / HttpApiAccessLogDestination: access logs fro
       autoDeploy: true,
       accessLogSettings: { destination: new HttpApiAccessLogDestination({ projectName: 'shop', environment }), format: PlatformMonitoring.apiAccessLogFormat() },
     });
-    const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', { projectName: 'shop', environment, restApis: [api] });
+    const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', {
+      projectName: 'shop', environment: environment ?? DeploymentEnvironment.PROD, restApis: [api],
+    });
     apiStack.addStackDependency(platformStack); // the group exists before the stage points at it
     return { app, platformStack, apiStack, monitoring };
   }

@@ -5,6 +5,7 @@ import { AWS_LIMITS, checkLimits } from '../../bench/limits';
 import { measureAssembly, Measurement } from '../../bench/measure';
 import { PlatformAlarms, PlatformMonitoring } from '../../src';
 import { MAX_GROUPED_FUNCTIONS } from '../../src/alarms/lambda-aggregate-alarm';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { alarmsOf, assemblyTemplates } from '../alerts/alarm-fixtures';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
@@ -118,6 +119,6 @@ test('PlatformMonitoring with 1,000 imported functions and defaults: every limit
   const app = new App({ context: RECOMMENDED_CONTEXT });
   const stack = new Stack(app, 'Platform', { env });
   const fns = Array.from({ length: 1000 }, (_, i) => lambda.Function.fromFunctionName(stack, `Fn${i}`, `shop-fn-${i}`));
-  new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', lambdaFunctions: fns, audit: { logAllLambdaDataEvents: true } });
+  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: fns, audit: { logAllLambdaDataEvents: true } });
   expect(failed(measure(app))).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { App, NestedStack, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { PlatformMonitoring } from '../../src';
+import { DeploymentEnvironment, PlatformMonitoring } from '../../src';
 import { AlarmShards } from '../../src/alarms/alarm-shards';
 import { RECOMMENDED_CONTEXT } from '../fixtures';
 
@@ -12,6 +12,8 @@ function build(apis: string[], tasks: string[]): { stack: Stack; placement: Map<
   const stack = new Stack(app, 'Platform', { env: { account: '123456789012', region: 'eu-west-1' } });
   new PlatformMonitoring(stack, 'Monitoring', {
     projectName: 'shop',
+    environment: DeploymentEnvironment.PROD,
+    alertEmails: ['ops@example.com'],
     restApiStages: apis.map((apiName) => ({ apiName, stageName: 'prod' })),
     dmsReplicationTasks: tasks.map((t) => ({ replicationInstanceIdentifier: 'repl', replicationTaskIdentifier: t })),
   });

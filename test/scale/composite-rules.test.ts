@@ -1,6 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { PlatformMonitoring } from '../../src';
+import { DeploymentEnvironment, PlatformMonitoring } from '../../src';
 import { RECOMMENDED_CONTEXT } from '../fixtures';
 
 // A composite alarm's rule is at most 10,240 characters (CloudWatch API Reference,
@@ -13,6 +13,8 @@ test('platform health with 120 API alarms near the 255-character name limit: par
   const stack = new Stack(app, 'Platform', { env: { account: '123456789012', region: 'eu-west-1' } });
   new PlatformMonitoring(stack, 'Monitoring', {
     projectName: 'shop',
+    environment: DeploymentEnvironment.PROD,
+    alertEmails: ['ops@example.com'],
     restApiStages: Array.from({ length: 60 }, (_, i) => ({ apiName: `api-${i}-`.padEnd(200, 'x'), stageName: 'prod' })),
   });
   app.synth(); // the plugin fails the synth on a rule over 10,240 characters

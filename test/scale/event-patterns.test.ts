@@ -1,6 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { PlatformMonitoring } from '../../src';
+import { DeploymentEnvironment, PlatformMonitoring } from '../../src';
 import { renderForLength, SHARED_QUOTAS } from '../../src/limits/shared-quotas';
 import { RECOMMENDED_CONTEXT } from '../fixtures';
 
@@ -20,6 +20,8 @@ beforeAll(() => {
   const stack = new Stack(app, 'Platform');
   monitoring = new PlatformMonitoring(stack, 'Monitoring', {
     projectName: 'shop',
+    environment: DeploymentEnvironment.PROD,
+    alertEmails: ['ops@example.com'],
     dmsReplicationTasks: range(100).map((i) => ({ replicationInstanceIdentifier: 'shop-replication', replicationTaskIdentifier: `SHOPTASK${i}ABCDEFGHIJKLMNOPQRSTUV` })),
     batchJobQueues: range(60).map((i) => `shop-queue-${i}`),
     glueCrawlerNames: range(10).map((i) => long('crawler', i)),

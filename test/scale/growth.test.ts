@@ -4,6 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { CentralLogging, LogGroupPlacement, PlatformAlarms, PlatformMonitoring, PlatformMonitoringProps } from '../../src';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { growthProblems } from '../growth';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
@@ -51,6 +52,7 @@ function platform(layout: Layout, count: number, extra: Partial<PlatformMonitori
   const app = new App({ context: RECOMMENDED_CONTEXT });
   const stack = new Stack(app, 'Platform', { env });
   new PlatformMonitoring(stack, 'Monitoring', {
+    environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
     lambdaFunctions: functions(app, stack, layout, count),
     // The one default that cannot hold at this size: a trail lists at most 250 data resources

@@ -1,7 +1,7 @@
 import { App, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
-import { PlatformMonitoring, PlatformMonitoringProps } from '../../src';
+import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../../src';
 import { SHARED_QUOTAS } from '../../src/limits/shared-quotas';
 import { RECOMMENDED_CONTEXT } from '../fixtures';
 
@@ -15,7 +15,7 @@ const ENV = { account: '123456789012', region: 'eu-west-1' };
 function platform(props: Partial<PlatformMonitoringProps> = {}): { app: App; stack: Stack } {
   const app = new App({ context: RECOMMENDED_CONTEXT });
   const stack = new Stack(app, 'Platform', { env: ENV });
-  new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', ...props });
+  new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], ...props } as PlatformMonitoringProps);
   return { app, stack };
 }
 

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { App, CfnOutput, CfnResource, NestedStack, Stack, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { PlatformMonitoring } from '../../src';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { TEMPLATE_QUOTAS, TemplateQuotasPlugin } from '../../src/limits/template-quotas';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
@@ -13,9 +14,9 @@ import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
 const ENV = { account: '123456789012', region: 'eu-west-1' };
 
-function platformStack(app: App, id = 'Platform'): Stack {
+function platformStack(app: App, id = 'Platform', projectName = 'shop'): Stack {
   const stack = new Stack(app, id, { env: ENV });
-  new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop' });
+  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName });
   return stack;
 }
 
@@ -92,8 +93,9 @@ test('stacks without the platform are not checked', () => {
 
 test('one plugin per stage, however many platform constructs: each stack is reported once', () => {
   const app = new App({ context: RECOMMENDED_CONTEXT });
-  filler(platformStack(app, 'A'), TEMPLATE_QUOTAS.templateBytes);
-  filler(platformStack(app, 'B'), TEMPLATE_QUOTAS.templateBytes);
+  // Two projects: one project twice in one account and Region would fail the app-wide name check first.
+  filler(platformStack(app, 'A', 'shop'), TEMPLATE_QUOTAS.templateBytes);
+  filler(platformStack(app, 'B', 'books'), TEMPLATE_QUOTAS.templateBytes);
   const message = synthError(app);
   expect(message.match(/The template of stack 'A' is/g)).toHaveLength(1);
   expect(message.match(/The template of stack 'B' is/g)).toHaveLength(1);
@@ -126,7 +128,7 @@ test('functions with generated names in the platform stack: a dashboard part rea
   const functions = Array.from({ length: 150 }, (_, i) => new lambda.Function(stack, `Fn${i}`, {
     runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => 1;'),
   }));
-  new PlatformMonitoring(stack, 'Monitoring', { projectName: 'same', lambdaFunctions: functions });
+  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'same', lambdaFunctions: functions });
   const assembly = app.synth();
   const dir = path.dirname(assembly.getStackByName('Same').templateFullPath);
   const nested = fs.readdirSync(dir).filter((f) => f.endsWith('.nested.template.json'))

@@ -9,6 +9,7 @@ import { Proof, PROOFS } from './proofs';
 import { decide, Decision, decideAll, PathRequest } from './simulate';
 import { chatAlertsStack, FIXTURE_LOGICAL_ID, SimulatedStack } from './stacks';
 import { PlatformMonitoring } from '../../src';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { KeyPolicySid } from '../../src/encryption/key-policy';
 import { AlertTopic } from '../../src/notifications/alert-topic';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
@@ -31,10 +32,10 @@ const topicNamed = (suffix: string) => stack.model.resources('AWS::SNS::Topic')
 
 test('each channel subscribes to its topic: critical -> the critical topic, none -> the alert topic, warning -> the warning topic', () => {
   const byName = Object.fromEntries(chatConfigurations(stack.model).map((c) => [c.name, c]));
-  expect(Object.keys(byName).sort()).toEqual(['shop-prod-slack-C0ALERTS01', 'shop-prod-slack-C0PAGING01', 'shop-prod-teams-1']);
+  expect(Object.keys(byName).sort()).toEqual(['shop-prod-slack-C0ALERTS01', 'shop-prod-slack-C0PAGING01', 'shop-prod-teams-8f959d5b66']);
   expect(byName['shop-prod-slack-C0PAGING01'].topics).toEqual([topicNamed('alerts-critical')]);
   expect(byName['shop-prod-slack-C0ALERTS01'].topics).toEqual([topicNamed('alerts')]);
-  expect(byName['shop-prod-teams-1'].topics).toEqual([topicNamed('alerts-warning')]);
+  expect(byName['shop-prod-teams-8f959d5b66'].topics).toEqual([topicNamed('alerts-warning')]);
 });
 
 test('every delivery path is Allowed, the chat paths and the alarm paths of every chat topic included', async () => {
@@ -86,6 +87,7 @@ test('chat channels add no key or topic policy statement: the policies equal tho
   const app = new App({ context: RECOMMENDED_CONTEXT });
   const plain = new Stack(app, 'ChatAlerts', { env: { account: ENV.account, region: ENV.region } });
   new PlatformMonitoring(plain, 'Monitoring', {
+    environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
     lambdaFunctions: [lambda.Function.fromFunctionName(plain, 'Orders', 'shop-orders')],
     alertEmails: ['ops@example.com'],

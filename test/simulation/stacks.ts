@@ -65,7 +65,7 @@ export function defaultStack(): SimulatedStack {
   const app = new App({ context: RECOMMENDED_CONTEXT });
   const stack = new Stack(app, 'Default', { env });
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
-  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', lambdaFunctions: [fn], alertEmails: ['ops@example.com'] });
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [fn], alertEmails: ['ops@example.com'] });
   addPublisher(stack, monitoring);
   return synth('default', app, monitoring);
 }
@@ -115,7 +115,7 @@ export function envAgnosticStack(): SimulatedStack {
   const app = new App();
   const stack = new Stack(app, 'Agnostic');
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
-  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', lambdaFunctions: [fn], alertEmails: ['ops@example.com'] });
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [fn], alertEmails: ['ops@example.com'] });
   addPublisher(stack, monitoring);
   return synth('env-agnostic', app, monitoring);
 }
@@ -138,6 +138,7 @@ export function importedKeyStack(): SimulatedStack {
   const stack = new Stack(app, 'ImportedKey', { env });
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
+    environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
     lambdaFunctions: [fn],
     alertEmails: ['ops@example.com'],
@@ -155,7 +156,10 @@ export function crossAccountAlertsStack(): SimulatedStack {
   const stack = new Stack(app, 'CrossAccountAlerts', { env });
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
-    projectName: 'shop', lambdaFunctions: [fn], crossAccountAlerts: { alarmSourceAccounts: ALARM_SOURCE_ACCOUNTS },
+    environment: DeploymentEnvironment.PROD,
+    projectName: 'shop',
+    lambdaFunctions: [fn],
+    crossAccountAlerts: { alarmSourceAccounts: ALARM_SOURCE_ACCOUNTS },
   });
   addPublisher(stack, monitoring);
   return synth('cross-account alerts', app, monitoring);
@@ -170,7 +174,7 @@ export function organizationAlertsStack(): SimulatedStack {
   const stack = new Stack(app, 'OrganizationAlerts', { env });
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
-    projectName: 'shop', lambdaFunctions: [fn], crossAccountAlerts: { alarmSourceOrganizationId: ALARM_SOURCE_ORGANIZATION },
+    projectName: 'shop', environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], lambdaFunctions: [fn], crossAccountAlerts: { alarmSourceOrganizationId: ALARM_SOURCE_ORGANIZATION },
   });
   addPublisher(stack, monitoring);
   return synth('organization alerts', app, monitoring);
@@ -194,6 +198,7 @@ export function chatAlertsStack(): SimulatedStack {
   const stack = new Stack(app, 'ChatAlerts', { env });
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
+    environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
     lambdaFunctions: [fn],
     alertEmails: ['ops@example.com'],

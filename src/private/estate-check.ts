@@ -1,0 +1,162 @@
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * What several stacks of one app share once deployed, checked over the whole app at synth: physical
+ * names in their scope, trails per Region and CloudWatch Logs resource policies per account and
+ * Region. Each stack can pass every per-template check and still fail where it meets the account.
+ *
+ * Only resources of this app are seen: trails, policies and names that exist in the account already
+ * count too, and the messages say so.
+ */
+
+/** At most 5 trails per Region; a multi-Region trail counts in every Region ("Quotas in AWS CloudTrail"). */
+export const MAX_TRAILS_PER_REGION = 5;
+/** At most 10 CloudWatch Logs resource policies per account and Region, not adjustable ("CloudWatch Logs quotas"; API_PutResourcePolicy). */
+export const MAX_LOGS_RESOURCE_POLICIES = 10;
+
+/** Where a physical name must be unique. */
+enum NameScope {
+  /** S3 bucket names: every account of the partition ("General purpose bucket naming rules"). */
+  PARTITION = 'AWS (bucket names are global)',
+  /**
+   * One account, every Region: CloudWatch dashboards (a dashboard is global to the account; "Using
+   * Amazon CloudWatch dashboards") and multi-Region trails (the trail exists in every Region under
+   * one name; AWS CloudTrail User Guide, "Creating a trail").
+   */
+  ACCOUNT = 'account',
+  /** One account and Region: log groups, topics, alarms, KMS aliases, single-Region trails. */
+  REGION = 'account and Region',
+}
+
+/** The resource types with a name AWS makes unique, the property holding it, and its scope. */
+const NAMED_TYPES: { [type: string]: { prop: string; scope: NameScope; label: string } } = {
+  'AWS::S3::Bucket': { prop: 'bucketName', scope: NameScope.PARTITION, label: 'bucket' },
+  'AWS::CloudWatch::Dashboard': { prop: 'dashboardName', scope: NameScope.ACCOUNT, label: 'dashboard' },
+  'AWS::CloudTrail::Trail': { prop: 'trailName', scope: NameScope.REGION, label: 'trail' },
+  'AWS::Logs::LogGroup': { prop: 'logGroupName', scope: NameScope.REGION, label: 'log group' },
+  'AWS::SNS::Topic': { prop: 'topicName', scope: NameScope.REGION, label: 'topic' },
+  'AWS::CloudWatch::Alarm': { prop: 'alarmName', scope: NameScope.REGION, label: 'alarm' },
+  'AWS::CloudWatch::CompositeAlarm': { prop: 'alarmName', scope: NameScope.REGION, label: 'alarm' },
+  'AWS::KMS::Alias': { prop: 'aliasName', scope: NameScope.REGION, label: 'KMS alias' },
+  'AWS::Logs::ResourcePolicy': { prop: 'policyName', scope: NameScope.REGION, label: 'CloudWatch Logs resource policy' },
+  // AWS Chatbot: configuration names are unique per account (API_SlackChannelConfiguration).
+  'AWS::Chatbot::SlackChannelConfiguration': { prop: 'configurationName', scope: NameScope.ACCOUNT, label: 'AWS Chatbot configuration' },
+  'AWS::Chatbot::MicrosoftTeamsChannelConfiguration': { prop: 'configurationName', scope: NameScope.ACCOUNT, label: 'AWS Chatbot configuration' },
+};
+
+const CHECKED_ROOTS = new WeakSet<IConstruct>();
+
+/**
+ * Registers the app-wide check once per app (the root construct), whatever the number of platforms.
+ * It runs when the app synthesizes, after every construct is added.
+ */
+export function checkEstate(scope: IConstruct): void {
+  const root = scope.node.root;
+  if (CHECKED_ROOTS.has(root)) return;
+  CHECKED_ROOTS.add(root);
+  root.node.addValidation({ validate: () => estateProblems(root) });
+}
+
+interface Seen {
+  readonly path: string;
+  readonly label: string;
+}
+
+/** Every problem of the app, one message each. Exported for tests. */
+export function estateProblems(root: IConstruct): string[] {
+  const problems: string[] = [];
+  const names = new Map<string, Seen[]>();
+  const multiRegionTrails = new Map<string, string[]>(); // account -> paths
+  const regionalTrails = new Map<string, string[]>(); // account|region -> paths
+  const logsPolicies = new Map<string, string[]>(); // account|region -> paths
+  const chatChannels = new Map<string, string[]>(); // account|channel -> paths
+
+  for (const c of root.node.findAll()) {
+    if (!CfnResource.isCfnResource(c)) continue;
+    const spec = NAMED_TYPES[c.cfnResourceType];
+    if (!spec) continue;
+    const stack = Stack.of(c);
+    const account = Token.isUnresolved(stack.account) ? '<the deploy account>' : stack.account;
+    const region = Token.isUnresolved(stack.region) ? '<the deploy Region>' : stack.region;
+    const props = stack.resolve((c as any).cfnProperties ?? {});
+    const path = c.node.path;
+
+    if (c.cfnResourceType === 'AWS::CloudTrail::Trail') {
+      const multi = props.isMultiRegionTrail === true;
+      push(multi ? multiRegionTrails : regionalTrails, multi ? account : `${account}|${region}`, path);
+    }
+    if (c.cfnResourceType === 'AWS::Logs::ResourcePolicy') push(logsPolicies, `${account}|${region}`, path);
+    if (c.cfnResourceType === 'AWS::Chatbot::SlackChannelConfiguration' && typeof props.slackChannelId === 'string') {
+      push(chatChannels, `${account}|Slack channel ${props.slackChannelId}`, path);
+    }
+    if (c.cfnResourceType === 'AWS::Chatbot::MicrosoftTeamsChannelConfiguration' && typeof props.teamsChannelId === 'string') {
+      push(chatChannels, `${account}|Microsoft Teams channel ${props.teamsChannelId}`, path);
+    }
+
+    const name = props[spec.prop];
+    if (typeof name !== 'string') continue; // generated or unresolved: unique by construction
+    const multiRegionTrail = c.cfnResourceType === 'AWS::CloudTrail::Trail' && props.isMultiRegionTrail === true;
+    const scope = multiRegionTrail ? NameScope.ACCOUNT : spec.scope;
+    const key = scope === NameScope.PARTITION ? `${spec.label}|${name}`
+      : scope === NameScope.ACCOUNT ? `${spec.label}|${account}|${name}` : `${spec.label}|${account}|${region}|${name}`;
+    const seen = names.get(key) ?? [];
+    seen.push({ path, label: spec.label });
+    names.set(key, seen);
+    if (seen.length === 2) {
+      const where = scope === NameScope.PARTITION ? 'in all of AWS'
+        : scope === NameScope.ACCOUNT ? `in account ${account} (every Region)` : `in account ${account}, Region ${region}`;
+      problems.push(`The ${spec.label} name "${name}" is created twice, by ${seen[0].path} and ${path}: it must be unique `
+        + `${where}, so the second deploy fails with "already exists". ${collisionFix(spec.label, scope)}`);
+    }
+  }
+
+  for (const [key, paths] of chatChannels) {
+    if (paths.length < 2) continue;
+    const [account, channel] = key.split('|');
+    problems.push(`The ${channel} has ${paths.length} AWS Chatbot configurations in account ${account} (${paths.join(', ')}): `
+      + 'AWS Chatbot accepts one configuration per channel in an account. Give each platform its own channel, or configure '
+      + 'the channel in one platform only and add the other platforms\' topics to that configuration (AWS Chatbot console).');
+  }
+
+  const trailProblem = (count: number, account: string, where: string, paths: string[]) => problems.push(
+    `${count} trails would exist in account ${account}, ${where} (${paths.join(', ')}), but CloudTrail allows at most `
+    + `${MAX_TRAILS_PER_REGION} per Region, a multi-Region trail counting in every Region (and trails that exist in the `
+    + 'account count too). Let the platforms read one trail: set audit.existingTrailLogGroup to the log group of a trail '
+    + 'that exists (e.g. the first platform\'s), so the others create none.');
+  for (const [account, multi] of multiRegionTrails) {
+    if (multi.length > MAX_TRAILS_PER_REGION) trailProblem(multi.length, account, 'every Region', multi);
+  }
+  for (const [key, regional] of regionalTrails) {
+    const [account, region] = key.split('|');
+    const multi = multiRegionTrails.get(account) ?? [];
+    const paths = [...multi, ...regional];
+    if (paths.length > MAX_TRAILS_PER_REGION) trailProblem(paths.length, account, `Region ${region}`, paths);
+  }
+
+  for (const [key, paths] of logsPolicies) {
+    if (paths.length <= MAX_LOGS_RESOURCE_POLICIES) continue;
+    const [account, region] = key.split('|');
+    problems.push(`${paths.length} CloudWatch Logs resource policies would exist in account ${account}, Region ${region} `
+      + `(${paths.join(', ')}), but CloudWatch Logs allows at most ${MAX_LOGS_RESOURCE_POLICIES} per account and Region (not `
+      + 'adjustable; policies that exist in the account count too). Each platform uses one (EventBridge delivery to its '
+      + 'events log group): deploy fewer platforms in this account and Region, or remove other resource policies.');
+  }
+  return problems;
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  map.set(key, [...map.get(key) ?? [], value]);
+}
+
+function collisionFix(label: string, scope: NameScope): string {
+  if (label === 'log group') {
+    return 'For a service log group shared by the account and Region (such as /aws/batch/job), let one platform create it '
+      + 'and set logging.batchLogGroupMode to ServiceLogGroupMode.USE_EXISTING (or another logging.batchLogGroupName) in the others.';
+  }
+  if (scope === NameScope.REGION) {
+    return 'Give the platforms different projectName or environment values, or deploy them to different accounts or Regions.';
+  }
+  return 'For the same project and environment in two Regions of one account, set regionInNames: true on the platform of '
+    + 'the second Region; otherwise give the platforms different projectName or environment values.';
+}
