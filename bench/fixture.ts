@@ -7,6 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { BENCH_CONTEXT, BENCH_STACK_ENV } from './context';
 // The barrel, as a user imports the library (what it loads is part of the cold-start time).
+import { ecommerceMlComponents } from '../examples/ecommerce-ml-components';
 import { PlatformMonitoring, ServiceLogGroupMode } from '../src';
 
 // The benchmark's platform at size N. Everything monitored is imported by name, so the synthesized
@@ -60,6 +61,9 @@ export function addPlatform(stack: Stack, n: number): PlatformMonitoring | undef
   const pad = (i: number) => String(i).padStart(3, '0');
   return new PlatformMonitoring(stack, 'Monitoring', {
     projectName: 'bench-platform',
+    alertEmails: ['ops@example.com'],
+    // The example's five ML components: their dashboard and anomaly-detection alarms are part of the measured platform.
+    mlComponents: ecommerceMlComponents(),
     lambdaFunctions: range(size.functions).map(i => lambda.Function.fromFunctionName(stack, `Fn${i}`, `bench-platform-service-${pad(i)}`)),
     // The heaviest case: a group per function is created (imported functions would otherwise
     // reference the groups Lambda already created, and the stacks would hold N fewer resources).

@@ -49,6 +49,7 @@ export function multiStackApp(outdir?: string): { app: App; monitoring: Platform
   });
   const platformStack = new Stack(app, 'Platform', { env: BENCH_STACK_ENV });
   const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', {
+    alertEmails: ['ops@example.com'],
     projectName: 'shop',
     lambdaFunctions: functions,
     restApis,

@@ -8,6 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { checkAlarmSettings } from './alerts/alarm-options-check';
 import { AlertRouting } from './alerts/alert-routing';
 import { AlertTopic } from './alerts/alert-topic';
 import { PlatformAlarms } from './alerts/platform-alarms';
@@ -147,8 +148,8 @@ export class PlatformMonitoring extends Construct {
    * `<name>-2`, `<name>-3`, ..., each in a nested stack of its own).
    */
   public readonly apiPerformanceDashboards: cloudwatch.Dashboard[];
-  /** The ML model performance dashboard (the platform's custom metrics). */
-  public readonly mlPerformanceDashboard: cloudwatch.Dashboard;
+  /** The ML model performance dashboard (the platform's custom metrics); only when `mlComponents` lists a component. */
+  public readonly mlPerformanceDashboard?: cloudwatch.Dashboard;
   /** The ML metric catalog, in the project namespace: build and publish metrics from it. */
   public readonly mlCatalog: MlMetricCatalog;
 
@@ -160,6 +161,7 @@ export class PlatformMonitoring extends Construct {
     validateProjectName(this, props.projectName);
     const environment = resolveEnvironment(this, props.environment);
     validatePlatformMonitoringProps(this, props);
+    checkAlarmSettings(this, props.alarms ?? {}, 'alarms.');
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
     validateRetention(this, logRetention);
     warnComplianceRetention(this, logRetention);
@@ -301,14 +303,36 @@ export class PlatformMonitoring extends Construct {
     });
     this.apiPerformanceDashboard = apiPerformance.dashboard;
     this.apiPerformanceDashboards = apiPerformance.dashboards;
-    this.mlPerformanceDashboard = new MlPerformanceDashboard(this, 'MlPerformanceDashboard', {
-      ...props.dashboards,
-      ...identity,
-      mlComponents: props.mlComponents,
-      alarms: [...this.mlAlarms, ...this.mlAnomalyAlarms],
-    }).dashboard;
+    if (this.mlCatalog.components.length > 0) {
+      this.mlPerformanceDashboard = new MlPerformanceDashboard(this, 'MlPerformanceDashboard', {
+        ...props.dashboards,
+        ...identity,
+        mlComponents: this.mlCatalog.components,
+        alarms: [...this.mlAlarms, ...this.mlAnomalyAlarms],
+      }).dashboard;
+    }
 
-    // 7. Tags on everything below this construct.
+    // 7. Someone must hear the alarms: checked once every add* call is made (a subscription to the
+    // alert topic added after this constructor counts).
+    const recipients = [
+      listed(props.alertEmails).length, listed(props.alarms?.actions).length,
+      listed(props.alarms?.criticalActions).length, listed(props.alarms?.warningActions).length,
+      listed(routed.criticalActions).length, listed(routed.warningActions).length,
+      listed(props.alertRouting?.slackChannels).length, listed(props.alertRouting?.teamsChannels).length,
+    ].some((n) => n > 0);
+    if (!recipients && environment !== DeploymentEnvironment.DEV && props.alarms?.allowNoRecipients !== true) {
+      const topic = this.alertTopic;
+      this.node.addValidation({
+        validate: () => (props.alarms?.notifyAlertTopic !== false && topic.node.findAll().some((c) => c instanceof sns.CfnSubscription))
+          ? []
+          : [`No alarm of this ${environment} platform would notify anyone: alertEmails, alertRouting (criticalEmails, warningEmails, `
+            + 'slackChannels, teamsChannels), alarms.actions, alarms.criticalActions and alarms.warningActions are all empty, and '
+            + 'nothing subscribes to the alert topic. Add a recipient (e.g. alertEmails: [\'ops@example.com\']), or set '
+            + 'alarms.allowNoRecipients: true if the alert topic reaches people another way.'],
+      });
+    }
+
+    // 8. Tags on everything below this construct.
     Tags.of(this).add('Project', props.projectName);
     Tags.of(this).add('Environment', environment);
   }

@@ -7,6 +7,7 @@ import {
   ApiPerformanceDashboard, AuditTrail, CentralLogging, DataPipelineDashboard, MlMetricCatalog, MlPerformanceDashboard, PlatformAlarms,
   PlatformEvents, PlatformMonitoring, SecurityAlarms,
 } from '../src';
+import { RETAIL_COPILOT } from './ml-fixtures';
 import { SavedQueryTitle } from '../src/logging/saved-queries';
 
 // The constructs usable on their own check their own props (under their own prop names).
@@ -76,7 +77,7 @@ describe('constructs used alone', () => {
       .toThrow(/batchJobQueues lists the job queue "q" more than once/);
     expect(() => new ApiPerformanceDashboard(stack, 'D', { projectName: 'shop', restApiStages: [{ apiName: 'orders', stageName: 'v1.0' }] }))
       .toThrow(/restApiStages\[0\]\.stageName "v1.0" is not a valid REST API stage name/);
-    expect(() => new MlPerformanceDashboard(stack, 'E', { projectName: 'shop', mlComponents: any(MlMetricCatalog.RETAIL_COPILOT) }))
+    expect(() => new MlPerformanceDashboard(stack, 'E', { projectName: 'shop', mlComponents: any(RETAIL_COPILOT) }))
       .toThrow(/mlComponents must be a list of MlComponent/);
   });
 
@@ -108,7 +109,7 @@ describe('one retention default for the CloudTrail log group', () => {
 
   test('365 days inside PlatformMonitoring, AuditTrail alone and CentralLogging alone', () => {
     const a = newStack().stack;
-    new PlatformMonitoring(a, 'Monitoring', { projectName: 'shop' });
+    new PlatformMonitoring(a, 'Monitoring', { alertEmails: ['ops@example.com'], projectName: 'shop' });
     expect(trailRetention(a, '/aws/cloudtrail/shop')).toBe(365);
     const b = parts();
     new AuditTrail(b.stack, 'Audit', { projectName: 'shop', encryptionKey: b.key });
@@ -122,7 +123,10 @@ describe('one retention default for the CloudTrail log group', () => {
   test('audit.logGroupRetention sets it; logRetention does not', () => {
     const { stack } = newStack();
     new PlatformMonitoring(stack, 'Monitoring', {
-      projectName: 'shop', logRetention: logs.RetentionDays.TWO_WEEKS, audit: { logGroupRetention: logs.RetentionDays.SIX_MONTHS },
+      alertEmails: ['ops@example.com'],
+      projectName: 'shop',
+      logRetention: logs.RetentionDays.TWO_WEEKS,
+      audit: { logGroupRetention: logs.RetentionDays.SIX_MONTHS },
     });
     expect(trailRetention(stack, '/aws/cloudtrail/shop')).toBe(180);
     expect(trailRetention(stack, '/aws/batch/job')).toBe(14);

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { IAlarmActionStrategy, SnsAlarmActionStrategy } from './alarm-action-strategy';
 import { ALARM_DEFAULTS } from './alarm-catalog';
 import { AlarmFactory, severityOf } from './alarm-factory';
+import { checkAlarmSettings } from './alarm-options-check';
 import { AlarmSeverity } from './alarm-severity';
 import { CisBenchmarkVersion, CisControl } from './cis-controls';
 import { lambdaAggregateAlarm } from './lambda-aggregate-alarm';
@@ -166,6 +167,7 @@ export class PlatformAlarms extends Construct {
     checkList(this, 'actions', props.actions);
     checkList(this, 'criticalActions', props.criticalActions);
     checkList(this, 'warningActions', props.warningActions);
+    checkAlarmSettings(this, props, '');
     const naming = new PlatformNaming(props.projectName, environment);
     const actions = alarmActions(props);
     this.factory = new AlarmFactory(this, naming, actions, { critical: props.criticalActions, warning: props.warningActions });

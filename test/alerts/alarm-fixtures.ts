@@ -6,6 +6,7 @@ import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../../src';
+import { ecommerceMlComponents } from '../ml-fixtures';
 import { newStack } from '../nag-helpers';
 
 /** One synthesized CloudFormation template of the assembly (a stack or a nested stack). */
@@ -37,10 +38,10 @@ export function alarmsOf(templates: AssemblyTemplate[]): Array<{ template: strin
     .map(([logicalId, r]) => ({ template: t.name, logicalId, type: r.Type, props: r.Properties ?? {} })));
 }
 
-/** The default platform: only the required prop. */
+/** The default platform: only the required props (a project name, and a recipient for the alarms). */
 export function defaultPlatform(): { app: App; stack: Stack; monitoring: PlatformMonitoring } {
   const { app, stack } = newStack();
-  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop' });
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { alertEmails: ['ops@example.com'], projectName: 'shop' });
   return { app, stack, monitoring };
 }
 
@@ -57,6 +58,7 @@ export function allOptionsPlatform(
   api.root.addMethod('GET', new apigateway.MockIntegration());
   const more = typeof extra === 'function' ? extra(stack) : extra;
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
+    alertEmails: ['ops@example.com'],
     projectName: 'shop',
     environment: DeploymentEnvironment.PROD,
     lambdaFunctions: fns,
@@ -68,6 +70,7 @@ export function allOptionsPlatform(
     glueCrawlerNames: ['raw-crawler'],
     glueJobNames: ['curate'],
     ...more,
+    mlComponents: ecommerceMlComponents(),
     alarms: {
       securityAlarms: true,
       mlAlarms: [{

@@ -44,7 +44,7 @@ test('PlatformKey: the key policy lets the source accounts\' alarms use the key,
 
 test('without alarmSourceAccounts there is no cross-account statement', () => {
   const { stack } = newStack();
-  new PlatformMonitoring(stack, 'M', { projectName: 'shop' });
+  new PlatformMonitoring(stack, 'M', { alertEmails: ['ops@example.com'], projectName: 'shop' });
   const t = Template.fromStack(stack);
   const key = Object.values(t.findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy;
   const topic = Object.values(t.findResources('AWS::SNS::TopicPolicy'))[0].Properties.PolicyDocument;
@@ -61,5 +61,5 @@ test.each([
   [{ alarmSourceAccounts: ['222222222222'], alarmSourceNamePrefix: '' }, /alarmSourceNamePrefix must be a non-empty/],
 ])('PlatformMonitoring rejects crossAccountAlerts %j', (crossAccountAlerts, message) => {
   const { stack } = newStack();
-  expect(() => new PlatformMonitoring(stack, 'M', { projectName: 'shop', crossAccountAlerts: crossAccountAlerts as any })).toThrow(message);
+  expect(() => new PlatformMonitoring(stack, 'M', { alertEmails: ['ops@example.com'], projectName: 'shop', crossAccountAlerts: crossAccountAlerts as any })).toThrow(message);
 });

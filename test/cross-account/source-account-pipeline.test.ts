@@ -21,6 +21,7 @@ const crawlerArn = (account: string, name: string, region = 'eu-west-1') => `arn
 function platform(extra: Partial<PlatformMonitoringProps> = {}) {
   const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
   const monitoring = new PlatformMonitoring(stack, 'M', {
+    alertEmails: ['ops@example.com'],
     projectName: 'shop',
     batchJobQueues: ['etl', queueArn(ORDERS, 'etl')],
     glueJobNames: ['nightly', jobArn(ORDERS, 'orders-export')],

@@ -135,7 +135,7 @@ describe('ApiAccessLogDestination / HttpApiAccessLogDestination: access logs fro
       autoDeploy: true,
       accessLogSettings: { destination: new HttpApiAccessLogDestination({ projectName: 'shop', environment }), format: PlatformMonitoring.apiAccessLogFormat() },
     });
-    const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', { projectName: 'shop', environment, restApis: [api] });
+    const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', { alertEmails: ['ops@example.com'], projectName: 'shop', environment, restApis: [api] });
     apiStack.addStackDependency(platformStack); // the group exists before the stage points at it
     return { app, platformStack, apiStack, monitoring };
   }

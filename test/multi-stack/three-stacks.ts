@@ -33,6 +33,7 @@ export function threeStackApp(naming: TeamNaming = { literalFunctionNames: true 
   const platformStack = new Stack(app, 'Platform', { env });
   configurePlatformStack?.(platformStack);
   const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', {
+    alertEmails: ['ops@example.com'],
     projectName: 'shop',
     lambdaFunctions: fns,
     restApis: [api],

@@ -51,6 +51,7 @@ function platform(layout: Layout, count: number, extra: Partial<PlatformMonitori
   const app = new App({ context: RECOMMENDED_CONTEXT });
   const stack = new Stack(app, 'Platform', { env });
   new PlatformMonitoring(stack, 'Monitoring', {
+    alertEmails: ['ops@example.com'],
     projectName: 'shop',
     lambdaFunctions: functions(app, stack, layout, count),
     // The one default that cannot hold at this size: a trail lists at most 250 data resources

@@ -15,7 +15,7 @@ const ENV = { account: '123456789012', region: 'eu-west-1' };
 
 function platformStack(app: App, id = 'Platform'): Stack {
   const stack = new Stack(app, id, { env: ENV });
-  new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop' });
+  new PlatformMonitoring(stack, 'Monitoring', { alertEmails: ['ops@example.com'], projectName: 'shop' });
   return stack;
 }
 
@@ -126,7 +126,7 @@ test('functions with generated names in the platform stack: a dashboard part rea
   const functions = Array.from({ length: 150 }, (_, i) => new lambda.Function(stack, `Fn${i}`, {
     runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => 1;'),
   }));
-  new PlatformMonitoring(stack, 'Monitoring', { projectName: 'same', lambdaFunctions: functions });
+  new PlatformMonitoring(stack, 'Monitoring', { alertEmails: ['ops@example.com'], projectName: 'same', lambdaFunctions: functions });
   const assembly = app.synth();
   const dir = path.dirname(assembly.getStackByName('Same').templateFullPath);
   const nested = fs.readdirSync(dir).filter((f) => f.endsWith('.nested.template.json'))

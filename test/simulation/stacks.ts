@@ -13,6 +13,7 @@ import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 import { CfnTemplate, ENV, loadAssembly } from './cfn-model';
 import { PathOptions } from './delivery-paths';
 import { PolicyModel } from './policies';
+import { ecommerceMlComponents } from '../ml-fixtures';
 
 /** A synthesized platform: its templates (nested included) and what the templates cannot tell. */
 export interface SimulatedStack {
@@ -96,6 +97,7 @@ export function allOptionsStack(): SimulatedStack {
       isOrganizationTrail: true,
       organizationId: ORGANIZATION_ID,
     },
+    mlComponents: ecommerceMlComponents(),
     alarms: {
       mlAlarms: [{
         componentId: 'market-intelligence',
@@ -155,7 +157,10 @@ export function crossAccountAlertsStack(): SimulatedStack {
   const stack = new Stack(app, 'CrossAccountAlerts', { env });
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
-    projectName: 'shop', lambdaFunctions: [fn], crossAccountAlerts: { alarmSourceAccounts: ALARM_SOURCE_ACCOUNTS },
+    alertEmails: ['ops@example.com'],
+    projectName: 'shop',
+    lambdaFunctions: [fn],
+    crossAccountAlerts: { alarmSourceAccounts: ALARM_SOURCE_ACCOUNTS },
   });
   addPublisher(stack, monitoring);
   return synth('cross-account alerts', app, monitoring);
