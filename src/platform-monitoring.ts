@@ -30,6 +30,7 @@ import { checkTemplateQuotas } from './private/template-quotas';
 import {
   resolveEnvironment, resolveStatefulRemovalPolicy, validateEmails, validateProjectName, validateRetention, warnComplianceRetention,
 } from './private/validation';
+import { addSynthSummary } from './summary/synth-summary';
 
 /**
  * The most metrics on the first part of the API and data-pipeline dashboards in PlatformMonitoring's
@@ -332,7 +333,10 @@ export class PlatformMonitoring extends Construct {
       });
     }
 
-    // 8. Tags on everything below this construct.
+    // 8. One info message saying what was created and what it costs a month (counted at synth).
+    addSynthSummary(this, () => ({ critical: a.criticalAlarms.length, warning: a.warningAlarms.length }));
+
+    // 9. Tags on everything below this construct.
     Tags.of(this).add('Project', props.projectName);
     Tags.of(this).add('Environment', environment);
   }
