@@ -315,8 +315,9 @@ export class PlatformMonitoring extends Construct {
 
     // 7. Someone must hear the alarms: checked once every add* call is made (a subscription to the
     // alert topic added after this constructor counts).
+    const notifiesTopic = props.alarms?.notifyAlertTopic !== false;
     const recipients = [
-      listed(props.alertEmails).length, listed(props.alarms?.actions).length,
+      notifiesTopic ? listed(props.alertEmails).length : 0, listed(props.alarms?.actions).length,
       listed(props.alarms?.criticalActions).length, listed(props.alarms?.warningActions).length,
       listed(routed.criticalActions).length, listed(routed.warningActions).length,
       listed(props.alertRouting?.slackChannels).length, listed(props.alertRouting?.teamsChannels).length,
@@ -324,12 +325,18 @@ export class PlatformMonitoring extends Construct {
     if (!recipients && environment !== DeploymentEnvironment.DEV && props.alarms?.allowNoRecipients !== true) {
       const topic = this.alertTopic;
       this.node.addValidation({
-        validate: () => (props.alarms?.notifyAlertTopic !== false && topic.node.findAll().some((c) => c instanceof sns.CfnSubscription))
-          ? []
-          : [`No alarm of this ${environment} platform would notify anyone: alertEmails, alertRouting (criticalEmails, warningEmails, `
-            + 'slackChannels, teamsChannels), alarms.actions, alarms.criticalActions and alarms.warningActions are all empty, and '
-            + 'nothing subscribes to the alert topic. Add a recipient (e.g. alertEmails: [\'ops@example.com\']), or set '
-            + 'alarms.allowNoRecipients: true if the alert topic reaches people another way.'],
+        validate: () => {
+          if (notifiesTopic && topic.node.findAll().some((c) => c instanceof sns.CfnSubscription)) return [];
+          const start = `No alarm of this ${environment} platform would notify anyone: `;
+          return [notifiesTopic
+            ? `${start}alertEmails, alertRouting (criticalEmails, warningEmails, slackChannels, teamsChannels), alarms.actions, `
+              + 'alarms.criticalActions and alarms.warningActions are all empty, and nothing subscribes to the alert topic. Add a '
+              + 'recipient (e.g. alertEmails: [\'ops@example.com\']), or set alarms.allowNoRecipients: true if the alert topic '
+              + 'reaches people another way.'
+            : `${start}alarms.notifyAlertTopic is false, and alertRouting (criticalEmails, warningEmails, slackChannels, `
+              + 'teamsChannels), alarms.actions, alarms.criticalActions and alarms.warningActions are all empty. Add a recipient '
+              + 'there, or set alarms.allowNoRecipients: true if the alarms reach people another way.'];
+        },
       });
     }
 
