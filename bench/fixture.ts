@@ -61,7 +61,6 @@ export function addPlatform(stack: Stack, n: number): PlatformMonitoring | undef
   const pad = (i: number) => String(i).padStart(3, '0');
   return new PlatformMonitoring(stack, 'Monitoring', {
     projectName: 'bench-platform',
-    alertEmails: ['ops@example.com'],
     // The example's five ML components: their dashboard and anomaly-detection alarms are part of the measured platform.
     mlComponents: ecommerceMlComponents(),
     lambdaFunctions: range(size.functions).map(i => lambda.Function.fromFunctionName(stack, `Fn${i}`, `bench-platform-service-${pad(i)}`)),

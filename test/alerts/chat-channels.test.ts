@@ -24,7 +24,7 @@ function platform(alertRouting: AlertRoutingOptions, stackOf?: (stack: Stack) =>
   const { app, stack } = newStack();
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
-    projectName: 'shop', lambdaFunctions: [fn], alertRouting: { ...alertRouting, ...stackOf?.(stack) },
+    projectName: 'shop', alertEmails: ['ops@example.com'], lambdaFunctions: [fn], alertRouting: { ...alertRouting, ...stackOf?.(stack) },
   });
   return { app, stack, monitoring, template: Template.fromStack(stack) };
 }
