@@ -37,6 +37,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   license: 'Apache-2.0',
   keywords: ['aws-cdk', 'cdk', 'monitoring', 'cloudwatch', 'cloudtrail', 'kms', 'sns', 'cdk-nag', 'observability'],
   defaultReleaseBranch: 'main',
+  // Pre-1.0: every API may still change (breaking changes are listed in the README's "Upgrading").
+  stability: 'experimental',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
   minNodeVersion: '20.0.0',
@@ -90,6 +92,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
       // aws-cdk-lib) took the suite from ~70 s to ~120 s on 2 cores (npx projen test).
       coverageProvider: 'babel',
       collectCoverageFrom: ['src/**/*.ts'],
+      // CloudFormation validation off in unit suites (test/setup.ts); on in test/cfn-validation.test.ts.
+      setupFiles: ['<rootDir>/test/setup.ts'],
     },
   },
   gitignore: [
@@ -116,6 +120,39 @@ for (const dir of ['examples', 'bench', 'scripts']) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The floor plan (docs/architecture.md), enforced: each folder of src/ may import only the folders
+// listed for it (lower layers), so folder cycles cannot form; src/private/ is a leaf; the nag pack
+// imports only its own helpers and the AWS limits; no folder imports the L3 (src/*.ts).
+const FLOOR_PLAN: Record<string, string[]> = {
+  'private': [],
+  'limits': ['private'],
+  'core': ['private', 'limits'],
+  'model': ['private', 'limits', 'core'],
+  'metrics': ['private', 'limits', 'core', 'model'],
+  'cross-account': ['private', 'limits', 'core'],
+  'notifications': ['private', 'limits', 'core', 'cross-account'],
+  'encryption': ['private', 'limits', 'core', 'cross-account', 'notifications'],
+  'logging': ['private', 'limits', 'core', 'model', 'metrics'],
+  'audit': ['private', 'limits', 'core', 'model'],
+  'events': ['private', 'limits', 'core', 'model', 'metrics'],
+  'alarms': ['private', 'limits', 'core', 'model', 'metrics', 'notifications', 'events'],
+  'dashboards': ['private', 'limits', 'core', 'model', 'metrics'],
+  'nag': ['limits'],
+};
+project.eslint?.addRules({
+  'import/no-restricted-paths': ['error', {
+    zones: Object.entries(FLOOR_PLAN).map(([folder, allowed]) => ({
+      target: `./src/${folder}`,
+      from: './src',
+      except: [folder, ...allowed].map((f) => `./${f}`),
+      message: `src/${folder}/ may import only ${allowed.length ? allowed.map((f) => `src/${f}/`).join(', ') : 'nothing else from src/'} `
+        + '(the floor plan in docs/architecture.md).',
+    })),
+  }],
+  'import/no-cycle': ['error', { ignoreExternal: true }],
+});
+
+// ---------------------------------------------------------------------------------------------
 // Packaging. Only npm packaging can run on machines without PyPI / Maven Central / NuGet, so the
 // build packages JavaScript, and the other languages are proven by generating their code.
 const packageTask = project.tasks.tryFind('package')!;
@@ -126,18 +163,27 @@ const codeOnly = project.addTask('package:code-only', {
   description: 'Generate Python, Java, .NET and Go bindings (code only) and byte-compile the Python',
 });
 codeOnly.exec('rm -rf dist/code-only');
-for (const target of ['python', 'java', 'dotnet', 'go']) {
-  codeOnly.exec(`jsii-pacmak --code-only -t ${target} -o dist/code-only/${target}`);
-}
+// One jsii-pacmak run for the four languages (dist/code-only/<language>/): it reads the assembly and
+// packs the JavaScript bundle once, and generates the languages in parallel (was one run each).
+codeOnly.exec('jsii-pacmak --code-only -t python java dotnet go -o dist/code-only');
 codeOnly.exec('python3 -m compileall -q dist/code-only/python');
 
 // README examples must compile: jsii-rosetta type-checks every TypeScript snippet against the
-// assembly, with fixtures from rosetta/.
+// assembly, with fixtures from rosetta/ (a snippet marked `nofixture` is compiled as written).
 const rosetta = project.addTask('rosetta', {
   description: 'Compile every README example with jsii-rosetta (fails on any error)',
   exec: 'jsii-rosetta extract --strict --compile --fail .jsii',
 });
 project.postCompileTask.spawn(rosetta);
+// The guides in docs/ are not in the assembly: scripts/docs-examples.ts compiles their examples the
+// same way (jsii-rosetta --strict, same fixtures) from a copy of the assembly in .rosetta-docs/.
+const rosettaDocs = project.addTask('rosetta:docs', {
+  description: 'Compile every TypeScript example of the guides in docs/ with jsii-rosetta (fails on any error)',
+  exec: 'ts-node --project scripts/tsconfig.json scripts/docs-examples.ts',
+});
+project.postCompileTask.spawn(rosettaDocs);
+project.gitignore.exclude('/.rosetta-docs/');
+project.addPackageIgnore('/.rosetta-docs/');
 
 // API compatibility: jsii-diff compares the compiled assembly with the committed baseline
 // (api/baseline/assembly.json, written by `api:baseline`; not named `.jsii`, which jsii-docgen would
@@ -187,6 +233,10 @@ organizationExample.exec('rm -rf cdk.out/organization');
 organizationExample.exec("cdk synth --quiet --ci --app 'npx ts-node --project examples/tsconfig.json --prefer-ts-exts examples/organization.ts' "
   + '--output cdk.out/organization');
 
+project.addTask('bench:own-cost', {
+  description: "The library's own cost at 1 and 1,000 functions: platform synth CPU / the same templates from plain CfnResources",
+  exec: 'ts-node --project bench/tsconfig.json bench/own-cost.ts',
+});
 project.addTask('bench', {
   description: 'Benchmark synth time and output size at 1, 10, 100, 500 and 1,000 Lambda functions, the multi-stack layout and cold starts (bench/results.md)',
   exec: 'ts-node --project bench/tsconfig.json bench/bench.ts',

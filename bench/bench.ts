@@ -6,6 +6,7 @@ import { platformSize, synthPlatform } from './fixture';
 import { checkLimits, LimitCheck } from './limits';
 import { measureAssembly, Measurement } from './measure';
 import { MULTI_STACK, synthMultiStack } from './multi-stack';
+import { measureOwnCost, OwnCost, ownCostLine, ownCostRuns, OWN_COST_SIZES } from './own-cost';
 import { renderMarkdown } from './report';
 import { timeSynth } from './timing';
 
@@ -40,6 +41,8 @@ export interface BenchResults {
   readonly multiStack: SizeResult;
   /** Cold starts: an empty stack (n = 0) and N = 1, each a fresh process. */
   readonly cold: ColdTiming[];
+  /** The library's own cost at N = 1 and 1,000 (bench/own-cost.ts). */
+  readonly ownCost: OwnCost[];
   readonly targets: LimitCheck[];
 }
 
@@ -86,8 +89,12 @@ function main(): void {
       + `${c.cpuMedianMs} ms CPU (runs ${c.cpuRunsMs.join(', ')})`);
   }
 
+  // The library's own cost: platform synth CPU against the same templates from plain L1s.
+  const ownCost = OWN_COST_SIZES.map(n => measureOwnCost(n, ownCostRuns(n)));
+  for (const c of ownCost) log(`own cost ${ownCostLine(c)}`);
+
   const results: BenchResults = {
-    command: 'npx projen bench', machine, emptyStackMs, sizes, multiStack, cold, targets: timeTargets(sizes, cold),
+    command: 'npx projen bench', machine, emptyStackMs, sizes, multiStack, cold, ownCost, targets: timeTargets(sizes, cold),
   };
   fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, undefined, 2) + '\n');
   fs.writeFileSync(path.join(__dirname, 'results.md'), renderMarkdown(results));

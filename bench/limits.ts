@@ -1,5 +1,5 @@
 import { Measurement } from './measure';
-import { TEMPLATE_QUOTAS } from '../src/private/template-quotas';
+import { TEMPLATE_QUOTAS } from '../src/limits/template-quotas';
 
 // The AWS limits a synthesized platform must respect to deploy, checked against a `Measurement`.
 // One list, used by the benchmark (PASS/FAIL per limit) and by test/scale (Jest), so they cannot drift.

@@ -62,6 +62,7 @@ export function renderMarkdown(r: BenchResults): string {
       r.cold.map(c => [coldLabel(c), c.cpuMedianMs, c.cpuRunsMs.join(', '), c.medianMs, c.runsMs.join(', ')])),
     ...validationShare(r.cold),
     '',
+    ...ownCostSection(r),
     '## Time targets',
     '',
     table(['target', 'allowed', 'measured', 'result'], r.targets.map(t => [t.name, t.limit, t.actual, t.pass ? 'PASS' : 'FAIL'])),
@@ -107,4 +108,28 @@ function validationShare(cold: ColdTiming[]): string[] {
   return ['', `N = 1 adds ${added} ms of CPU to the empty stack with validation, ${addedOff} ms without it: about `
     + `${Math.round(100 * (added - addedOff) / added)}% of what N = 1 adds is aws-cdk-lib validating the templates it creates. `
     + `Without validation the ratio would be ${(off(1)!.cpuMedianMs / off(0)!.cpuMedianMs).toFixed(2)}×: the validation's fixed cost is most of the empty stack.`];
+}
+
+/**
+ * The library's own cost (bench/own-cost.ts): platform synth CPU against emitting the same templates
+ * as plain L1s, both with CloudFormation validation off. The goal (at most 2× at N = 1,000) is
+ * reported, not enforced: the benchmark's exit code stays with the limits and time targets.
+ */
+function ownCostSection(r: BenchResults): string[] {
+  if (!r.ownCost?.length) return [];
+  const at1000 = r.ownCost.find(c => c.n === 1000);
+  return [
+    "## The library's own cost",
+    '',
+    'CPU time (user + system, in this process, after a warm-up) of constructing and synthesizing the platform, against',
+    'emitting the same templates (every stack and nested stack, with their resources, parameters and outputs) as plain',
+    '`CfnResource`s, `CfnParameter`s and `CfnOutput`s; both with aws-cdk-lib\'s CloudFormation validation off',
+    '(`CDK_VALIDATION=false`). Alone: `npx projen bench:own-cost`.',
+    '',
+    table(['N', 'templates', 'resources', 'platform CPU median (ms)', 'runs (ms)', 'plain L1s CPU median (ms)', 'runs (ms)', 'own cost'],
+      r.ownCost.map(c => [c.n.toLocaleString('en-US'), c.templates, c.resources, c.platformCpuMs, c.platformRunsMs.join(', '),
+        c.plainCpuMs, c.plainRunsMs.join(', '), `${c.ratio.toFixed(2)}×`])),
+    '',
+    ...(at1000 ? [`Goal at N = 1,000: at most 2×; measured ${at1000.ratio.toFixed(2)}× (${at1000.ratio <= 2 ? 'met' : 'not met'}).`, ''] : []),
+  ];
 }

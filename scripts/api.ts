@@ -12,7 +12,9 @@
  * Same assembly in, same bytes out.
  *
  * `check` fails on a breaking change to a stable (untagged) or deprecated API; a break to an API
- * tagged `@experimental` is printed as a warning and does not fail.
+ * tagged `@experimental` is printed as a warning and does not fail. Whatever the stability, it also
+ * fails when the baseline loses an element (a type, property, method or enum member) whose name the
+ * upgrade notes do not mention: README.md's "Upgrading" section, or docs/upgrading.md if present.
  */
 import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
@@ -92,11 +94,83 @@ function layOutBaseline(): void {
   fs.writeFileSync(path.join(CHECK_DIR, 'package.json'), JSON.stringify(baselinePkg, null, 2) + '\n');
 }
 
+/**
+ * The named elements of an assembly: each type by its name (`PlatformMonitoringProps`) and each
+ * property, method and enum member as `Type.member`.
+ */
+export function apiElements(assembly: Record<string, any>): string[] {
+  const out: string[] = [];
+  for (const type of Object.values<any>(assembly.types ?? {})) {
+    out.push(type.name);
+    for (const member of [...(type.properties ?? []), ...(type.methods ?? []), ...(type.members ?? [])]) {
+      out.push(`${type.name}.${member.name}`);
+    }
+  }
+  return out;
+}
+
+/** The elements of `baseline` that `current` no longer has, in the baseline's order. */
+export function lostElements(baseline: Record<string, any>, current: Record<string, any>): string[] {
+  const now = new Set(apiElements(current));
+  return apiElements(baseline).filter((e) => !now.has(e));
+}
+
+/**
+ * The upgrade notes: the "Upgrading" section of README.md (its heading up to the next heading of the
+ * same or a higher level) and, when it exists, the whole of docs/upgrading.md.
+ */
+export function upgradeNotes(root: string): string {
+  const parts: string[] = [];
+  const readme = path.join(root, 'README.md');
+  if (fs.existsSync(readme)) {
+    const lines = fs.readFileSync(readme, 'utf8').split('\n');
+    const start = lines.findIndex((l) => /^#{1,6}\s+Upgrading\b/i.test(l));
+    if (start >= 0) {
+      const level = lines[start].match(/^#+/)![0].length;
+      const end = lines.findIndex((l, i) => i > start && /^#{1,6}\s/.test(l) && l.match(/^#+/)![0].length <= level);
+      parts.push(lines.slice(start, end < 0 ? undefined : end).join('\n'));
+    }
+  }
+  const guide = path.join(root, 'docs', 'upgrading.md');
+  if (fs.existsSync(guide)) parts.push(fs.readFileSync(guide, 'utf8'));
+  return parts.join('\n');
+}
+
+/**
+ * The lost elements the notes do not mention: an element counts as mentioned when its own name (the
+ * member name of `Type.member`, the type name of a type) appears in the notes as a whole word.
+ */
+export function unmentionedLosses(lost: string[], notes: string): string[] {
+  return lost.filter((element) => {
+    const name = element.split('.').pop()!;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return !new RegExp(`(^|[^A-Za-z0-9_$])${escaped}($|[^A-Za-z0-9_$])`).test(notes);
+  });
+}
+
+/** The elements `current` lost since `baseline` that the upgrade notes under `root` do not mention. */
+export function unnotedLosses(baseline: Record<string, any>, current: Record<string, any>, root: string): string[] {
+  return unmentionedLosses(lostElements(baseline, current), upgradeNotes(root));
+}
+
+function checkLossesAreNoted(): void {
+  const baseline = JSON.parse(fs.readFileSync(BASELINE_FILE, 'utf8'));
+  const missing = unnotedLosses(baseline, readAssembly(), ROOT);
+  if (missing.length === 0) return;
+  fail([
+    `API check failed: the API lost ${missing.length} element(s) since api/baseline/ that the upgrade notes`,
+    '(README.md "Upgrading", or docs/upgrading.md) do not mention:',
+    ...missing.map((m) => `  - ${m}`),
+    'Say in the upgrade notes what each was and what replaces it (old name -> new name), or restore it.',
+  ].join('\n'));
+}
+
 function check(): void {
   readAssembly();
   if (!fs.existsSync(BASELINE_FILE)) {
     fail(`No API baseline (${path.relative(ROOT, BASELINE_FILE)}): run \`npx projen api:baseline\` and commit it.`);
   }
+  checkLossesAreNoted();
   layOutBaseline();
   const args = [
     path.relative(ROOT, CHECK_DIR), '.',

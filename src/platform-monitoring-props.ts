@@ -4,15 +4,15 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { AlarmOptions } from './alerts/alarm-options';
-import { AlertRoutingOptions } from './alerts/alert-routing-options';
+import { AlarmOptions } from './alarms/alarm-options';
 import { AuditOptions } from './audit/audit-options';
+import { DeploymentEnvironment } from './core/environment';
 import { CrossAccountAlertOptions } from './cross-account/cross-account-alert-options';
 import { DashboardOptions } from './dashboards/dashboard-props';
-import { DeploymentEnvironment } from './environment';
 import { LoggingOptions } from './logging/logging-options';
 import { MlComponent } from './metrics/ml-component';
-import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from './metrics/monitored-resources';
+import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from './model/monitored-resources';
+import { AlertRoutingOptions } from './notifications/alert-routing-options';
 
 /**
  * Properties of `PlatformMonitoring`.
@@ -167,7 +167,7 @@ export interface PlatformMonitoringProps {
 
   /**
    * How long the platform's log groups keep their events (the CloudTrail group has its own:
-   * `audit.logGroupRetention`). Must be a finite value that CloudWatch Logs accepts.
+   * `audit.trailLogGroupRetention`). Must be a finite value that CloudWatch Logs accepts.
    *
    * @default logs.RetentionDays.ONE_MONTH
    */

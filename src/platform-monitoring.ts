@@ -8,28 +8,28 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { checkAlarmSettings } from './alerts/alarm-options-check';
-import { AlertRouting } from './alerts/alert-routing';
-import { AlertTopic } from './alerts/alert-topic';
-import { PlatformAlarms } from './alerts/platform-alarms';
+import { checkAlarmSettings } from './alarms/alarm-options-check';
+import { PlatformAlarms } from './alarms/platform-alarms';
 import { AuditTrail } from './audit/audit-trail';
+import { DeploymentEnvironment } from './core/environment';
+import { PlatformNaming } from './core/naming';
+import {
+  resolveEnvironment, resolveStatefulRemovalPolicy, validateEmails, validateProjectName, validateRetention, warnComplianceRetention,
+} from './core/validation';
 import { ApiPerformanceDashboard } from './dashboards/api-performance-dashboard';
 import { DataPipelineDashboard } from './dashboards/data-pipeline-dashboard';
 import { MlPerformanceDashboard } from './dashboards/ml-performance-dashboard';
 import { PlatformKey } from './encryption/platform-key';
-import { DeploymentEnvironment } from './environment';
+import { checkTemplateQuotas } from './limits/template-quotas';
 import { CentralLogging } from './logging/central-logging';
 import { MlMetricCatalog } from './metrics/ml-catalog';
+import { warnImportedIdentifiers } from './model/foreign-resources';
+import { AlertRouting } from './notifications/alert-routing';
+import { AlertTopic } from './notifications/alert-topic';
 import { PlatformMonitoringProps } from './platform-monitoring-props';
+import { validatePlatformMonitoringProps } from './platform-monitoring-validation';
 import { validateAlarmSources } from './private/cross-account-policy';
 import { validationError } from './private/errors';
-import { warnImportedIdentifiers } from './private/foreign-resources';
-import { PlatformNaming } from './private/naming';
-import { validatePlatformMonitoringProps } from './private/props-validation';
-import { checkTemplateQuotas } from './private/template-quotas';
-import {
-  resolveEnvironment, resolveStatefulRemovalPolicy, validateEmails, validateProjectName, validateRetention, warnComplianceRetention,
-} from './private/validation';
 import { addSynthSummary } from './summary/synth-summary';
 
 /**
@@ -106,7 +106,7 @@ export class PlatformMonitoring extends Construct {
   /** The alarms construct. */
   public readonly platformAlarms: PlatformAlarms;
   /** Every alarm this construct creates (including ML and security alarms). */
-  public readonly alarms: cloudwatch.IAlarm[];
+  public readonly allAlarms: cloudwatch.IAlarm[];
   /** DMS replication lag (`CDCLatencyTarget` > 300 s), one per task. */
   public readonly dmsReplicationLagAlarms: cloudwatch.IAlarm[];
   /**
@@ -169,9 +169,9 @@ export class PlatformMonitoring extends Construct {
     validateEmails(this, props.alertEmails ?? []);
     validateAlarmSources(this, props.crossAccountAlerts?.alarmSourceAccounts, props.crossAccountAlerts?.alarmSourceNamePrefix, 'crossAccountAlerts.');
     const audit = props.audit ?? {};
-    if (audit.logGroupRetention !== undefined) {
-      validateRetention(this, audit.logGroupRetention, 'audit.logGroupRetention');
-      warnComplianceRetention(this, audit.logGroupRetention, 'audit.logGroupRetention');
+    if (audit.trailLogGroupRetention !== undefined) {
+      validateRetention(this, audit.trailLogGroupRetention, 'audit.trailLogGroupRetention');
+      warnComplianceRetention(this, audit.trailLogGroupRetention, 'audit.trailLogGroupRetention');
     }
     const removalPolicy = resolveStatefulRemovalPolicy(this, environment, props.removalPolicy);
     const lambdaFunctions = props.lambdaFunctions ?? [];
@@ -196,7 +196,7 @@ export class PlatformMonitoring extends Construct {
       ...identity,
       encryptionKey: this.encryptionKey,
       logRetention,
-      cloudTrailLogGroupRetention: audit.logGroupRetention,
+      trailLogGroupRetention: audit.trailLogGroupRetention,
       removalPolicy,
       lambdaFunctions,
       restApis,
@@ -214,7 +214,7 @@ export class PlatformMonitoring extends Construct {
       ...audit,
       ...identity,
       encryptionKey: this.encryptionKey,
-      logGroup: this.logging.cloudTrailLogGroup,
+      logGroup: this.logging.trailLogGroup,
       removalPolicy,
       dataLakeBucket: props.dataLakeBucket,
       lambdaFunctions,
@@ -226,7 +226,7 @@ export class PlatformMonitoring extends Construct {
 
     // 5. Alerts: the encrypted topic, then every alarm (platform, security, ML) through one factory.
     this.alertTopic = new AlertTopic(this, 'Alerts', {
-      ...props.crossAccountAlerts, ...identity, masterKey: this.encryptionKey, emails: props.alertEmails,
+      ...props.crossAccountAlerts, ...identity, encryptionKey: this.encryptionKey, emails: props.alertEmails,
     }).topic;
     // (Lists are checked by AlertRouting; a non-list is left to its message.)
     const listed = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
@@ -240,7 +240,7 @@ export class PlatformMonitoring extends Construct {
         + 'channel), or leave notifyAlertTopic on.');
     }
     this.alertRouting = new AlertRouting(this, 'AlertRouting', {
-      ...props.alertRouting, ...identity, masterKey: this.encryptionKey, alertTopic: this.alertTopic,
+      ...props.alertRouting, ...identity, encryptionKey: this.encryptionKey, alertTopic: this.alertTopic,
     });
     const routed = this.alertRouting.severityActions;
     this.platformAlarms = new PlatformAlarms(this, 'Alarms', {
@@ -259,12 +259,12 @@ export class PlatformMonitoring extends Construct {
       batchJobQueues: props.batchJobQueues,
       glueCrawlerNames: props.glueCrawlerNames,
       glueJobNames: props.glueJobNames,
-      cloudTrailLogGroup: this.trailLogGroup,
+      trailLogGroup: this.trailLogGroup,
       mlComponents: props.mlComponents,
     });
     this.mlCatalog = new MlMetricCatalog({ namespace: this.metricNamespace, components: props.mlComponents });
     const a = this.platformAlarms;
-    this.alarms = a.alarms;
+    this.allAlarms = a.allAlarms;
     this.mlAlarms = a.mlAlarms;
     this.mlAnomalyAlarms = a.mlAnomalyAlarms;
     this.dmsReplicationLagAlarms = a.dmsReplicationLagAlarms;

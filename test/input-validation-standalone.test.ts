@@ -42,7 +42,7 @@ describe('constructs used alone', () => {
       .toThrow(/lambdaLogGroupPlacement is "NESTED_STACKS", .*did you mean LogGroupPlacement.NESTED_STACKS, whose value is "nested-stacks"/);
     expect(logging('D', { lambdaFunctions: any(lambda.Function.fromFunctionName(stack, 'Fn', 'orders')) }))
       .toThrow(/lambdaFunctions must be a list; got an object/);
-    expect(logging('E', { cloudTrailLogGroupRetention: 10 })).toThrow(/cloudTrailLogGroupRetention must be one of 1, 3, 5/);
+    expect(logging('E', { trailLogGroupRetention: 10 })).toThrow(/trailLogGroupRetention must be one of 1, 3, 5/);
   });
 
   test('PlatformEvents: queues, crawlers, jobs, environment', () => {
@@ -57,13 +57,13 @@ describe('constructs used alone', () => {
 
   test('PlatformAlarms and SecurityAlarms: CIS controls and version', () => {
     const { stack, group } = parts();
-    expect(() => new PlatformAlarms(stack, 'A', { projectName: 'shop', cloudTrailLogGroup: group, disabledCisControls: any(['4.14']) }))
+    expect(() => new PlatformAlarms(stack, 'A', { projectName: 'shop', trailLogGroup: group, disabledCisControls: any(['4.14']) }))
       .toThrow(/disabledCisControls\[0\] is "4.14", which is not a CisControl/);
     expect(() => new PlatformAlarms(stack, 'B', { projectName: 'shop', cisBenchmarkVersion: any('v1.4.0') }))
       .toThrow(/cisBenchmarkVersion is "v1.4.0", which is not a CisBenchmarkVersion/);
-    expect(() => new SecurityAlarms(stack, 'C', { projectName: 'shop', cloudTrailLogGroup: group, disabledCisControls: any('vpc-changes') }))
+    expect(() => new SecurityAlarms(stack, 'C', { projectName: 'shop', trailLogGroup: group, disabledCisControls: any('vpc-changes') }))
       .toThrow(/disabledCisControls must be a list; got "vpc-changes"/);
-    expect(() => new SecurityAlarms(stack, 'D', { projectName: 'shop', cloudTrailLogGroup: group, cisBenchmarkVersion: any('1.5.0') }))
+    expect(() => new SecurityAlarms(stack, 'D', { projectName: 'shop', trailLogGroup: group, cisBenchmarkVersion: any('1.5.0') }))
       .toThrow(/cisBenchmarkVersion is "1.5.0", which is not a CisBenchmarkVersion/);
   });
 
@@ -120,13 +120,13 @@ describe('one retention default for the CloudTrail log group', () => {
     expect(trailRetention(c.stack, '/aws/batch/job')).toBe(30);
   });
 
-  test('audit.logGroupRetention sets it; logRetention does not', () => {
+  test('audit.trailLogGroupRetention sets it; logRetention does not', () => {
     const { stack } = newStack();
     new PlatformMonitoring(stack, 'Monitoring', {
       alertEmails: ['ops@example.com'],
       projectName: 'shop',
       logRetention: logs.RetentionDays.TWO_WEEKS,
-      audit: { logGroupRetention: logs.RetentionDays.SIX_MONTHS },
+      audit: { trailLogGroupRetention: logs.RetentionDays.SIX_MONTHS },
     });
     expect(trailRetention(stack, '/aws/cloudtrail/shop')).toBe(180);
     expect(trailRetention(stack, '/aws/batch/job')).toBe(14);

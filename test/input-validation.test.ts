@@ -172,7 +172,7 @@ describe('identifiers in the wrong form', () => {
   });
 });
 
-test('audit.logGroupRetention is checked like logRetention', () => {
-  expect(() => build({ audit: { logGroupRetention: logs.RetentionDays.INFINITE } })).toThrow(/audit\.logGroupRetention must be finite/);
-  expect(() => build({ audit: { logGroupRetention: 42 as logs.RetentionDays } })).toThrow(/audit\.logGroupRetention must be one of 1, 3, 5/);
+test('audit.trailLogGroupRetention is checked like logRetention', () => {
+  expect(() => build({ audit: { trailLogGroupRetention: logs.RetentionDays.INFINITE } })).toThrow(/audit\.trailLogGroupRetention must be finite/);
+  expect(() => build({ audit: { trailLogGroupRetention: 42 as logs.RetentionDays } })).toThrow(/audit\.trailLogGroupRetention must be one of 1, 3, 5/);
 });

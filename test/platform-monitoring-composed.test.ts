@@ -76,7 +76,7 @@ describe('PlatformMonitoring: composed', () => {
       expect(a.Properties.OKActions).toEqual([topicRef]);
       expect(a.Properties.AlarmName).toMatch(/^shop-prod-/);
     }
-    expect(monitoring.alarms.length).toBe(Object.keys(alarms).length);
+    expect(monitoring.allAlarms.length).toBe(Object.keys(alarms).length);
   });
 
   test('the key policy trusts exactly the alarm-name prefix every alarm uses', () => {

@@ -20,7 +20,7 @@ export interface AuditOptions {
    *
    * @default logs.RetentionDays.ONE_YEAR
    */
-  readonly logGroupRetention?: logs.RetentionDays;
+  readonly trailLogGroupRetention?: logs.RetentionDays;
 
   /**
    * Record the invocations of every Lambda function in the account (current and future), in every

@@ -10,16 +10,16 @@ import { AuditOptions } from './audit-options';
 import { buildEventSelectors } from './event-selectors';
 import { auditLifecycleRules, createAccessLogBucket, createReplicationRole } from './trail-buckets';
 import { createTrailLogsRole } from './trail-logs-role';
-import { DeploymentEnvironment } from '../environment';
+import { DeploymentEnvironment } from '../core/environment';
+import { LoggingNaming, PlatformNaming } from '../core/naming';
+import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../core/validation';
+import { validateMonitoredResources } from '../model/resource-lists';
 import { DEFAULT_TRAIL_LOG_GROUP_RETENTION } from '../private/defaults';
 import { validationError } from '../private/errors';
 import { checkIdentifier, ORGANIZATION_ID } from '../private/identifiers';
 import { checkEnumClassList } from '../private/input-checks';
 import { encryptedLogGroup } from '../private/logging-groups';
 import { ACCOUNT_ID_LENGTH, validateBucketName } from '../private/logging-validation';
-import { LoggingNaming, PlatformNaming } from '../private/naming';
-import { validateMonitoredResources } from '../private/resource-lists';
-import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../private/validation';
 
 /** Prefix of the trail bucket's server access logs in the access-log bucket. */
 const ACCESS_LOG_PREFIX = 'trail-bucket/';
@@ -50,7 +50,7 @@ export interface AuditTrailProps extends AuditOptions {
   readonly encryptionKey: kms.IKey;
 
   /**
-   * The encrypted log group the trail streams to (e.g. `CentralLogging.cloudTrailLogGroup`).
+   * The encrypted log group the trail streams to (e.g. `CentralLogging.trailLogGroup`).
    *
    * @default - a group `/aws/cloudtrail/<project>` encrypted with `encryptionKey`
    */
@@ -302,8 +302,8 @@ export class AuditTrail extends Construct {
   }
 
   private createLogGroup(naming: LoggingNaming, props: AuditTrailProps, removalPolicy: RemovalPolicy): logs.ILogGroup {
-    const retention = props.logGroupRetention ?? DEFAULT_TRAIL_LOG_GROUP_RETENTION;
-    validateRetention(this, retention, 'logGroupRetention');
+    const retention = props.trailLogGroupRetention ?? DEFAULT_TRAIL_LOG_GROUP_RETENTION;
+    validateRetention(this, retention, 'trailLogGroupRetention');
     return encryptedLogGroup(this, 'LogGroup', naming.cloudTrailLogGroupName, {
       encryptionKey: props.encryptionKey, retention, removalPolicy,
     });

@@ -2,12 +2,12 @@ import { Stack, Token } from 'aws-cdk-lib';
 import * as oam from 'aws-cdk-lib/aws-oam';
 import { Construct } from 'constructs';
 import { ALL_TELEMETRY_TYPES, TelemetryType } from './telemetry-type';
-import { DeploymentEnvironment } from '../environment';
+import { DeploymentEnvironment } from '../core/environment';
+import { LoggingNaming, PlatformNaming } from '../core/naming';
 import { SINK_ARN, sinkArnParts } from '../private/account-identifiers';
 import { validationError } from '../private/errors';
 import { checkIdentifier } from '../private/identifiers';
 import { checkEnumList, checkList, checkNonEmptyStrings, checkUnique } from '../private/input-checks';
-import { LoggingNaming, PlatformNaming } from '../private/naming';
 
 /**
  * Properties of a `SourceAccountLink`.

@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { DeploymentEnvironment } from '../environment';
+import { DeploymentEnvironment } from '../core/environment';
 
 /**
  * The time settings of the platform's dashboards. Declared once: every dashboard takes these as

@@ -2,9 +2,9 @@ import { Duration, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { PlatformDashboardProps } from './dashboard-props';
 import { DEFAULT_DASHBOARD_PERIOD, MAX_METRICS_PER_DASHBOARD } from './layout';
+import { PlatformNaming } from '../core/naming';
+import { resolveEnvironment } from '../core/validation';
 import { validationError } from '../private/errors';
-import { PlatformNaming } from '../private/naming';
-import { resolveEnvironment } from '../private/validation';
 
 /** The validated common settings of a dashboard. Not part of the public API. */
 export interface ResolvedDashboardSettings {

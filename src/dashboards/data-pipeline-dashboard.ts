@@ -9,18 +9,18 @@ import { resolveDashboardSettings } from './dashboard-settings';
 import { HALF_WIDTH, THIRD_WIDTH } from './layout';
 import { BATCH_ERRORS_QUERY, BATCH_FAILURES_QUERY, DMS_TASK_STATE_CHANGES_QUERY } from './queries';
 import { DashboardContent, partTitle } from './widgets';
+import { checkTemplateQuotas } from '../limits/template-quotas';
 import { BatchJobQueueMetrics } from '../metrics/batch-metrics';
 import { DmsMetrics, DmsReplicationInstanceMetrics } from '../metrics/dms-metrics';
 import { GlueJobMetrics } from '../metrics/glue-metrics';
-import { DmsReplicationTask } from '../metrics/monitored-resources';
 import { BatchJobStatus, GlueCrawlerOutcome, PlatformEventMetrics } from '../metrics/platform-event-metrics';
-import { resolveBatchJobQueues } from '../private/batch-job-queues';
+import { resolveBatchJobQueues } from '../model/batch-job-queues';
+import { dmsInstances } from '../model/dms-instances';
+import { DmsReplicationTask } from '../model/monitored-resources';
+import { validateMonitoredResources } from '../model/resource-lists';
+import { GlueJobRef, resolveGlueJobs } from '../model/source-account-glue';
 import { chunk } from '../private/chunk';
-import { dmsInstances } from '../private/dms-instances';
 import { validationError } from '../private/errors';
-import { validateMonitoredResources } from '../private/resource-lists';
-import { GlueJobRef, resolveGlueJobs } from '../private/source-account-glue';
-import { checkTemplateQuotas } from '../private/template-quotas';
 
 /** The AWS Batch default job log group. */
 const BATCH_DEFAULT_LOG_GROUP = '/aws/batch/job';

@@ -2,7 +2,7 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { MAX_SEARCH_EXPRESSION_LENGTH } from './layout';
 import { LambdaMetrics } from '../metrics/lambda-metrics';
-import { functionLabel, LambdaFunctionRef } from '../private/source-account-functions';
+import { functionLabel, LambdaFunctionRef } from '../model/source-account-functions';
 
 // Per-function Lambda metrics for the API dashboard: explicit metrics (5 per function: invocations,
 // errors, throttles, duration p50 and p99) or, with `lambdaSearchExpressions`, SEARCH expressions (4

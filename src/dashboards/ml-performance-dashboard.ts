@@ -20,7 +20,7 @@ export interface MlPerformanceDashboardProps extends PlatformDashboardProps {
   readonly mlComponents: MlComponent[];
 
   /**
-   * Alarms shown in an alarm status widget at the top (e.g. `MlMetricAlarms.alarms`).
+   * Alarms shown in an alarm status widget at the top (e.g. `MlMetricAlarms.allAlarms`).
    *
    * @default - no alarm status widget
    */

@@ -1,8 +1,8 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { FULL_WIDTH, LOG_TABLE_HEIGHT, MAX_LOG_GROUPS_PER_QUERY } from './layout';
 import { partTitle } from './widgets';
+import { LambdaFunctionRef } from '../model/source-account-functions';
 import { chunk } from '../private/chunk';
-import { LambdaFunctionRef } from '../private/source-account-functions';
 
 // Logs Insights widgets over the log groups of source accounts. Not part of the public API.
 //

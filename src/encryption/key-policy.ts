@@ -1,5 +1,5 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { AlarmSeverity } from '../alerts/alarm-severity';
+import { AlarmSeverity } from '../notifications/alarm-severity';
 import { sourceAccountAlarmConditions } from '../private/cross-account-policy';
 
 /**

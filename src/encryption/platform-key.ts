@@ -4,10 +4,10 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { accountKeyStatements, platformKeyStatements } from './key-policy';
+import { DeploymentEnvironment } from '../core/environment';
+import { PlatformNaming } from '../core/naming';
 import { CrossAccountAlertOptions } from '../cross-account/cross-account-alert-options';
-import { DeploymentEnvironment } from '../environment';
 import { validateAlarmSources } from '../private/cross-account-policy';
-import { PlatformNaming } from '../private/naming';
 
 /**
  * Properties of a `PlatformKey`.

@@ -3,9 +3,9 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { aws_apigateway as apigatewayRefs } from 'aws-cdk-lib/interfaces';
 import { IConstruct } from 'constructs';
-import { DeploymentEnvironment } from '../environment';
-import { LoggingNaming, PlatformNaming } from '../private/naming';
-import { validateProjectName } from '../private/validation';
+import { DeploymentEnvironment } from '../core/environment';
+import { LoggingNaming, PlatformNaming } from '../core/naming';
+import { validateProjectName } from '../core/validation';
 
 /**
  * Properties of `ApiAccessLogDestination` and `HttpApiAccessLogDestination`: the same project

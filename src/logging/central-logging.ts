@@ -12,17 +12,17 @@ import { LoggingOptions } from './logging-options';
 import { enableRestApiAccessLogs } from './rest-api-access-logs';
 import { createSavedQueries } from './saved-queries';
 import { lambdaLogGroupModeOf, ServiceLogGroupMode } from './service-log-group-mode';
-import { DeploymentEnvironment } from '../environment';
+import { DeploymentEnvironment } from '../core/environment';
+import { LoggingNaming, PlatformNaming } from '../core/naming';
+import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../core/validation';
+import { checkTemplateQuotas } from '../limits/template-quotas';
+import { validateMonitoredResources } from '../model/resource-lists';
 import { DEFAULT_TRAIL_LOG_GROUP_RETENTION } from '../private/defaults';
 import { validationError } from '../private/errors';
 import { checkEnumValue } from '../private/input-checks';
 import { functionNameOf, logGroupNameOf } from '../private/literal-names';
 import { encryptedLogGroup, EncryptedLogGroupOptions } from '../private/logging-groups';
 import { validateLogGroupName } from '../private/logging-validation';
-import { LoggingNaming, PlatformNaming } from '../private/naming';
-import { validateMonitoredResources } from '../private/resource-lists';
-import { checkTemplateQuotas } from '../private/template-quotas';
-import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../private/validation';
 
 /** Default name of the AWS Batch job log group (where Batch jobs write unless told otherwise). */
 const DEFAULT_BATCH_LOG_GROUP_NAME = '/aws/batch/job';
@@ -68,12 +68,12 @@ export interface CentralLoggingProps extends LoggingOptions {
   readonly logRetention?: logs.RetentionDays;
 
   /**
-   * How long the CloudTrail log group (`createCloudTrailLogGroup`) keeps its events. Audit events
+   * How long the CloudTrail log group (`createTrailLogGroup`) keeps its events. Audit events
    * keep the one-year default wherever the group is created (`AuditTrail` alone included).
    *
    * @default logs.RetentionDays.ONE_YEAR
    */
-  readonly cloudTrailLogGroupRetention?: logs.RetentionDays;
+  readonly trailLogGroupRetention?: logs.RetentionDays;
 
   /**
    * What happens to the log groups when they leave the stack. DESTROY is refused in PROD.
@@ -104,7 +104,7 @@ export interface CentralLoggingProps extends LoggingOptions {
    *
    * @default true
    */
-  readonly createCloudTrailLogGroup?: boolean;
+  readonly createTrailLogGroup?: boolean;
 }
 
 /**
@@ -146,8 +146,8 @@ export class CentralLogging extends Construct {
   /** The group EventBridge state-change events (Batch, Glue) are written to, under `/aws/events/`. */
   public readonly platformEventsLogGroup: logs.ILogGroup;
 
-  /** The group the audit trail streams to (undefined when `createCloudTrailLogGroup` is false). */
-  public readonly cloudTrailLogGroup?: logs.ILogGroup;
+  /** The group the audit trail streams to (undefined when `createTrailLogGroup` is false). */
+  public readonly trailLogGroup?: logs.ILogGroup;
 
   /** The saved Logs Insights queries. */
   public readonly queryDefinitions: logs.QueryDefinition[];
@@ -166,8 +166,8 @@ export class CentralLogging extends Construct {
     const environment = resolveEnvironment(this, props.environment);
     const retention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
     validateRetention(this, retention, 'logRetention');
-    const trailRetention = props.cloudTrailLogGroupRetention ?? DEFAULT_TRAIL_LOG_GROUP_RETENTION;
-    validateRetention(this, trailRetention, 'cloudTrailLogGroupRetention');
+    const trailRetention = props.trailLogGroupRetention ?? DEFAULT_TRAIL_LOG_GROUP_RETENTION;
+    validateRetention(this, trailRetention, 'trailLogGroupRetention');
     checkEnumValue(this, 'lambdaLogGroupMode', props.lambdaLogGroupMode, ServiceLogGroupMode, 'ServiceLogGroupMode');
     checkEnumValue(this, 'batchLogGroupMode', props.batchLogGroupMode, ServiceLogGroupMode, 'ServiceLogGroupMode');
     checkEnumValue(this, 'lambdaLogGroupPlacement', props.lambdaLogGroupPlacement, LogGroupPlacement, 'LogGroupPlacement');
@@ -229,8 +229,8 @@ export class CentralLogging extends Construct {
     errorMetricFilter(this, 'BatchErrorsFilter', this.batchLogGroup, this.metricNamespace, BATCH_LOG_ERRORS_METRIC);
     this.apiAccessLogGroup = encryptedLogGroup(this, 'ApiAccessLogGroup', naming.apiAccessLogGroupName, options);
     this.platformEventsLogGroup = encryptedLogGroup(this, 'PlatformEventsLogGroup', naming.platformEventsLogGroupName, options);
-    if (props.createCloudTrailLogGroup ?? true) {
-      this.cloudTrailLogGroup = encryptedLogGroup(this, 'CloudTrailLogGroup', naming.cloudTrailLogGroupName,
+    if (props.createTrailLogGroup ?? true) {
+      this.trailLogGroup = encryptedLogGroup(this, 'CloudTrailLogGroup', naming.cloudTrailLogGroupName,
         { ...options, retention: trailRetention });
     }
 
@@ -239,7 +239,7 @@ export class CentralLogging extends Construct {
       [PlatformLogGroup.BATCH]: this.batchLogGroup,
       [PlatformLogGroup.API_ACCESS]: this.apiAccessLogGroup,
       [PlatformLogGroup.PLATFORM_EVENTS]: this.platformEventsLogGroup,
-      ...(this.cloudTrailLogGroup ? { [PlatformLogGroup.CLOUDTRAIL]: this.cloudTrailLogGroup } : {}),
+      ...(this.trailLogGroup ? { [PlatformLogGroup.CLOUDTRAIL]: this.trailLogGroup } : {}),
     };
     for (const { fn, logGroup } of this.lambdaGroupsByAddr.values()) this.logGroups[`lambda:${fn.node.path}`] = logGroup;
 
@@ -255,7 +255,7 @@ export class CentralLogging extends Construct {
       batch: this.batchLogGroup,
       apiAccess: this.apiAccessLogGroup,
       platformEvents: this.platformEventsLogGroup,
-      cloudTrail: this.cloudTrailLogGroup,
+      cloudTrail: this.trailLogGroup,
       slowApiRequestThreshold: props.slowApiRequestThreshold ?? Duration.seconds(1),
     });
 

@@ -2,8 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { API_ACCESS_LOG_FIELDS as A } from './api-access-log-format';
+import { LoggingNaming } from '../core/naming';
 import { chunk } from '../private/chunk';
-import { LoggingNaming } from '../private/naming';
 
 /** A Logs Insights query covers at most 50 log groups. */
 export const MAX_LOG_GROUPS_PER_QUERY = 50;

@@ -1,6 +1,6 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { buildMetric, locationOptions } from './metric-defaults';
-import { DmsReplicationTask } from './monitored-resources';
+import { DmsReplicationTask } from '../model/monitored-resources';
 
 /**
  * Metrics of one DMS replication task (namespace `AWS/DMS`, dimensions

@@ -1,7 +1,7 @@
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { alarmsOf, allOptionsPlatform, assemblyTemplates, defaultPlatform } from './alarm-fixtures';
 import { AlarmSeverity, SnsAlarmActionStrategy } from '../../src';
-import { catalogEntryOf } from '../../src/alerts/alarm-catalog';
+import { catalogEntryOf } from '../../src/alarms/alarm-catalog';
 
 const PAGER = 'arn:aws:sns:eu-west-1:123456789012:pager';
 

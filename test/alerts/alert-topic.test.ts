@@ -1,16 +1,16 @@
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { SnsAlarmActionStrategy } from '../../src/alerts/alarm-action-strategy';
-import { AlertTopic } from '../../src/alerts/alert-topic';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { PlatformKey } from '../../src/encryption/platform-key';
-import { DeploymentEnvironment } from '../../src/environment';
+import { SnsAlarmActionStrategy } from '../../src/notifications/alarm-action-strategy';
+import { AlertTopic } from '../../src/notifications/alert-topic';
 import { nagFindings, newStack } from '../nag-helpers';
 
 function setup(emails?: string[]) {
   const { app, stack } = newStack();
   const key = new PlatformKey(stack, 'Key', { projectName: 'my-proj', environment: DeploymentEnvironment.DEV });
-  const alerts = new AlertTopic(stack, 'Alerts', { projectName: 'my-proj', environment: DeploymentEnvironment.DEV, masterKey: key.key, emails });
+  const alerts = new AlertTopic(stack, 'Alerts', { projectName: 'my-proj', environment: DeploymentEnvironment.DEV, encryptionKey: key.key, emails });
   return { app, stack, key, alerts };
 }
 

@@ -155,13 +155,13 @@ test('a channel role and guardrails of the user\'s own are used as given, and no
 test('the standalone AlertRouting takes chat channels too; channels wanting every alarm need its alertTopic', () => {
   const { stack } = newStack();
   const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
-  const alertTopic = new AlertTopic(stack, 'Alerts', { projectName: 'shop', masterKey: key }).topic;
-  new AlertRouting(stack, 'Routing', { projectName: 'shop', masterKey: key, alertTopic, slackChannels: [SLACK], teamsChannels: [TEAMS] });
+  const alertTopic = new AlertTopic(stack, 'Alerts', { projectName: 'shop', encryptionKey: key }).topic;
+  new AlertRouting(stack, 'Routing', { projectName: 'shop', encryptionKey: key, alertTopic, slackChannels: [SLACK], teamsChannels: [TEAMS] });
   const template = Template.fromStack(stack);
   template.hasResourceProperties('AWS::Chatbot::SlackChannelConfiguration', { SnsTopicArns: [{ Ref: stack.getLogicalId(alertTopic.node.defaultChild as any) }] });
   template.hasResourceProperties('AWS::Chatbot::MicrosoftTeamsChannelConfiguration', { SnsTopicArns: [{ Ref: stack.getLogicalId(alertTopic.node.defaultChild as any) }] });
 
-  expect(() => new AlertRouting(stack, 'NoTopic', { projectName: 'shop', masterKey: key, teamsChannels: [TEAMS] }))
+  expect(() => new AlertRouting(stack, 'NoTopic', { projectName: 'shop', encryptionKey: key, teamsChannels: [TEAMS] }))
     .toThrow(/alertRouting\.teamsChannels\[0\] has no severity, so it wants every alarm, but AlertRouting has no `alertTopic`: pass the topic/);
 });
 

@@ -54,7 +54,7 @@ describe('one incident, one notification: composites never notify what their inp
   test('opt-in platformHealthActions (a pager topic) notify the pager only, and no input notifies the pager', () => {
     const { app } = allOptionsPlatform((stack) => ({
       alarms: {
-        platformHealthActions: new SnsAlarmActionStrategy({ topics: [sns.Topic.fromTopicArn(stack, 'Pager', 'arn:aws:sns:eu-west-1:123456789012:pager')] }),
+        platformHealthActions: [new SnsAlarmActionStrategy({ topics: [sns.Topic.fromTopicArn(stack, 'Pager', 'arn:aws:sns:eu-west-1:123456789012:pager')] })],
       },
     }));
     const composites = compositesAndChildren(assemblyTemplates(app));
@@ -72,7 +72,7 @@ describe('one incident, one notification: composites never notify what their inp
       projectName: 'proj',
       alertTopic: topic,
       dmsReplicationTasks: [{ replicationInstanceIdentifier: 'ri', replicationTaskIdentifier: 'T1' }],
-      platformHealthActions: new SnsAlarmActionStrategy({ topics: [topic] }),
+      platformHealthActions: [new SnsAlarmActionStrategy({ topics: [topic] })],
     });
     expect(() => app.synth()).toThrow(/platformHealthActions notifies an action that the alarm .* notifies too, so one incident would send two notifications\. Give the composite another target \(e\.g\. a pager topic\), or leave it without actions\./);
   });

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { allOptionsPlatform, assemblyTemplates } from './alarm-fixtures';
 import { AlarmSeverity } from '../../src';
-import { catalogEntryOf } from '../../src/alerts/alarm-catalog';
+import { catalogEntryOf } from '../../src/alarms/alarm-catalog';
 
 const SUNDAY_2AM = cloudwatch.ScheduleExpression.cron({ minute: '0', hour: '2', weekDay: 'SUN' });
 

@@ -2,9 +2,9 @@ import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { SnsAlarmActionStrategy } from '../../src/alerts/alarm-action-strategy';
-import { MlMetricAlarms } from '../../src/alerts/ml-alarms';
-import { DeploymentEnvironment } from '../../src/environment';
+import { MlMetricAlarms } from '../../src/alarms/ml-alarms';
+import { DeploymentEnvironment } from '../../src/core/environment';
+import { SnsAlarmActionStrategy } from '../../src/notifications/alarm-action-strategy';
 import { ecommerceMlComponents } from '../ml-fixtures';
 import { nagFindings, newStack } from '../nag-helpers';
 
@@ -19,8 +19,8 @@ describe('MlMetricAlarms', () => {
   test('forecast accuracy below a floor', () => {
     const { stack } = newStack();
     const alarms = new MlMetricAlarms(stack, 'MlAlarms', { mlComponents: ecommerceMlComponents(), projectName: 'shop', mlAlarms: [FORECAST_FLOOR], mlAnomalyAlarms: { enabled: false } });
-    expect(alarms.alarms).toHaveLength(1);
-    expect(alarms.thresholdAlarms).toEqual(alarms.alarms);
+    expect(alarms.allAlarms).toHaveLength(1);
+    expect(alarms.thresholdAlarms).toEqual(alarms.allAlarms);
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::CloudWatch::Alarm', 1);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {

@@ -4,7 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { alarmsOf, assemblyTemplates } from './alarm-fixtures';
 import { AlarmSeverity, AnomalyBandBreach, PlatformMonitoring, SnsAlarmActionStrategy } from '../../src';
-import { MlMetricAlarms, MlMetricAlarmsProps } from '../../src/alerts/ml-alarms';
+import { MlMetricAlarms, MlMetricAlarmsProps } from '../../src/alarms/ml-alarms';
 import { COMPLIANCE_GUARDIAN, MARKET_INTELLIGENCE_HUB, RETAIL_COPILOT, ecommerceMlComponents } from '../ml-fixtures';
 import { nagFindings, newStack } from '../nag-helpers';
 
@@ -124,7 +124,7 @@ describe('anomaly-detection alarms from the ML catalog', () => {
   test('mlAnomalyAlarms.enabled false: no anomaly alarms', () => {
     const { stack } = newStack();
     const construct = new MlMetricAlarms(stack, 'MlAlarms', { mlComponents: ecommerceMlComponents(), projectName: 'shop', mlAnomalyAlarms: { enabled: false } });
-    expect(construct.alarms).toEqual([]);
+    expect(construct.allAlarms).toEqual([]);
     // (An empty template fails CloudFormation validation at synth, so look at the construct tree.)
     expect(construct.node.findAll().filter((c) => c instanceof cloudwatch.CfnAlarm)).toEqual([]);
   });
@@ -165,7 +165,7 @@ describe('anomaly-detection alarms from the ML catalog', () => {
         comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
       }],
     });
-    expect(construct.alarms.map((a) => a.node.id).slice(0, 2)).toEqual([
+    expect(construct.allAlarms.map((a) => a.node.id).slice(0, 2)).toEqual([
       'ml-market-intelligence-forecast-accuracy-low', 'ml-market-intelligence-forecast-accuracy-anomaly',
     ]);
     expect(Object.keys(alarms)).toHaveLength(13);
@@ -248,7 +248,7 @@ describe('in PlatformMonitoring', () => {
     expect(monitoring.mlAnomalyAlarms).toHaveLength(12);
     expect(monitoring.mlAlarms).toEqual([]);
     for (const alarm of monitoring.mlAnomalyAlarms) {
-      expect(monitoring.alarms).toContain(alarm);
+      expect(monitoring.allAlarms).toContain(alarm);
       expect(monitoring.platformAlarms.warningAlarms).toContain(alarm);
     }
     const { stack: off } = newStack();

@@ -5,12 +5,12 @@ import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { matchesFilterPattern } from './filter-pattern';
-import { AlertTopic } from '../../src/alerts/alert-topic';
-import { CIS_CONTROLS, CisBenchmarkVersion, CisControl, cisControlIn } from '../../src/alerts/cis-controls';
-import { PlatformAlarms } from '../../src/alerts/platform-alarms';
-import { PlatformAlarmsProps } from '../../src/alerts/platform-alarms-props';
+import { CIS_CONTROLS, CisBenchmarkVersion, CisControl, cisControlIn } from '../../src/alarms/cis-controls';
+import { PlatformAlarms } from '../../src/alarms/platform-alarms';
+import { PlatformAlarmsProps } from '../../src/alarms/platform-alarms-props';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { PlatformKey } from '../../src/encryption/platform-key';
-import { DeploymentEnvironment } from '../../src/environment';
+import { AlertTopic } from '../../src/notifications/alert-topic';
 import { nagFindings, newStack } from '../nag-helpers';
 
 const TOPIC = { Ref: Match.stringLikeRegexp('^AlertsTopic') };
@@ -18,7 +18,7 @@ const TOPIC = { Ref: Match.stringLikeRegexp('^AlertsTopic') };
 function setup(extra: Partial<PlatformAlarmsProps> = {}, fnCount = 0) {
   const { app, stack } = newStack();
   const key = new PlatformKey(stack, 'Key', { projectName: 'proj' });
-  const alerts = new AlertTopic(stack, 'Alerts', { projectName: 'proj', masterKey: key.key });
+  const alerts = new AlertTopic(stack, 'Alerts', { projectName: 'proj', encryptionKey: key.key });
   const group = (id: string, name: string) => new logs.LogGroup(stack, id, {
     logGroupName: name, encryptionKey: key.key, retention: logs.RetentionDays.ONE_YEAR,
   });
@@ -28,7 +28,7 @@ function setup(extra: Partial<PlatformAlarmsProps> = {}, fnCount = 0) {
     alertTopic: alerts.topic,
     lambdaFunctions: fns,
     eventsLogGroup: group('Events', '/aws/events/proj/platform'),
-    cloudTrailLogGroup: group('Trail', '/aws/cloudtrail/proj'),
+    trailLogGroup: group('Trail', '/aws/cloudtrail/proj'),
     ...extra,
   });
   return { app, stack, alarms, t: () => Template.fromStack(stack) };
@@ -261,7 +261,7 @@ describe('PlatformAlarms', () => {
     });
     expect(alarms.batchJobFailuresAlarm).toBeDefined();
     expect(alarms.dataPipelineAlarms).toContain(alarms.batchJobFailuresAlarm);
-    expect(alarms.alarms).toContain(alarms.platformHealthAlarm);
+    expect(alarms.allAlarms).toContain(alarms.platformHealthAlarm);
   });
 
   test('overrides: threshold, period, evaluation periods, datapoints, disabled', () => {

@@ -1,10 +1,10 @@
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { matchesFilterPattern } from './filter-pattern';
-import { batchJobStatusPattern, glueCrawlerOutcomePattern, glueJobOutcomePattern } from '../../src/alerts/event-filter-patterns';
-import { PlatformEvents } from '../../src/alerts/platform-events';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { PlatformKey } from '../../src/encryption/platform-key';
-import { DeploymentEnvironment } from '../../src/environment';
+import { batchJobStatusPattern, glueCrawlerOutcomePattern, glueJobOutcomePattern } from '../../src/events/event-filter-patterns';
+import { PlatformEvents } from '../../src/events/platform-events';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome } from '../../src/metrics/platform-event-metrics';
 import { nagFindings, newStack } from '../nag-helpers';
 

@@ -5,8 +5,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AuditTrail, AuditTrailProps } from '../../src/audit/audit-trail';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { PlatformKey } from '../../src/encryption/platform-key';
-import { DeploymentEnvironment } from '../../src/environment';
 import { CentralLogging } from '../../src/logging/central-logging';
 import { nagFindings, newStack, RECOMMENDED_CONTEXT } from '../nag-helpers';
 
@@ -37,7 +37,7 @@ function everything() {
   const audit = new AuditTrail(stack, 'Audit', {
     projectName: 'shop',
     encryptionKey: key,
-    logGroup: logging.cloudTrailLogGroup,
+    logGroup: logging.trailLogGroup,
     dataLakeBucket: s3.Bucket.fromBucketName(stack, 'DataLake', 'shop-data-lake'),
     lambdaFunctions: [fn],
     insightTypes: [cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE],

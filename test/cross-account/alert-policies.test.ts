@@ -1,8 +1,8 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { AlertTopic } from '../../src/alerts/alert-topic';
 import { KeyPolicySid } from '../../src/encryption/key-policy';
 import { PlatformKey } from '../../src/encryption/platform-key';
+import { AlertTopic } from '../../src/notifications/alert-topic';
 import { PlatformMonitoring } from '../../src/platform-monitoring';
 import { newStack } from '../nag-helpers';
 
@@ -18,7 +18,7 @@ function statement(doc: any, sid: string): any {
 test('AlertTopic: the topic policy trusts the source accounts\' alarms named with the prefix, in this Region', () => {
   const { stack } = newStack();
   const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
-  new AlertTopic(stack, 'Alerts', { projectName: 'shop', masterKey: key, alarmSourceAccounts: SOURCES, alarmSourceNamePrefix: 'shop-dev-' });
+  new AlertTopic(stack, 'Alerts', { projectName: 'shop', encryptionKey: key, alarmSourceAccounts: SOURCES, alarmSourceNamePrefix: 'shop-dev-' });
   const policy = Object.values(Template.fromStack(stack).findResources('AWS::SNS::TopicPolicy'))[0].Properties.PolicyDocument;
   const s = statement(policy, AlertTopic.SOURCE_ACCOUNTS_PUBLISH_SID);
   expect(s.Principal).toEqual({ Service: 'cloudwatch.amazonaws.com' });

@@ -1,9 +1,9 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { MonitoringAccountSink } from '../../src/cross-account/monitoring-account-sink';
 import { PlatformLinkFilter, SourceAccountLink } from '../../src/cross-account/source-account-link';
 import { TelemetryType } from '../../src/cross-account/telemetry-type';
-import { DeploymentEnvironment } from '../../src/environment';
 import { nagFindings, RECOMMENDED_CONTEXT } from '../nag-helpers';
 
 // OAM resource types: OAM API reference, PutSinkPolicy

@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { PlatformAlarms } from '../../src/alerts/platform-alarms';
+import { PlatformAlarms } from '../../src/alarms/platform-alarms';
 import { ApiPerformanceDashboard } from '../../src/dashboards/api-performance-dashboard';
 import { PlatformMonitoring } from '../../src/platform-monitoring';
 import { PlatformMonitoringProps } from '../../src/platform-monitoring-props';

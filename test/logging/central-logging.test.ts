@@ -5,8 +5,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { DeploymentEnvironment } from '../../src/core/environment';
 import { PlatformKey } from '../../src/encryption/platform-key';
-import { DeploymentEnvironment } from '../../src/environment';
 import { CentralLogging, CentralLoggingProps, PlatformLogGroup } from '../../src/logging/central-logging';
 import { LogGroupPlacement, shardOf } from '../../src/logging/log-group-placement';
 import { ServiceLogGroupMode } from '../../src/logging/service-log-group-mode';
@@ -70,17 +70,17 @@ describe('log groups', () => {
         Properties: { LogGroupName: name, RetentionInDays: 7, KmsKeyId: KEY_ARN }, DeletionPolicy: 'Delete',
       });
     }
-    // The audit trail's group keeps its own (one-year) retention: see cloudTrailLogGroupRetention.
+    // The audit trail's group keeps its own (one-year) retention: see trailLogGroupRetention.
     template.hasResource('AWS::Logs::LogGroup', {
       Properties: { LogGroupName: '/aws/cloudtrail/shop-dev', RetentionInDays: 365, KmsKeyId: KEY_ARN }, DeletionPolicy: 'Delete',
     });
   });
 
   test('the Batch group name is configurable and the CloudTrail group optional', () => {
-    const { template, logging } = setup({ batchLogGroupName: '/shop/batch-jobs', createCloudTrailLogGroup: false }, false);
+    const { template, logging } = setup({ batchLogGroupName: '/shop/batch-jobs', createTrailLogGroup: false }, false);
     template.resourceCountIs('AWS::Logs::LogGroup', 3);
     template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/shop/batch-jobs' });
-    expect(logging.cloudTrailLogGroup).toBeUndefined();
+    expect(logging.trailLogGroup).toBeUndefined();
     expect(Object.keys(logging.logGroups).sort()).toEqual(['api-access', 'batch', 'platform-events']);
   });
 
@@ -98,7 +98,7 @@ describe('log groups', () => {
     expect(logging.logGroups[PlatformLogGroup.BATCH]).toBe(logging.batchLogGroup);
     expect(logging.logGroups[PlatformLogGroup.API_ACCESS]).toBe(logging.apiAccessLogGroup);
     expect(logging.logGroups[PlatformLogGroup.PLATFORM_EVENTS]).toBe(logging.platformEventsLogGroup);
-    expect(logging.logGroups[PlatformLogGroup.CLOUDTRAIL]).toBe(logging.cloudTrailLogGroup);
+    expect(logging.logGroups[PlatformLogGroup.CLOUDTRAIL]).toBe(logging.trailLogGroup);
     expect(logging.logGroups['lambda:TestStack/Orders']).toBe(logging.lambdaLogGroup(functions[0]));
     expect(logging.lambdaLogGroups).toHaveLength(2);
   });

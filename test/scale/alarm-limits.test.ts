@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AWS_LIMITS, checkLimits } from '../../bench/limits';
 import { measureAssembly, Measurement } from '../../bench/measure';
 import { PlatformAlarms, PlatformMonitoring } from '../../src';
-import { MAX_GROUPED_FUNCTIONS } from '../../src/alerts/lambda-aggregate-alarm';
+import { MAX_GROUPED_FUNCTIONS } from '../../src/alarms/lambda-aggregate-alarm';
 import { alarmsOf, assemblyTemplates } from '../alerts/alarm-fixtures';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, CfnOutput, CfnResource, NestedStack, Stack, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { PlatformMonitoring } from '../../src';
-import { TEMPLATE_QUOTAS, TemplateQuotasPlugin } from '../../src/private/template-quotas';
+import { TEMPLATE_QUOTAS, TemplateQuotasPlugin } from '../../src/limits/template-quotas';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
 // CloudFormation rejects at deploy a template over 1,000,000 bytes, or with more than 200 outputs or

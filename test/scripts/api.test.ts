@@ -1,5 +1,8 @@
 import { execSync } from 'child_process';
-import { baselineAssembly } from '../../scripts/api';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { apiElements, baselineAssembly, lostElements, unmentionedLosses, unnotedLosses, upgradeNotes } from '../../scripts/api';
 
 /** A small assembly shaped like the one jsii writes (`.jsii`). */
 function assembly(overrides: Record<string, any> = {}): Record<string, any> {
@@ -93,4 +96,52 @@ test('no second assembly of this package in the tree: jsii-docgen would document
   expect(tracked.filter((f) => f.endsWith('.jsii') || /(^|\/)\.jsii$/.test(f))).toEqual([]);
   expect(tracked).toContain('api/baseline/assembly.json');
   expect(tracked.filter((f) => f.startsWith('api/') && f.endsWith('package.json'))).toEqual([]);
+});
+
+describe('a lost API element needs an upgrade note', () => {
+  let root: string;
+  beforeEach(() => { root = fs.mkdtempSync(path.join(os.tmpdir(), 'api-notes-')); });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  /** The assembly without `runbookUrl`, as after a rename. */
+  function withoutRunbookUrl(): Record<string, any> {
+    const current = assembly();
+    current.types['pkg.Props'].properties = [];
+    return current;
+  }
+
+  const README = (upgrading: string) => `# pkg\n\n## Usage\n\nrunbookUrl is used here.\n\n## Upgrading\n\n${upgrading}\n\n## Contributing\n\nx\n`;
+
+  test('elements are types and their members', () => {
+    expect(apiElements(assembly())).toEqual(['Props', 'Props.runbookUrl']);
+    expect(lostElements(assembly(), withoutRunbookUrl())).toEqual(['Props.runbookUrl']);
+    expect(lostElements(assembly(), assembly())).toEqual([]);
+  });
+
+  test('fails on a removed element without an entry in README "Upgrading" (a mention elsewhere does not count)', () => {
+    fs.writeFileSync(path.join(root, 'README.md'), README('- `alarms` is now `allAlarms`.'));
+    expect(unnotedLosses(assembly(), withoutRunbookUrl(), root)).toEqual(['Props.runbookUrl']);
+  });
+
+  test('passes with an entry in README "Upgrading"', () => {
+    fs.writeFileSync(path.join(root, 'README.md'), README('- `runbookUrl` → `runbook`.'));
+    expect(unnotedLosses(assembly(), withoutRunbookUrl(), root)).toEqual([]);
+  });
+
+  test('passes with an entry in docs/upgrading.md', () => {
+    fs.writeFileSync(path.join(root, 'README.md'), '# pkg\n\nSee docs/upgrading.md.\n');
+    fs.mkdirSync(path.join(root, 'docs'));
+    fs.writeFileSync(path.join(root, 'docs', 'upgrading.md'), '# Upgrading\n\n- `runbookUrl` → `runbook`.\n');
+    expect(unnotedLosses(assembly(), withoutRunbookUrl(), root)).toEqual([]);
+  });
+
+  test('a name is matched as a whole word', () => {
+    expect(unmentionedLosses(['Props.runbookUrl'], '`runbookUrls` → `x`')).toEqual(['Props.runbookUrl']);
+    expect(unmentionedLosses(['Props.runbookUrl'], '- runbookUrl: removed')).toEqual([]);
+  });
+
+  test('the Upgrading section ends at the next heading of its level', () => {
+    fs.writeFileSync(path.join(root, 'README.md'), README('- one'));
+    expect(upgradeNotes(root)).toBe('## Upgrading\n\n- one\n');
+  });
 });

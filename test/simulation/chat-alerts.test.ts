@@ -9,8 +9,8 @@ import { Proof, PROOFS } from './proofs';
 import { decide, Decision, decideAll, PathRequest } from './simulate';
 import { chatAlertsStack, FIXTURE_LOGICAL_ID, SimulatedStack } from './stacks';
 import { PlatformMonitoring } from '../../src';
-import { AlertTopic } from '../../src/alerts/alert-topic';
 import { KeyPolicySid } from '../../src/encryption/key-policy';
+import { AlertTopic } from '../../src/notifications/alert-topic';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
 // Chat channels (issue 16 part 2): AWS Chatbot configurations subscribed to the alert topic and to

@@ -5,8 +5,8 @@ import { servicePrincipals, withoutSid } from './policies';
 import { PROOFS } from './proofs';
 import { decide, Decision, decideAll, PathRequest } from './simulate';
 import { ALARM_SOURCE_ACCOUNTS, crossAccountAlertsStack, defaultStack, FIXTURE_LOGICAL_ID, SimulatedStack } from './stacks';
-import { AlertTopic } from '../../src/alerts/alert-topic';
 import { KeyPolicySid } from '../../src/encryption/key-policy';
+import { AlertTopic } from '../../src/notifications/alert-topic';
 
 // Cross-account alarm publishing (issue 18 part 4): alarms of the source accounts publish to the
 // monitoring account's encrypted topic. CloudWatch publishes as cloudwatch.amazonaws.com with

@@ -1,8 +1,8 @@
 import { Path } from './delivery-paths';
 import { StatementEdit, withoutServicePrincipal, withoutSid } from './policies';
 import { PathRequest } from './simulate';
-import { AlertTopic } from '../../src/alerts/alert-topic';
 import { KeyAdminSid, KeyPolicySid } from '../../src/encryption/key-policy';
+import { AlertTopic } from '../../src/notifications/alert-topic';
 
 // One proof per service statement of the platform: the edit that takes it out of the synthesized
 // templates, and the requests that must then turn Denied.

@@ -1,6 +1,6 @@
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { NagRuleCompliance } from 'cdk-nag/lib/nag-rules';
-import { ALLOWED_RETENTION_DAYS } from '../../private/validation';
+import { ALLOWED_RETENTION_DAYS } from '../../limits/log-retention';
 import { resolve } from '../private/intrinsics';
 import { defineRule } from '../private/rule';
 

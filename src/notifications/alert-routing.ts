@@ -1,0 +1,236 @@
+import { Token, Validations } from 'aws-cdk-lib';
+import * as chatbot from 'aws-cdk-lib/aws-chatbot';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { IAlarmActionStrategy, SnsAlarmActionStrategy } from './alarm-action-strategy';
+import { AlarmSeverity } from './alarm-severity';
+import { AlertRoutingOptions } from './alert-routing-options';
+import { AlertTopic } from './alert-topic';
+import { ChatChannelOptions } from './chat-channel-options';
+import {
+  checkConfigurationName, checkUniqueConfigurationNames, validateSlackChannels, validateTeamsChannels,
+} from './chat-validation';
+import { SeverityRoutingOptions } from './severity-routing-options';
+import { DeploymentEnvironment } from '../core/environment';
+import { PlatformNaming } from '../core/naming';
+import { validateEmails } from '../core/validation';
+import { validationError } from '../private/errors';
+import { checkList } from '../private/input-checks';
+
+/**
+ * Properties of `AlertRouting`.
+ *
+ * @experimental alarm severities and routing are new.
+ */
+export interface AlertRoutingProps extends AlertRoutingOptions {
+  /** The project name (part of the topic names). */
+  readonly projectName: string;
+
+  /**
+   * The deployment environment (part of the topic names and of the alarm-name prefix trusted to publish).
+   *
+   * @default DeploymentEnvironment.PROD
+   */
+  readonly environment?: DeploymentEnvironment;
+
+  /** The customer-managed key encrypting the topics (the platform key: see `AlertTopic.encryptionKey`). */
+  readonly encryptionKey: kms.IKey;
+
+  /**
+   * The topic every alarm notifies (`AlertTopic.topic`): chat channels without a `severity`
+   * subscribe to it. `PlatformMonitoring` passes its alert topic.
+   *
+   * @default - none: every chat channel must set `severity`
+   */
+  readonly alertTopic?: sns.ITopic;
+}
+
+/**
+ * One `AlertTopic` per severity that has recipients, and the action strategies that route alarms of
+ * that severity to it. Pass `severityActions` to `PlatformAlarms` (or any alarm construct taking
+ * `SeverityRoutingOptions`).
+ *
+ * Chat channels (`slackChannels`, `teamsChannels`) get one AWS Chatbot configuration each,
+ * subscribed to the alert topic or to their severity's topic, with a notifications-only channel
+ * role and guardrail. The topics' policies need nothing more for them: AWS Chatbot subscribes with
+ * its service-linked role (an identity of this account, whose policy allows `sns:Subscribe`), and
+ * SNS decrypts a message itself before delivering it to the Chatbot endpoint (the key grants to
+ * CloudWatch and SNS that every alert topic has are what an encrypted topic needs). README
+ * "Chat channels" and test/simulation/chat-alerts.test.ts prove it against the policies.
+ *
+ * @experimental alarm severities and routing are new.
+ */
+export class AlertRouting extends Construct {
+  /** The topic of CRITICAL alarms, when there are critical recipients. */
+  public readonly criticalTopic?: sns.ITopic;
+
+  /** The topic of WARNING alarms, when there are warning recipients. */
+  public readonly warningTopic?: sns.ITopic;
+
+  /** `criticalActions` / `warningActions` notifying the severity topics on ALARM and OK. */
+  public readonly severityActions: SeverityRoutingOptions;
+
+  /**
+   * The AWS Chatbot configuration of each of `slackChannels`, in order.
+   *
+   * @experimental chat channels are new.
+   */
+  public readonly slackChannelConfigurations: chatbot.SlackChannelConfiguration[] = [];
+
+  /**
+   * The AWS Chatbot configuration of each of `teamsChannels`, in order.
+   *
+   * @experimental chat channels are new.
+   */
+  public readonly teamsChannelConfigurations: chatbot.CfnMicrosoftTeamsChannelConfiguration[] = [];
+
+  /**
+   * The channel role of the chat configurations (created, or `chatChannelRole`), when there are chat channels.
+   *
+   * @experimental chat channels are new.
+   */
+  public readonly chatChannelRole?: iam.IRole;
+
+  /**
+   * The guardrail policies of the chat configurations (empty without chat channels).
+   *
+   * @experimental chat channels are new.
+   */
+  public readonly chatGuardrailPolicies: iam.IManagedPolicy[] = [];
+
+  constructor(scope: Construct, id: string, props: AlertRoutingProps) {
+    super(scope, id);
+    const slack = validateSlackChannels(this, props.slackChannels);
+    const teams = validateTeamsChannels(this, props.teamsChannels);
+    const channels: Array<{ prop: string; channel: ChatChannelOptions }> = [
+      ...slack.map((channel, i) => ({ prop: `alertRouting.slackChannels[${i}]`, channel })),
+      ...teams.map((channel, i) => ({ prop: `alertRouting.teamsChannels[${i}]`, channel })),
+    ];
+    const chatWants = (severity: AlarmSeverity) => channels.some((c) => c.channel.severity === severity);
+    const everyAlarm = channels.find((c) => c.channel.severity === undefined);
+    if (everyAlarm && !props.alertTopic) {
+      throw validationError(this, `${everyAlarm.prop} has no severity, so it wants every alarm, but AlertRouting has no \`alertTopic\`: `
+        + 'pass the topic every alarm notifies (`alertTopic: new AlertTopic(...).topic`), or set the channel\'s `severity`.');
+    }
+
+    this.criticalTopic = this.topicFor(AlarmSeverity.CRITICAL, props.criticalEmails, chatWants(AlarmSeverity.CRITICAL), props);
+    this.warningTopic = this.topicFor(AlarmSeverity.WARNING, props.warningEmails, chatWants(AlarmSeverity.WARNING), props);
+    this.severityActions = {
+      criticalActions: strategyFor(this.criticalTopic),
+      warningActions: strategyFor(this.warningTopic),
+    };
+    if (channels.length === 0) return;
+
+    // The chat channels: one role and one guardrail set for all of them.
+    const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD);
+    const topicOf = (c: ChatChannelOptions): sns.ITopic => {
+      if (c.severity === AlarmSeverity.CRITICAL) return this.criticalTopic!;
+      if (c.severity === AlarmSeverity.WARNING) return this.warningTopic!;
+      return props.alertTopic!;
+    };
+    checkList(this, 'alertRouting.chatGuardrailPolicies', props.chatGuardrailPolicies);
+    if (props.chatGuardrailPolicies && props.chatGuardrailPolicies.length === 0) {
+      throw validationError(this, 'alertRouting.chatGuardrailPolicies is an empty list: AWS Chatbot would apply AdministratorAccess as the '
+        + 'guardrail. Omit the prop for the notifications-only default, or pass the policies that bound what the channels may do.');
+    }
+    const notifications = !props.chatChannelRole || !props.chatGuardrailPolicies ? this.notificationsPolicy() : undefined;
+    const role = props.chatChannelRole ?? new iam.Role(this, 'ChatChannelRole', {
+      description: `AWS Chatbot channel role of the ${naming.stem} alert channels: reads CloudWatch to draw alarm graphs (notifications only)`,
+      assumedBy: new iam.ServicePrincipal('chatbot.amazonaws.com'),
+      managedPolicies: [notifications!],
+    });
+    this.chatChannelRole = role;
+    this.chatGuardrailPolicies.push(...props.chatGuardrailPolicies ?? [notifications!]);
+    const guardrails = this.chatGuardrailPolicies;
+
+    const names: string[] = [];
+    slack.forEach((c, i) => {
+      const name = c.configurationName ?? `${naming.stem}-slack-${c.slackChannelId}`;
+      checkConfigurationName(this, 'the default Slack configuration name (set `configurationName`)', name);
+      names.push(name);
+      this.slackChannelConfigurations.push(new chatbot.SlackChannelConfiguration(this, `Slack${Token.isUnresolved(c.slackChannelId) ? i + 1 : c.slackChannelId}`, {
+        slackChannelConfigurationName: name,
+        slackWorkspaceId: c.slackWorkspaceId,
+        slackChannelId: c.slackChannelId,
+        notificationTopics: [topicOf(c)],
+        role,
+        guardrailPolicies: guardrails,
+        loggingLevel: c.loggingLevel ?? chatbot.LoggingLevel.ERROR,
+        userRoleRequired: false,
+      }));
+    });
+    teams.forEach((c, i) => {
+      const name = c.configurationName ?? `${naming.stem}-teams-${i + 1}`;
+      checkConfigurationName(this, 'the default Teams configuration name (set `configurationName`)', name);
+      names.push(name);
+      this.teamsChannelConfigurations.push(new chatbot.CfnMicrosoftTeamsChannelConfiguration(this, `Teams${i + 1}`, {
+        configurationName: name,
+        teamId: c.teamId,
+        teamsTenantId: c.tenantId,
+        teamsChannelId: c.teamsChannelId,
+        teamsChannelName: c.teamsChannelName,
+        snsTopicArns: [topicOf(c).topicArn],
+        iamRoleArn: role.roleArn,
+        guardrailPolicies: guardrails.map((p) => p.managedPolicyArn),
+        loggingLevel: c.loggingLevel ?? chatbot.LoggingLevel.ERROR,
+        userRoleRequired: false,
+      }));
+    });
+    checkUniqueConfigurationNames(this, names);
+  }
+
+  /**
+   * The read-only CloudWatch permissions of AWS Chatbot's "Notification permissions" channel-role
+   * template: the role and the default guardrail of the chat channels.
+   */
+  private notificationsPolicy(): iam.ManagedPolicy {
+    // "If you want to create a configuration that only delivers notifications, choose Notification
+    // permissions as your policy template" and "What your users can do is the intersection of your
+    // guardrail policies and what is allowed by their roles":
+    // https://docs.aws.amazon.com/chatbot/latest/adminguide/understanding-permissions.html
+    // For a CloudWatch alarm notification AWS Chatbot "requires the metric graphic image displayed
+    // with the CloudWatch alarm notification. For that, AWS Chatbot calls a CloudWatch API with the
+    // customer's credentials" (the channel role):
+    // https://docs.aws.amazon.com/chatbot/latest/adminguide/security_iam_service-with-iam-resource-based-policies.html
+    // The template's actions are cloudwatch:Describe*, Get* and List* on every resource
+    // (https://docs.aws.amazon.com/chatbot/latest/adminguide/chatbot-iam-policies.html); the docs do
+    // not say which of those calls AWS Chatbot makes, so we keep the template rather than guess a
+    // subset that might leave notifications without their graph.
+    const policy = new iam.ManagedPolicy(this, 'ChatNotificationsPolicy', {
+      description: 'AWS Chatbot notifications only: read CloudWatch alarms and metrics to draw alarm graphs',
+      statements: [new iam.PolicyStatement({
+        sid: 'ReadCloudWatchForAlarmNotifications',
+        actions: ['cloudwatch:Describe*', 'cloudwatch:Get*', 'cloudwatch:List*'],
+        resources: ['*'],
+      })],
+    });
+    const reason = 'AWS Chatbot\'s documented "Notification permissions" template: read-only CloudWatch actions on every resource '
+      + '(alarm graphs); no write action and nothing outside CloudWatch.';
+    const ack = Validations.of(policy);
+    for (const finding of ['Action::cloudwatch:Describe*', 'Action::cloudwatch:Get*', 'Action::cloudwatch:List*', 'Resource::*']) {
+      ack.acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
+    }
+    return policy;
+  }
+
+  private topicFor(severity: AlarmSeverity, emails: string[] | undefined, chat: boolean, props: AlertRoutingProps): sns.ITopic | undefined {
+    const prop = severity === AlarmSeverity.CRITICAL ? 'criticalEmails' : 'warningEmails';
+    checkList(this, `alertRouting.${prop}`, emails);
+    if ((!emails || emails.length === 0) && !chat) return undefined;
+    validateEmails(this, emails ?? [], `alertRouting.${prop}`);
+    const id = severity === AlarmSeverity.CRITICAL ? 'Critical' : 'Warning';
+    return new AlertTopic(this, id, {
+      projectName: props.projectName,
+      environment: props.environment,
+      encryptionKey: props.encryptionKey,
+      emails,
+      severity,
+    }).topic;
+  }
+}
+
+function strategyFor(topic?: sns.ITopic): IAlarmActionStrategy[] {
+  return topic ? [new SnsAlarmActionStrategy({ topics: [topic] })] : [];
+}
