@@ -18,7 +18,7 @@ import { ecommerceMlComponents } from './ml-fixtures';
  *
  * How a test makes a stack:
  *   const { app, stack } = newStack();                     // App with RECOMMENDED_CONTEXT, stack in 123456789012/eu-west-1
- *   new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop' });
+ *   new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', alertEmails: ['ops@example.com'] });
  *   const template = Template.fromStack(stack);
  * or a canonical platform: defaultPlatform(), allOptionsPlatform(extra), threeStackApp().
  * An App of your own: newApp(). CloudFormation validation is off in every suite (test/setup.ts)
