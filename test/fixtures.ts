@@ -8,8 +8,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../src';
-import { PlatformMonitoringChecks, PlatformMonitoringChecksProps } from '../src/nag/platform-monitoring-checks';
 import { ecommerceMlComponents } from './ml-fixtures';
+import { PlatformMonitoringChecks, PlatformMonitoringChecksProps } from '../src/nag/platform-monitoring-checks';
 
 /*
  * The one fixture module of the test suite: apps and stacks with our recommended flags, the
