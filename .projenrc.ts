@@ -137,6 +137,7 @@ const FLOOR_PLAN: Record<string, string[]> = {
   'events': ['private', 'limits', 'core', 'model', 'metrics'],
   'alarms': ['private', 'limits', 'core', 'model', 'metrics', 'notifications', 'events'],
   'dashboards': ['private', 'limits', 'core', 'model', 'metrics'],
+  'summary': ['private', 'limits', 'core'],
   'nag': ['limits'],
 };
 project.eslint?.addRules({

@@ -7,6 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { BENCH_CONTEXT, BENCH_STACK_ENV } from './context';
 // The barrel, as a user imports the library (what it loads is part of the cold-start time).
+import { ecommerceMlComponents } from '../examples/ecommerce-ml-components';
 import { PlatformMonitoring, ServiceLogGroupMode } from '../src';
 import { DeploymentEnvironment } from '../src/core/environment';
 
@@ -62,6 +63,8 @@ export function addPlatform(stack: Stack, n: number): PlatformMonitoring | undef
   return new PlatformMonitoring(stack, 'Monitoring', {
     environment: DeploymentEnvironment.PROD,
     projectName: 'bench-platform',
+    // The example's five ML components: their dashboard and anomaly-detection alarms are part of the measured platform.
+    mlComponents: ecommerceMlComponents(),
     lambdaFunctions: range(size.functions).map(i => lambda.Function.fromFunctionName(stack, `Fn${i}`, `bench-platform-service-${pad(i)}`)),
     // The heaviest case: a group per function is created (imported functions would otherwise
     // reference the groups Lambda already created, and the stacks would hold N fewer resources).

@@ -13,6 +13,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import { Construct } from 'constructs';
+import { ecommerceMlComponents } from './ecommerce-ml-components';
 import { AlarmSeverity, DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringChecks } from '../src';
 
 /** The application side of the platform: what the monitoring watches. */
@@ -73,6 +74,9 @@ class EcommercePlatformStack extends Stack {
       batchJobQueues: [`arn:aws:batch:${this.region}:${this.account}:job-queue/feature-engineering`],
       glueCrawlerNames: ['ecommerce-raw-crawler'],
       glueJobNames: ['ecommerce-curate'],
+      // The platform's five ML models and the metrics they publish (examples/ecommerce-ml-components.ts):
+      // an ML dashboard section each, and anomaly-detection alarms on the metrics marked for them.
+      mlComponents: ecommerceMlComponents(),
       alarms: {
         mlAlarms: [{
           componentId: 'market-intelligence',
@@ -99,7 +103,7 @@ class EcommercePlatformStack extends Stack {
     // The seed's outputs.
     output(this, 'DataPipelineDashboardArn', monitoring.dataPipelineDashboard.dashboardArn);
     output(this, 'ApiPerformanceDashboardArn', monitoring.apiPerformanceDashboard.dashboardArn);
-    output(this, 'MlPerformanceDashboardArn', monitoring.mlPerformanceDashboard.dashboardArn);
+    output(this, 'MlPerformanceDashboardArn', monitoring.mlPerformanceDashboard!.dashboardArn);
     output(this, 'AlertTopicArn', monitoring.alertTopic.topicArn);
     output(this, 'CloudTrailArn', monitoring.trailArn!);
     output(this, 'CloudTrailBucketName', monitoring.trailBucket!.bucketName);

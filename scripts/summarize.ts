@@ -21,6 +21,26 @@ export function readTemplates(dir: string): TemplateFile[] {
     .map((f) => ({ file: f, template: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) }));
 }
 
+/**
+ * The synth summary of each PlatformMonitoring (its info message `cdk-platform-monitoring:summary`,
+ * from the assembly's manifest): what it created and what it costs a month.
+ */
+export function platformSummaries(dir: string): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  const found: string[] = [];
+  for (const artifact of Object.values<any>(manifest.artifacts ?? {})) {
+    // Metadata sits in the manifest, or in a file of its own next to it (additionalMetadataFile).
+    const extra = artifact.additionalMetadataFile
+      ? JSON.parse(fs.readFileSync(path.join(dir, artifact.additionalMetadataFile), 'utf8')) : {};
+    for (const [where, entries] of Object.entries<any[]>({ ...artifact.metadata, ...extra })) {
+      for (const e of entries) {
+        if (e.type === 'aws:cdk:info' && String(e.data).includes('[ack: cdk-platform-monitoring:summary]')) found.push(`${where}: ${e.data}`);
+      }
+    }
+  }
+  return found;
+}
+
 /** The summary as text lines. */
 export function summarize(dir: string): string[] {
   const lines: string[] = [];
@@ -38,6 +58,7 @@ export function summarize(dir: string): string[] {
       if (r.Type === 'AWS::CloudWatch::Alarm' || r.Type === 'AWS::CloudWatch::CompositeAlarm') alarms.push(cfnText(r.Properties?.AlarmName));
     }
   }
+  lines.push('', ...platformSummaries(dir));
   lines.push('', `Dashboards (${dashboards.length}):`, ...dashboards.sort().map((d) => `  ${d}`));
   lines.push('', `Alarms (${alarms.length}):`, ...alarms.sort().map((a) => `  ${a}`));
   return lines;

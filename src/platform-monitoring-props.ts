@@ -172,9 +172,10 @@ export interface PlatformMonitoringProps {
 
   /**
    * The platform's ML components and their custom metrics (dashboard sections, and what
-   * `alarms.mlAlarms` refer to).
+   * `alarms.mlAlarms` refer to). The ML performance dashboard and the anomaly-detection alarms
+   * exist only when at least one component is listed.
    *
-   * @default MlMetricCatalog.defaultComponents()
+   * @default - none: no ML dashboard and no ML alarms
    */
   readonly mlComponents?: MlComponent[];
 

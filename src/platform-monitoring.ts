@@ -8,6 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { checkAlarmSettings } from './alarms/alarm-options-check';
 import { PlatformAlarms } from './alarms/platform-alarms';
 import { AuditOptions } from './audit/audit-options';
 import { AuditTrail } from './audit/audit-trail';
@@ -31,6 +32,7 @@ import { validatePlatformMonitoringProps } from './platform-monitoring-validatio
 import { validateAlarmSources } from './private/cross-account-policy';
 import { validationError } from './private/errors';
 import { checkEstate } from './private/estate-check';
+import { addSynthSummary } from './summary/synth-summary';
 
 /**
  * The most metrics on the first part of the API and data-pipeline dashboards in PlatformMonitoring's
@@ -149,8 +151,8 @@ export class PlatformMonitoring extends Construct {
    * `<name>-2`, `<name>-3`, ..., each in a nested stack of its own).
    */
   public readonly apiPerformanceDashboards: cloudwatch.Dashboard[];
-  /** The ML model performance dashboard (the platform's custom metrics). */
-  public readonly mlPerformanceDashboard: cloudwatch.Dashboard;
+  /** The ML model performance dashboard (the platform's custom metrics); only when `mlComponents` lists a component. */
+  public readonly mlPerformanceDashboard?: cloudwatch.Dashboard;
   /** The ML metric catalog, in the project namespace: build and publish metrics from it. */
   public readonly mlCatalog: MlMetricCatalog;
 
@@ -169,6 +171,7 @@ export class PlatformMonitoring extends Construct {
     }
     const environment = resolveEnvironment(this, props.environment);
     validatePlatformMonitoringProps(this, props);
+    checkAlarmSettings(this, props.alarms ?? {}, 'alarms.');
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
     validateRetention(this, logRetention);
     warnComplianceRetention(this, logRetention);
@@ -323,15 +326,47 @@ export class PlatformMonitoring extends Construct {
     });
     this.apiPerformanceDashboard = apiPerformance.dashboard;
     this.apiPerformanceDashboards = apiPerformance.dashboards;
-    this.mlPerformanceDashboard = new MlPerformanceDashboard(this, 'MlPerformanceDashboard', {
-      ...props.dashboards,
-      regionInNames: props.regionInNames,
-      ...identity,
-      mlComponents: props.mlComponents,
-      alarms: [...this.mlAlarms, ...this.mlAnomalyAlarms],
-    }).dashboard;
+    if (this.mlCatalog.components.length > 0) {
+      this.mlPerformanceDashboard = new MlPerformanceDashboard(this, 'MlPerformanceDashboard', {
+        ...props.dashboards,
+        regionInNames: props.regionInNames,
+        ...identity,
+        mlComponents: this.mlCatalog.components,
+        alarms: [...this.mlAlarms, ...this.mlAnomalyAlarms],
+      }).dashboard;
+    }
 
-    // 7. Tags on everything below this construct.
+    // 7. Someone must hear the alarms: checked once every add* call is made (a subscription to the
+    // alert topic added after this constructor counts).
+    const notifiesTopic = props.alarms?.notifyAlertTopic !== false;
+    const recipients = [
+      notifiesTopic ? listed(props.alertEmails).length : 0, listed(props.alarms?.actions).length,
+      listed(props.alarms?.criticalActions).length, listed(props.alarms?.warningActions).length,
+      listed(routed.criticalActions).length, listed(routed.warningActions).length,
+      listed(props.alertRouting?.slackChannels).length, listed(props.alertRouting?.teamsChannels).length,
+    ].some((n) => n > 0);
+    if (!recipients && environment !== DeploymentEnvironment.DEV && props.alarms?.allowNoRecipients !== true) {
+      const topic = this.alertTopic;
+      this.node.addValidation({
+        validate: () => {
+          if (notifiesTopic && topic.node.findAll().some((c) => c instanceof sns.CfnSubscription)) return [];
+          const start = `No alarm of this ${environment} platform would notify anyone: `;
+          return [notifiesTopic
+            ? `${start}alertEmails, alertRouting (criticalEmails, warningEmails, slackChannels, teamsChannels), alarms.actions, `
+              + 'alarms.criticalActions and alarms.warningActions are all empty, and nothing subscribes to the alert topic. Add a '
+              + 'recipient (e.g. alertEmails: [\'ops@example.com\']), or set alarms.allowNoRecipients: true if the alert topic '
+              + 'reaches people another way.'
+            : `${start}alarms.notifyAlertTopic is false, and alertRouting (criticalEmails, warningEmails, slackChannels, `
+              + 'teamsChannels), alarms.actions, alarms.criticalActions and alarms.warningActions are all empty. Add a recipient '
+              + 'there, or set alarms.allowNoRecipients: true if the alarms reach people another way.'];
+        },
+      });
+    }
+
+    // 8. One info message saying what was created and what it costs a month (counted at synth).
+    addSynthSummary(this, () => ({ critical: a.criticalAlarms.length, warning: a.warningAlarms.length }));
+
+    // 9. Tags on everything below this construct.
     Tags.of(this).add('Project', props.projectName);
     Tags.of(this).add('Environment', environment);
   }

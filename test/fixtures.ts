@@ -8,6 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../src';
+import { ecommerceMlComponents } from './ml-fixtures';
 import { PlatformMonitoringChecks, PlatformMonitoringChecksProps } from '../src/nag/platform-monitoring-checks';
 
 /*
@@ -17,7 +18,7 @@ import { PlatformMonitoringChecks, PlatformMonitoringChecksProps } from '../src/
  *
  * How a test makes a stack:
  *   const { app, stack } = newStack();                     // App with RECOMMENDED_CONTEXT, stack in 123456789012/eu-west-1
- *   new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop' });
+ *   new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', alertEmails: ['ops@example.com'] });
  *   const template = Template.fromStack(stack);
  * or a canonical platform: defaultPlatform(), allOptionsPlatform(extra), threeStackApp().
  * An App of your own: newApp(). CloudFormation validation is off in every suite (test/setup.ts)
@@ -142,10 +143,10 @@ export function alarmsOf(templates: AssemblyTemplate[]): Array<{ template: strin
     .map(([id, r]) => ({ template: t.name, logicalId: id, type: r.Type, props: r.Properties ?? {} })));
 }
 
-/** The default platform: only the required prop. */
+/** The default platform: only the required props (a project name, and a recipient for the alarms). */
 export function defaultPlatform(): { app: App; stack: Stack; monitoring: PlatformMonitoring } {
   const { app, stack } = newStack();
-  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop' });
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { alertEmails: ['ops@example.com'], environment: DeploymentEnvironment.PROD, projectName: 'shop' });
   return { app, stack, monitoring };
 }
 
@@ -162,6 +163,7 @@ export function allOptionsPlatform(
   api.root.addMethod('GET', new apigateway.MockIntegration());
   const more = typeof extra === 'function' ? extra(stack) : extra;
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
+    alertEmails: ['ops@example.com'],
     projectName: 'shop',
     environment: DeploymentEnvironment.PROD,
     lambdaFunctions: fns,
@@ -173,6 +175,7 @@ export function allOptionsPlatform(
     glueCrawlerNames: ['raw-crawler'],
     glueJobNames: ['curate'],
     ...more,
+    mlComponents: ecommerceMlComponents(),
     alarms: {
       securityAlarms: true,
       mlAlarms: [{
@@ -217,6 +220,7 @@ export function threeStackApp(naming: TeamNaming = { literalFunctionNames: true 
   configurePlatformStack?.(platformStack);
   const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', {
     environment: DeploymentEnvironment.PROD,
+    alertEmails: ['ops@example.com'],
     projectName: 'shop',
     lambdaFunctions: fns,
     restApis: [api],

@@ -7,6 +7,7 @@ import {
   ApiPerformanceDashboard, AuditTrail, CentralLogging, DataPipelineDashboard, MlMetricCatalog, MlPerformanceDashboard, PlatformAlarms,
   PlatformEvents, PlatformMonitoring, SecurityAlarms,
 } from '../src';
+import { RETAIL_COPILOT } from './ml-fixtures';
 import { DeploymentEnvironment } from '../src/core/environment';
 import { SavedQueryTitle } from '../src/logging/saved-queries';
 
@@ -77,7 +78,7 @@ describe('constructs used alone', () => {
       .toThrow(/batchJobQueues lists the job queue "q" more than once/);
     expect(() => new ApiPerformanceDashboard(stack, 'D', { projectName: 'shop', restApiStages: [{ apiName: 'orders', stageName: 'v1.0' }] }))
       .toThrow(/restApiStages\[0\]\.stageName "v1.0" is not a valid REST API stage name/);
-    expect(() => new MlPerformanceDashboard(stack, 'E', { projectName: 'shop', mlComponents: any(MlMetricCatalog.RETAIL_COPILOT) }))
+    expect(() => new MlPerformanceDashboard(stack, 'E', { projectName: 'shop', mlComponents: any(RETAIL_COPILOT) }))
       .toThrow(/mlComponents must be a list of MlComponent/);
   });
 
@@ -109,7 +110,7 @@ describe('one retention default for the CloudTrail log group', () => {
 
   test('365 days inside PlatformMonitoring, AuditTrail alone and CentralLogging alone', () => {
     const a = newStack().stack;
-    new PlatformMonitoring(a, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop' });
+    new PlatformMonitoring(a, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop' });
     expect(trailRetention(a, '/aws/cloudtrail/shop')).toBe(365);
     const b = parts();
     new AuditTrail(b.stack, 'Audit', { projectName: 'shop', encryptionKey: b.key });
@@ -124,6 +125,7 @@ describe('one retention default for the CloudTrail log group', () => {
     const { stack } = newStack();
     new PlatformMonitoring(stack, 'Monitoring', {
       environment: DeploymentEnvironment.PROD,
+      alertEmails: ['ops@example.com'],
       projectName: 'shop',
       logRetention: logs.RetentionDays.TWO_WEEKS,
       audit: { trailLogGroupRetention: logs.RetentionDays.SIX_MONTHS },

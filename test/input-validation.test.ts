@@ -13,7 +13,7 @@ import {
 const any = (v: unknown) => v as any;
 
 function build(props: Partial<PlatformMonitoringProps>, stack: Stack = newStack().stack) {
-  return new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', ...props });
+  return new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', ...props });
 }
 
 /** Props that need constructs of the stack. */

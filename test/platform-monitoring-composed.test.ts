@@ -9,6 +9,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { nagFindings, newStack } from './nag-helpers';
 import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../src';
+import { ecommerceMlComponents } from './ml-fixtures';
 
 /** A stack with every monitored kind of resource and every option of the construct turned on. */
 function fullStack() {
@@ -36,6 +37,7 @@ function fullStack() {
       replicationDestination: replica,
       replicationDestinationKey: replicaKey,
     },
+    mlComponents: ecommerceMlComponents(),
     alarms: {
       lambdaErrors: { threshold: 20, runbookUrl: 'https://runbooks.example.com/lambda-errors' },
       mlAlarms: [{
@@ -137,7 +139,7 @@ describe('PlatformMonitoring: logical IDs of stateful resources are pinned', () 
   test('key, buckets, log groups and trail', () => {
     const { stack } = newStack();
     const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
-    new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [fn] });
+    new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', lambdaFunctions: [fn] });
     const ids = (type: string) => Object.keys(Template.fromStack(stack).findResources(type)).sort();
     expect({
       key: ids('AWS::KMS::Key'),
@@ -166,7 +168,7 @@ describe('PlatformMonitoring: logical IDs of stateful resources are pinned', () 
     const fn = new lambda.Function(stack, 'Orders', {
       functionName: 'shop-orders', runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('x'),
     });
-    new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [fn] });
+    new PlatformMonitoring(stack, 'Monitoring', { alertEmails: ['ops@example.com'], environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [fn] });
     const shard = stack.node.findAll().find((c): c is NestedStack => c instanceof NestedStack)!;
     expect(shard.node.path).toBe('TestStack/Monitoring/Logging/Lambda/Shard4');
     expect(Object.keys(Template.fromStack(stack).findResources('AWS::CloudFormation::Stack'))).toEqual([

@@ -5,7 +5,7 @@ import { newStack } from './nag-helpers';
 import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../src';
 
 function build(props: Partial<PlatformMonitoringProps>, stack: Stack = newStack().stack) {
-  return new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', ...props });
+  return new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', ...props });
 }
 
 describe('projectName', () => {

@@ -105,36 +105,7 @@ export class AlarmFactory {
 
   /** Validates overrides without creating anything (for alarms built elsewhere). */
   public resolve(request: Pick<AlarmRequest, 'defaults' | 'options' | 'optionsProp' | 'signedThreshold'>) {
-    const { defaults, options = {}, optionsProp } = request;
-    const threshold = options.threshold ?? defaults.threshold;
-    if (isAnomalyOperator(defaults.comparisonOperator)) {
-      if (!Token.isUnresolved(threshold) && !(Number.isFinite(threshold) && threshold > 0)) {
-        throw validationError(this.scope, `${optionsProp}: the anomaly band width must be a number of standard deviations greater than 0; got ${threshold}.`);
-      }
-    } else if (!Token.isUnresolved(threshold) && (!Number.isFinite(threshold) || (threshold < 0 && !request.signedThreshold))) {
-      const range = request.signedThreshold ? 'a finite number' : 'a finite number >= 0';
-      throw validationError(this.scope, `${optionsProp}.threshold must be ${range}; got ${threshold}.`);
-    }
-    const evaluationPeriods = options.evaluationPeriods ?? defaults.evaluationPeriods ?? 1;
-    if (!Token.isUnresolved(evaluationPeriods) && (!Number.isInteger(evaluationPeriods) || evaluationPeriods < 1)) {
-      throw validationError(this.scope, `${optionsProp}.evaluationPeriods must be a whole number >= 1; got ${evaluationPeriods}.`);
-    }
-    const datapointsToAlarm = options.datapointsToAlarm ?? defaults.datapointsToAlarm ?? evaluationPeriods;
-    if (!Token.isUnresolved(datapointsToAlarm)
-      && (!Number.isInteger(datapointsToAlarm) || datapointsToAlarm < 1 || datapointsToAlarm > evaluationPeriods)) {
-      throw validationError(this.scope, `${optionsProp}.datapointsToAlarm must be a whole number from 1 to evaluationPeriods `
-        + `(${evaluationPeriods}); got ${datapointsToAlarm}.`);
-    }
-    const period = options.period ?? defaults.period ?? Duration.minutes(5);
-    if (!period.isUnresolved() && (period.toSeconds() < 60 || period.toSeconds() % 60 !== 0)) {
-      throw validationError(this.scope, `${optionsProp}.period must be a whole number of minutes (at least 1); got ${period.toHumanString()}.`);
-    }
-    const treatMissingData = options.treatMissingData ?? defaults.treatMissingData;
-    const severity = options.severity ?? defaults.severity ?? AlarmSeverity.WARNING;
-    if (!Object.values(AlarmSeverity).includes(severity)) {
-      throw validationError(this.scope, `${optionsProp}.severity must be an AlarmSeverity (${Object.values(AlarmSeverity).join(', ')}); got ${severity}.`);
-    }
-    return { threshold, evaluationPeriods, datapointsToAlarm, period, treatMissingData, severity };
+    return resolveAlarmSettings(this.scope, request);
   }
 
   /** The physical name of the alarm with `key`, checked against CloudWatch's 255-character limit. */
@@ -256,4 +227,41 @@ function alarmActionArns(alarm: cloudwatch.IAlarm): string[] {
   if (!(alarm instanceof cloudwatch.AlarmBase)) return [];
   const arns = (alarm as unknown as { alarmActionArns?: string[] }).alarmActionArns;
   return Array.isArray(arns) ? arns : [];
+}
+
+/**
+ * The settings of one alarm: `options` over `defaults`, each checked (the message names `optionsProp`).
+ * Not exported from the package.
+ */
+export function resolveAlarmSettings(scope: Construct, request: Pick<AlarmRequest, 'defaults' | 'options' | 'optionsProp' | 'signedThreshold'>) {
+  const { defaults, options = {}, optionsProp } = request;
+  const threshold = options.threshold ?? defaults.threshold;
+  if (isAnomalyOperator(defaults.comparisonOperator)) {
+    if (!Token.isUnresolved(threshold) && !(Number.isFinite(threshold) && threshold > 0)) {
+      throw validationError(scope, `${optionsProp}: the anomaly band width must be a number of standard deviations greater than 0; got ${threshold}.`);
+    }
+  } else if (!Token.isUnresolved(threshold) && (!Number.isFinite(threshold) || (threshold < 0 && !request.signedThreshold))) {
+    const range = request.signedThreshold ? 'a finite number' : 'a finite number >= 0';
+    throw validationError(scope, `${optionsProp}.threshold must be ${range}; got ${threshold}.`);
+  }
+  const evaluationPeriods = options.evaluationPeriods ?? defaults.evaluationPeriods ?? 1;
+  if (!Token.isUnresolved(evaluationPeriods) && (!Number.isInteger(evaluationPeriods) || evaluationPeriods < 1)) {
+    throw validationError(scope, `${optionsProp}.evaluationPeriods must be a whole number >= 1; got ${evaluationPeriods}.`);
+  }
+  const datapointsToAlarm = options.datapointsToAlarm ?? defaults.datapointsToAlarm ?? evaluationPeriods;
+  if (!Token.isUnresolved(datapointsToAlarm)
+    && (!Number.isInteger(datapointsToAlarm) || datapointsToAlarm < 1 || datapointsToAlarm > evaluationPeriods)) {
+    throw validationError(scope, `${optionsProp}.datapointsToAlarm must be a whole number from 1 to evaluationPeriods `
+    + `(${evaluationPeriods}); got ${datapointsToAlarm}.`);
+  }
+  const period = options.period ?? defaults.period ?? Duration.minutes(5);
+  if (!period.isUnresolved() && (period.toSeconds() < 60 || period.toSeconds() % 60 !== 0)) {
+    throw validationError(scope, `${optionsProp}.period must be a whole number of minutes (at least 1); got ${period.toHumanString()}.`);
+  }
+  const treatMissingData = options.treatMissingData ?? defaults.treatMissingData;
+  const severity = options.severity ?? defaults.severity ?? AlarmSeverity.WARNING;
+  if (!Object.values(AlarmSeverity).includes(severity)) {
+    throw validationError(scope, `${optionsProp}.severity must be an AlarmSeverity (${Object.values(AlarmSeverity).join(', ')}); got ${severity}.`);
+  }
+  return { threshold, evaluationPeriods, datapointsToAlarm, period, treatMissingData, severity };
 }

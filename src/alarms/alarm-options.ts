@@ -35,6 +35,17 @@ export interface AlarmOptions extends CisBenchmarkOptions, SeverityRoutingOption
   readonly notifyAlertTopic?: boolean;
 
   /**
+   * Let a `PlatformMonitoring` in STAGING or PROD synthesize although no alarm would notify anyone:
+   * no `alertEmails`, no `alertRouting` recipient or chat channel, no `actions`, `criticalActions` or
+   * `warningActions`, and nothing subscribed to the alert topic. Set it when the alert topic's
+   * messages reach people another way (a subscription made outside this app). DEV platforms need
+   * no recipient. Read by `PlatformMonitoring` only.
+   *
+   * @default false - synth fails in STAGING and PROD when alarms would notify nobody
+   */
+  readonly allowNoRecipients?: boolean;
+
+  /**
    * DMS replication lag: `CDCLatencyTarget` Maximum > 300 s in 3 of 3 periods of 5 min; missing data
    * is breaching (a stopped or deleted task publishes nothing).
    *

@@ -67,7 +67,7 @@ export interface MlMetricAlarmsProps extends SeverityRoutingOptions, MlAnomalyAl
   /**
    * The ML components the alarms refer to.
    *
-   * @default MlMetricCatalog.defaultComponents()
+   * @default - none: no anomaly-detection alarms, and no `mlAlarms` can refer to a component
    */
   readonly mlComponents?: MlComponent[];
 
@@ -125,7 +125,7 @@ export class MlMetricAlarms extends Construct {
 export function createMlAnomalyAlarms(factory: AlarmFactory, naming: PlatformNaming, mlComponents: MlComponent[] | undefined,
   options: MlAnomalyAlarmOptions): cloudwatch.IAlarm[] {
   const scope = factory.scope;
-  const components = mlComponents ?? MlMetricCatalog.defaultComponents();
+  const components = mlComponents ?? [];
   const problem = mlComponentsProblem(components);
   if (problem) throw validationError(scope, problem);
   const catalog = new MlMetricCatalog({ namespace: naming.metricNamespace, components });
@@ -193,7 +193,7 @@ export function createMlAlarms(factory: AlarmFactory, naming: PlatformNaming, ml
   definitions: MlMetricAlarmDefinition[], propName = 'mlAlarms'): cloudwatch.IAlarm[] {
   const scope = factory.scope;
   checkList(scope, propName, definitions);
-  const components = mlComponents ?? MlMetricCatalog.defaultComponents();
+  const components = mlComponents ?? [];
   const problem = mlComponentsProblem(components);
   if (problem) throw validationError(scope, problem);
   const catalog = new MlMetricCatalog({ namespace: naming.metricNamespace, components });
@@ -204,7 +204,7 @@ export function createMlAlarms(factory: AlarmFactory, naming: PlatformNaming, ml
     const component = components.find(c => c.id === a.componentId);
     if (!component) {
       throw validationError(scope, `${prop} refers to the component "${a.componentId}", which is not in mlComponents `
-        + `(${components.map(c => c.id).join(', ')}).`);
+        + `(${components.map(c => c.id).join(', ') || 'none listed: add the component to mlComponents'}).`);
     }
     const definition = component.metrics.find(m => m.metricName === a.metricName);
     if (!definition) {

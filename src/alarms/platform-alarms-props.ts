@@ -109,7 +109,7 @@ export interface PlatformAlarmsProps extends AlarmOptions {
    * The platform's ML components, whose metrics `mlAlarms` refer to and whose metrics with
    * `anomalyDetection` get anomaly-detection alarms.
    *
-   * @default MlMetricCatalog.defaultComponents()
+   * @default - none: no ML alarms
    */
   readonly mlComponents?: MlComponent[];
 }

@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { ALARM_DEFAULTS } from './alarm-catalog';
 import { AlarmFactory, severityOf } from './alarm-factory';
+import { checkAlarmSettings } from './alarm-options-check';
 import { AlarmShards } from './alarm-shards';
 import { CisBenchmarkVersion, CisControl } from './cis-controls';
 import { lambdaAggregateAlarm } from './lambda-aggregate-alarm';
@@ -173,6 +174,7 @@ export class PlatformAlarms extends Construct {
     checkList(this, 'actions', props.actions);
     checkList(this, 'criticalActions', props.criticalActions);
     checkList(this, 'warningActions', props.warningActions);
+    checkAlarmSettings(this, props, '');
     const naming = new PlatformNaming(props.projectName, environment);
     const actions = alarmActions(props);
     this.factory = new AlarmFactory(this, naming, actions, { critical: props.criticalActions, warning: props.warningActions });

@@ -15,12 +15,9 @@ import { validationError } from '../private/errors';
  */
 export interface MlPerformanceDashboardProps extends PlatformDashboardProps {
   /**
-   * The ML components to show, one section each. Replace the list or extend it:
-   * `[...MlMetricCatalog.defaultComponents(), new MlComponent({...})]`.
-   *
-   * @default MlMetricCatalog.defaultComponents()
+   * The ML components to show, one section each (at least one).
    */
-  readonly mlComponents?: MlComponent[];
+  readonly mlComponents: MlComponent[];
 
   /**
    * Alarms shown in an alarm status widget at the top (e.g. `MlMetricAlarms.allAlarms`).
@@ -49,12 +46,13 @@ export class MlPerformanceDashboard extends Construct {
   constructor(scope: Construct, id: string, props: MlPerformanceDashboardProps) {
     super(scope, id);
     const settings = resolveDashboardSettings(this, props, 'ml-performance', Duration.days(1));
-    const components = props.mlComponents ?? MlMetricCatalog.defaultComponents();
-    if (components.length === 0) {
-      throw validationError(this, 'mlComponents is empty: list at least one ML component, or leave it unset for the defaults.');
-    }
+    const components = props.mlComponents;
     const problem = mlComponentsProblem(components);
     if (problem) throw validationError(this, problem);
+    if (components.length === 0) {
+      throw validationError(this, 'mlComponents is empty: list at least one ML component (new MlComponent({ id, displayName, '
+        + 'metricPrefix, metrics })); a platform without ML metrics needs no ML dashboard.');
+    }
     this.catalog = new MlMetricCatalog({ namespace: settings.naming.metricNamespace, components });
     this.dashboardName = settings.dashboardName;
 

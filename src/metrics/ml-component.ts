@@ -129,7 +129,7 @@ export class MlComponent {
   /**
    * A copy of this component whose metric `metricName` is watched by anomaly detection with
    * `options` (replacing its own, if any), e.g. a wider band:
-   * `MlMetricCatalog.RETAIL_COPILOT.withAnomalyDetection('ResponseTime', { breach: AnomalyBandBreach.ABOVE, bandWidth: 3 })`.
+   * `copilot.withAnomalyDetection('ResponseTime', { breach: AnomalyBandBreach.ABOVE, bandWidth: 3 })`.
    *
    * @experimental
    */

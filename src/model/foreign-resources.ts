@@ -12,28 +12,52 @@ const WEAK_HINT = 'call CrossStackReferences.of(<this stack>).consume(ReferenceS
   + '(Fn::GetStackOutput instead of Fn::ImportValue: the other stack stays free, and this one follows a replaced resource '
   + 'on its next deploy).';
 
+/** The ids of the warnings below: `Annotations.of(<stack>).acknowledgeWarning(id)` silences one. */
+export const IMPORTED_FUNCTION_NAME_WARNING = 'cdk-platform-monitoring:importedFunctionName';
+export const IMPORTED_HTTP_API_ID_WARNING = 'cdk-platform-monitoring:importedHttpApiId';
+
 /**
- * Warns about every monitored resource of another stack whose name or id is known only at deploy:
- * reading it makes CloudFormation export it from its stack (`Fn::ImportValue` here), and an export
- * in use cannot change, so the team stack can no longer replace, rename or delete the resource.
- * Resources with literal names are read as literals and never imported (no warning).
+ * Warns, once per cause, about the monitored resources of other stacks whose name or id is known
+ * only at deploy and that this stack (or one of its nested stacks) really imports: CloudFormation
+ * exports them from their stack (`Fn::ImportValue` here), and an export in use cannot change, so
+ * the other stack can no longer replace, rename or delete them. Checked at synth, once references
+ * are resolved: a literal name, or a weak reference (`Fn::GetStackOutput`), imports nothing and
+ * warns nothing.
  */
 export function warnImportedIdentifiers(scope: Construct, functions: lambda.IFunction[], httpApis: MonitoredHttpApi[]): void {
-  const here = Stack.of(scope).stackName;
-  functions.forEach((fn, i) => {
-    if (!isForeign(fn, scope) || !Token.isUnresolved(functionNameOf(fn))) return;
-    Annotations.of(scope).addWarningV2('cdk-platform-monitoring:importedFunctionName',
-      `lambdaFunctions[${i}] (${fn.node.path}) has a generated name, so stack "${here}" imports it from stack `
-      + `"${Stack.of(fn).stackName}" (Fn::ImportValue), and that stack cannot rename, replace or delete the function while `
-      + 'this one uses it. The least-locking option is an explicit functionName on the function (its literal is read and '
-      + `nothing is referenced). Otherwise read it without an export: ${WEAK_HINT}`);
+  const foreignFunctions = functions.map((fn, i) => ({ fn, i }))
+    .filter(({ fn }) => isForeign(fn, scope) && Token.isUnresolved(functionNameOf(fn)));
+  const foreignApis = httpApis.map((h, i) => ({ h, i }))
+    .filter(({ h }) => isForeign(h.api, scope) && Token.isUnresolved(h.api.apiId));
+  if (foreignFunctions.length === 0 && foreignApis.length === 0) return;
+  // References are resolved (exports and imports created) after aspects and before validation: a
+  // validation hook sees what each stack really reads. It reports nothing itself.
+  scope.node.addValidation({
+    validate: () => {
+      const here = Stack.of(scope);
+      const readers: Stack[] = [here, ...scope.node.findAll().filter((c): c is Stack => Stack.isStack(c) && c !== here)];
+      const imported = (value: string) => readers.some((stack) => JSON.stringify(stack.resolve(value)).includes('"Fn::ImportValue"'));
+      const functionsImported = foreignFunctions.filter(({ fn }) => imported(functionNameOf(fn)));
+      if (functionsImported.length > 0) {
+        Annotations.of(scope).addWarningV2(IMPORTED_FUNCTION_NAME_WARNING,
+          `Stack "${here.stackName}" imports the generated names of ${list(functionsImported.map(({ fn, i }) => `lambdaFunctions[${i}] `
+          + `(${fn.node.path})`))} (Fn::ImportValue), so their stacks cannot rename, replace or delete them while this one uses them. `
+          + 'Give each an explicit functionName (read as a literal, nothing is referenced), or read them without an export: '
+          + WEAK_HINT);
+      }
+      const apisImported = foreignApis.filter(({ h }) => imported(h.api.apiId));
+      if (apisImported.length > 0) {
+        Annotations.of(scope).addWarningV2(IMPORTED_HTTP_API_ID_WARNING,
+          `Stack "${here.stackName}" imports the ids of ${list(apisImported.map(({ h, i }) => `httpApis[${i}] (${h.api.node.path})`))} `
+          + '(Fn::ImportValue; HTTP API metrics are per API id, which API Gateway generates at deploy), so their stacks cannot '
+          + `replace or delete them while this one uses them. To read them without an export: ${WEAK_HINT} Their stages are never `
+          + 'changed from here: for access logs use HttpApiAccessLogDestination in each API\'s own stack.');
+      }
+      return [];
+    },
   });
-  httpApis.forEach((h, i) => {
-    if (!isForeign(h.api, scope) || !Token.isUnresolved(h.api.apiId)) return;
-    Annotations.of(scope).addWarningV2('cdk-platform-monitoring:importedHttpApiId',
-      `httpApis[${i}] (${h.api.node.path}): HTTP API metrics are per API id, which API Gateway generates at deploy, so stack `
-      + `"${here}" imports it from stack "${Stack.of(h.api).stackName}" (Fn::ImportValue), and that stack cannot replace or `
-      + `delete the API while this one uses it. To read it without an export: ${WEAK_HINT} `
-      + 'Its stage is never changed from here: for access logs use HttpApiAccessLogDestination in the API\'s own stack.');
-  });
+}
+
+function list(items: string[]): string {
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

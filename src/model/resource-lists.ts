@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
@@ -66,12 +67,35 @@ function checkRestApis(scope: IConstruct, apis: unknown): void {
     'it would get the same alarms and graphs twice');
 }
 
+/**
+ * API Gateway publishes REST API metrics by the API's *name* (`ApiName`), while its ARNs and URLs hold
+ * only the API's id: "arn:<partition>:apigateway:<region>::/restapis/<api-id>" and
+ * "arn:<partition>:execute-api:<region>:<account>:<api-id>/..." (API Gateway Developer Guide, "API
+ * Gateway Amazon Resource Name (ARN) reference",
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html; "Amazon API
+ * Gateway dimensions and metrics", https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html).
+ * A graph or alarm on an ARN or URL would show no data forever.
+ */
+function checkRestApiName(scope: IConstruct, prop: string, apiName: string): void {
+  if (Token.isUnresolved(apiName)) return;
+  const id = /^arn:[^:]+:apigateway:[^:]*::\/restapis\/([^/]+)/.exec(apiName)?.[1]
+    ?? /^arn:[^:]+:execute-api:[^:]*:[^:]*:([^/]+)/.exec(apiName)?.[1]
+    ?? /^https:\/\/([a-z0-9]+)\.execute-api\./.exec(apiName)?.[1];
+  const isArn = apiName.startsWith('arn:');
+  if (id === undefined && !isArn && !apiName.startsWith('https://')) return;
+  throw validationError(scope, `${prop} must be the REST API's name (the ApiName dimension of its metrics, \`restApiName\` of `
+    + `an IRestApi, "Name" in the console), not its ${isArn ? 'ARN' : 'URL'}; got "${apiName}". `
+    + `Pass the name of the API${id ? ` whose id is ${id}` : ''} (aws apigateway get-rest-api --rest-api-id ${id ?? '<api-id>'} `
+    + '--query name), or pass the API itself in restApis.');
+}
+
 function checkRestApiStages(scope: IConstruct, stages: unknown): void {
   checkList(scope, 'restApiStages', stages);
   const list = (stages ?? []) as MonitoredRestApiStage[];
   list.forEach((s, i) => {
     checkObject(scope, `restApiStages[${i}]`, s, '{ apiName, stageName }');
     checkNonEmptyString(scope, `restApiStages[${i}].apiName`, s.apiName, 'REST API name (the ApiName dimension)');
+    checkRestApiName(scope, `restApiStages[${i}].apiName`, s.apiName);
     checkIdentifier(scope, `restApiStages[${i}].stageName`, s.stageName, REST_API_STAGE_NAME);
     checkLocation(scope, `restApiStages[${i}]`, s);
   });

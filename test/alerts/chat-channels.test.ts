@@ -27,6 +27,7 @@ function platform(alertRouting: AlertRoutingOptions, stackOf?: (stack: Stack) =>
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
     environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
+    alertEmails: ['ops@example.com'],
     lambdaFunctions: [fn],
     alertRouting: { ...alertRouting, ...stackOf?.(stack) },
   });

@@ -5,6 +5,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { MlMetricAlarms } from '../../src/alarms/ml-alarms';
 import { DeploymentEnvironment } from '../../src/core/environment';
 import { SnsAlarmActionStrategy } from '../../src/notifications/alarm-action-strategy';
+import { ecommerceMlComponents } from '../ml-fixtures';
 import { nagFindings, newStack } from '../nag-helpers';
 
 const FORECAST_FLOOR = {
@@ -17,7 +18,7 @@ const FORECAST_FLOOR = {
 describe('MlMetricAlarms', () => {
   test('forecast accuracy below a floor', () => {
     const { stack } = newStack();
-    const alarms = new MlMetricAlarms(stack, 'MlAlarms', { projectName: 'shop', mlAlarms: [FORECAST_FLOOR], mlAnomalyAlarms: { enabled: false } });
+    const alarms = new MlMetricAlarms(stack, 'MlAlarms', { mlComponents: ecommerceMlComponents(), projectName: 'shop', mlAlarms: [FORECAST_FLOOR], mlAnomalyAlarms: { enabled: false } });
     expect(alarms.allAlarms).toHaveLength(1);
     expect(alarms.thresholdAlarms).toEqual(alarms.allAlarms);
     const template = Template.fromStack(stack);
@@ -44,6 +45,7 @@ describe('MlMetricAlarms', () => {
     const { stack } = newStack();
     new MlMetricAlarms(stack, 'MlAlarms', {
       projectName: 'shop',
+      mlComponents: ecommerceMlComponents(),
       environment: DeploymentEnvironment.STAGING,
       mlAlarms: [{
         componentId: 'compliance-guardian',
@@ -82,18 +84,18 @@ describe('MlMetricAlarms', () => {
       /mlAlarms\[0\]\.comparisonOperator: mlAlarms are static-threshold alarms; LessThanLowerThreshold compares with an anomaly-detection band, which the ML catalog configures: mark the metric with MlComponent.withAnomalyDetection/],
   ])('rejects bad input %#', (alarm, message) => {
     const { stack } = newStack();
-    expect(() => new MlMetricAlarms(stack, 'A', { projectName: 'shop', mlAlarms: [alarm] })).toThrow(message);
+    expect(() => new MlMetricAlarms(stack, 'A', { mlComponents: ecommerceMlComponents(), projectName: 'shop', mlAlarms: [alarm] })).toThrow(message);
   });
 
   test('rejects two alarms in the same direction on one metric', () => {
     const { stack } = newStack();
-    expect(() => new MlMetricAlarms(stack, 'A', { projectName: 'shop', mlAlarms: [FORECAST_FLOOR, { ...FORECAST_FLOOR, threshold: 70 }] }))
+    expect(() => new MlMetricAlarms(stack, 'A', { mlComponents: ecommerceMlComponents(), projectName: 'shop', mlAlarms: [FORECAST_FLOOR, { ...FORECAST_FLOOR, threshold: 70 }] }))
       .toThrow(/Two of mlAlarms watch MarketIntelligence.ForecastAccuracy in the same direction/);
   });
 
   test('a negative threshold is allowed (custom metrics may be signed)', () => {
     const { stack } = newStack();
-    new MlMetricAlarms(stack, 'A', { projectName: 'shop', mlAlarms: [{ ...FORECAST_FLOOR, threshold: -5 }] });
+    new MlMetricAlarms(stack, 'A', { mlComponents: ecommerceMlComponents(), projectName: 'shop', mlAlarms: [{ ...FORECAST_FLOOR, threshold: -5 }] });
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: -5 });
   });
 
@@ -101,20 +103,20 @@ describe('MlMetricAlarms', () => {
     const { stack } = newStack();
     const topic = sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:eu-west-1:123456789012:shop-prod-alerts');
     const actions = [new SnsAlarmActionStrategy({ topics: [topic] })];
-    new MlMetricAlarms(stack, 'MlAlarms', { projectName: 'shop', mlAlarms: [FORECAST_FLOOR], actions });
+    new MlMetricAlarms(stack, 'MlAlarms', { mlComponents: ecommerceMlComponents(), projectName: 'shop', mlAlarms: [FORECAST_FLOOR], actions });
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmActions: ['arn:aws:sns:eu-west-1:123456789012:shop-prod-alerts'],
       OKActions: ['arn:aws:sns:eu-west-1:123456789012:shop-prod-alerts'],
     });
     const six = [new SnsAlarmActionStrategy({ topics: Array.from({ length: 6 }, () => topic) })];
-    expect(() => new MlMetricAlarms(stack, 'Six', { projectName: 'shop', mlAlarms: [FORECAST_FLOOR], actions: six }))
+    expect(() => new MlMetricAlarms(stack, 'Six', { mlComponents: ecommerceMlComponents(), projectName: 'shop', mlAlarms: [FORECAST_FLOOR], actions: six }))
       .toThrow(/alarm has 6 ALARM actions, more than CloudWatch's limit of 5/);
   });
 
   test('no cdk-nag findings (with actions, as PlatformMonitoring wires them)', () => {
     const { app, stack } = newStack();
     const topic = sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:eu-west-1:123456789012:shop-prod-alerts');
-    new MlMetricAlarms(stack, 'MlAlarms', { projectName: 'shop', mlAlarms: [FORECAST_FLOOR], actions: [new SnsAlarmActionStrategy({ topics: [topic] })] });
+    new MlMetricAlarms(stack, 'MlAlarms', { mlComponents: ecommerceMlComponents(), projectName: 'shop', mlAlarms: [FORECAST_FLOOR], actions: [new SnsAlarmActionStrategy({ topics: [topic] })] });
     expect(nagFindings(app, stack)).toEqual([]);
   });
 });

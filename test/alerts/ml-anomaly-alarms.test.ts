@@ -3,9 +3,10 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { alarmsOf, assemblyTemplates } from './alarm-fixtures';
-import { AlarmSeverity, AnomalyBandBreach, MlMetricCatalog, PlatformMonitoring, SnsAlarmActionStrategy } from '../../src';
+import { AlarmSeverity, AnomalyBandBreach, PlatformMonitoring, SnsAlarmActionStrategy } from '../../src';
 import { MlMetricAlarms, MlMetricAlarmsProps } from '../../src/alarms/ml-alarms';
 import { DeploymentEnvironment } from '../../src/core/environment';
+import { COMPLIANCE_GUARDIAN, MARKET_INTELLIGENCE_HUB, RETAIL_COPILOT, ecommerceMlComponents } from '../ml-fixtures';
 import { nagFindings, newStack } from '../nag-helpers';
 
 // Anomaly-detection alarms in CloudFormation: the metric and ANOMALY_DETECTION_BAND(<its id>, <std devs>) in
@@ -36,7 +37,7 @@ function band(p: any): { operator: string; expression: string; metric: any; stat
 
 function mlAlarms(extra: Partial<MlMetricAlarmsProps> = {}) {
   const { app, stack } = newStack();
-  const construct = new MlMetricAlarms(stack, 'MlAlarms', { projectName: 'shop', ...extra });
+  const construct = new MlMetricAlarms(stack, 'MlAlarms', { mlComponents: ecommerceMlComponents(), projectName: 'shop', ...extra });
   return { app, stack, construct, alarms: alarmsByName(stack) };
 }
 
@@ -123,7 +124,7 @@ describe('anomaly-detection alarms from the ML catalog', () => {
 
   test('mlAnomalyAlarms.enabled false: no anomaly alarms', () => {
     const { stack } = newStack();
-    const construct = new MlMetricAlarms(stack, 'MlAlarms', { projectName: 'shop', mlAnomalyAlarms: { enabled: false } });
+    const construct = new MlMetricAlarms(stack, 'MlAlarms', { mlComponents: ecommerceMlComponents(), projectName: 'shop', mlAnomalyAlarms: { enabled: false } });
     expect(construct.allAlarms).toEqual([]);
     // (An empty template fails CloudFormation validation at synth, so look at the construct tree.)
     expect(construct.node.findAll().filter((c) => c instanceof cloudwatch.CfnAlarm)).toEqual([]);
@@ -132,10 +133,10 @@ describe('anomaly-detection alarms from the ML catalog', () => {
   test('the catalog decides: a wider band, another side, a component without anomaly detection', () => {
     const { alarms } = mlAlarms({
       mlComponents: [
-        MlMetricCatalog.RETAIL_COPILOT.withAnomalyDetection('ResponseTime', { breach: AnomalyBandBreach.OUTSIDE, bandWidth: 2.5 })
+        RETAIL_COPILOT.withAnomalyDetection('ResponseTime', { breach: AnomalyBandBreach.OUTSIDE, bandWidth: 2.5 })
           .withoutAnomalyDetection('ConversationCount'),
-        MlMetricCatalog.COMPLIANCE_GUARDIAN.withoutAnomalyDetection(),
-        MlMetricCatalog.MARKET_INTELLIGENCE_HUB.withAnomalyDetection('TrainingTime', { breach: AnomalyBandBreach.ABOVE }),
+        COMPLIANCE_GUARDIAN.withoutAnomalyDetection(),
+        MARKET_INTELLIGENCE_HUB.withAnomalyDetection('TrainingTime', { breach: AnomalyBandBreach.ABOVE }),
       ],
     });
     expect(Object.keys(alarms).sort()).toEqual([
@@ -153,7 +154,7 @@ describe('anomaly-detection alarms from the ML catalog', () => {
       operator: ABOVE, expression: 'ANOMALY_DETECTION_BAND(m0, 2)', stat: 'Maximum',
     }));
     // The catalog constants themselves are unchanged (copies).
-    expect(MlMetricCatalog.COMPLIANCE_GUARDIAN.definition('FraudDetectionRate').anomalyDetection).toEqual({ breach: AnomalyBandBreach.BELOW, bandWidth: 2 });
+    expect(COMPLIANCE_GUARDIAN.definition('FraudDetectionRate').anomalyDetection).toEqual({ breach: AnomalyBandBreach.BELOW, bandWidth: 2 });
   });
 
   test('static and anomaly alarms side by side: ids and names stay distinct', () => {
@@ -176,6 +177,7 @@ describe('anomaly-detection alarms from the ML catalog', () => {
     const topic = (name: string) => sns.Topic.fromTopicArn(stack, name, `arn:aws:sns:eu-west-1:123456789012:${name}`);
     new MlMetricAlarms(stack, 'MlAlarms', {
       projectName: 'shop',
+      mlComponents: ecommerceMlComponents(),
       actions: [new SnsAlarmActionStrategy({ topics: [topic('alerts')] })],
       criticalActions: [new SnsAlarmActionStrategy({ topics: [topic('pager')] })],
       warningActions: [new SnsAlarmActionStrategy({ topics: [topic('team')] })],
@@ -192,7 +194,7 @@ describe('anomaly-detection alarms from the ML catalog', () => {
   test('no cdk-nag findings (with actions, as PlatformMonitoring wires them)', () => {
     const { app, stack } = newStack();
     const topic = sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:eu-west-1:123456789012:shop-prod-alerts');
-    new MlMetricAlarms(stack, 'MlAlarms', { projectName: 'shop', actions: [new SnsAlarmActionStrategy({ topics: [topic] })] });
+    new MlMetricAlarms(stack, 'MlAlarms', { mlComponents: ecommerceMlComponents(), projectName: 'shop', actions: [new SnsAlarmActionStrategy({ topics: [topic] })] });
     expect(Object.keys(alarmsByName(stack))).toHaveLength(12);
     expect(nagFindings(app, stack)).toEqual([]);
   });
@@ -218,7 +220,7 @@ describe('validation', () => {
       /mlAnomalyAlarmsByMetric\["MarketIntelligence\.Latency"\]\.severity must be an AlarmSeverity/],
   ])('alarm settings %#', (extra, message) => {
     const { stack } = newStack();
-    expect(() => new MlMetricAlarms(stack, 'A', { projectName: 'shop', ...extra })).toThrow(message);
+    expect(() => new MlMetricAlarms(stack, 'A', { mlComponents: ecommerceMlComponents(), projectName: 'shop', ...extra })).toThrow(message);
   });
 
   test.each([
@@ -228,14 +230,14 @@ describe('validation', () => {
     [{ breach: AnomalyBandBreach.BELOW, bandWidth: Infinity }, /bandWidth .* greater than 0 .*; got Infinity\./],
     [{ breach: 'UNDER' as AnomalyBandBreach }, /anomalyDetection\.breach of ML metric "Latency" must be an AnomalyBandBreach \(ABOVE, BELOW, OUTSIDE\): which side of the band alarms; got UNDER\./],
   ])('catalog anomalyDetection %#', (options, message) => {
-    expect(() => MlMetricCatalog.MARKET_INTELLIGENCE_HUB.withAnomalyDetection('Latency', options)).toThrow(message);
+    expect(() => MARKET_INTELLIGENCE_HUB.withAnomalyDetection('Latency', options)).toThrow(message);
   });
 
   test('a metric the component does not have', () => {
-    expect(() => MlMetricCatalog.RETAIL_COPILOT.withAnomalyDetection('Nope', { breach: AnomalyBandBreach.ABOVE }))
+    expect(() => RETAIL_COPILOT.withAnomalyDetection('Nope', { breach: AnomalyBandBreach.ABOVE }))
       .toThrow(/ML component "retail-copilot" has no metric "Nope"; it has: ResponseTime, SQLGenerationSuccess, ConversationCount\./);
-    expect(() => MlMetricCatalog.RETAIL_COPILOT.withoutAnomalyDetection('Nope')).toThrow(/has no metric "Nope"/);
-    expect(() => MlMetricCatalog.COMPLIANCE_GUARDIAN.anomalyBand('shop', 'PCIViolations'))
+    expect(() => RETAIL_COPILOT.withoutAnomalyDetection('Nope')).toThrow(/has no metric "Nope"/);
+    expect(() => COMPLIANCE_GUARDIAN.anomalyBand('shop', 'PCIViolations'))
       .toThrow(/The metric "PCIViolations" of ML component "compliance-guardian" has no anomalyDetection/);
   });
 });
@@ -243,7 +245,7 @@ describe('validation', () => {
 describe('in PlatformMonitoring', () => {
   test('on by default, in the ML alarm list, in the warning alarms (maintenance windows and routes), and removable', () => {
     const { stack } = newStack();
-    const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop' });
+    const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], mlComponents: ecommerceMlComponents(), projectName: 'shop' });
     expect(monitoring.mlAnomalyAlarms).toHaveLength(12);
     expect(monitoring.mlAlarms).toEqual([]);
     for (const alarm of monitoring.mlAnomalyAlarms) {
@@ -251,14 +253,14 @@ describe('in PlatformMonitoring', () => {
       expect(monitoring.platformAlarms.warningAlarms).toContain(alarm);
     }
     const { stack: off } = newStack();
-    const none = new PlatformMonitoring(off, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', alarms: { mlAnomalyAlarms: { enabled: false } } });
+    const none = new PlatformMonitoring(off, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], mlComponents: ecommerceMlComponents(), projectName: 'shop', alarms: { mlAnomalyAlarms: { enabled: false } } });
     expect(none.mlAnomalyAlarms).toEqual([]);
     expect(Object.keys(alarmsByName(off)).filter((n) => n.endsWith('-anomaly'))).toEqual([]);
   });
 
   test('the alert topic hears them (ALARM and OK), like every alarm', () => {
     const { app, stack } = newStack();
-    new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop' });
+    new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], mlComponents: ecommerceMlComponents(), projectName: 'shop' });
     const anomaly = alarmsOf(assemblyTemplates(app)).filter((a) => String(a.props.AlarmName).endsWith('-anomaly'));
     expect(anomaly).toHaveLength(12);
     for (const a of anomaly) {

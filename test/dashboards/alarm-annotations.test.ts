@@ -7,7 +7,7 @@ import { newStack } from '../nag-helpers';
 
 /** Every horizontal annotation of every widget of the three dashboards, with the widget's title. */
 function annotations(monitoring: PlatformMonitoring): Array<{ title: string; value: number; label: string }> {
-  return [monitoring.dataPipelineDashboard, monitoring.apiPerformanceDashboard, monitoring.mlPerformanceDashboard]
+  return [monitoring.dataPipelineDashboard, monitoring.apiPerformanceDashboard, monitoring.mlPerformanceDashboard!]
     .flatMap((d) => dashboardBody(d).widgets)
     .flatMap((w: any) => (w.properties?.annotations?.horizontal ?? [])
       .map((a: any) => ({ title: w.properties.title, value: a.value, label: a.label })));

@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { ApiPerformanceDashboard } from '../../src/dashboards/api-performance-dashboard';
 import { DataPipelineDashboard } from '../../src/dashboards/data-pipeline-dashboard';
 import { MlPerformanceDashboard } from '../../src/dashboards/ml-performance-dashboard';
+import { ecommerceMlComponents } from '../ml-fixtures';
 import { nagFindings, newStack } from '../nag-helpers';
 
 function allThree(functionCount: number) {
@@ -28,7 +29,7 @@ function allThree(functionCount: number) {
     lambdaFunctions: fns,
     alarms: [alarm],
   });
-  new MlPerformanceDashboard(stack, 'Ml', { projectName: 'shop', alarms: [alarm] });
+  new MlPerformanceDashboard(stack, 'Ml', { projectName: 'shop', mlComponents: ecommerceMlComponents(), alarms: [alarm] });
   return { app, stack };
 }
 

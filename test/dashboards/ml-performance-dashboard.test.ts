@@ -5,15 +5,15 @@ import { allMetrics, dashboardBody, layoutProblems, parseAnomalyBand, titles, wi
 import { DeploymentEnvironment } from '../../src/core/environment';
 import { MlPerformanceDashboard } from '../../src/dashboards/ml-performance-dashboard';
 import { AnomalyBandBreach } from '../../src/metrics/ml-anomaly-detection';
-import { MlMetricCatalog } from '../../src/metrics/ml-catalog';
 import { MlComponent } from '../../src/metrics/ml-component';
 import { MlMetricDefinition } from '../../src/metrics/ml-metric-definition';
+import { RETAIL_COPILOT, ecommerceMlComponents } from '../ml-fixtures';
 import { newStack } from '../nag-helpers';
 
 describe('MlPerformanceDashboard', () => {
   test('name, time range and one section per default component', () => {
     const { stack } = newStack();
-    const d = new MlPerformanceDashboard(stack, 'Ml', { projectName: 'shop' });
+    const d = new MlPerformanceDashboard(stack, 'Ml', { mlComponents: ecommerceMlComponents(), projectName: 'shop' });
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'shop-ml-performance' });
     const body = dashboardBody(d.dashboard);
     expect(body.start).toBe('-P1D');
@@ -35,9 +35,9 @@ describe('MlPerformanceDashboard', () => {
 
   test('every metric: project namespace, catalog name, statistic, 5-minute period, no dimensions', () => {
     const { stack } = newStack();
-    const d = new MlPerformanceDashboard(stack, 'Ml', { projectName: 'shop' });
+    const d = new MlPerformanceDashboard(stack, 'Ml', { mlComponents: ecommerceMlComponents(), projectName: 'shop' });
     const body = dashboardBody(d.dashboard);
-    const expected = MlMetricCatalog.defaultComponents().flatMap(c => c.metrics.map(m => ({
+    const expected = ecommerceMlComponents().flatMap(c => c.metrics.map(m => ({
       namespace: 'shop', metricName: c.fullMetricName(m.metricName), dimensions: {}, stat: m.statistic, period: 300, label: m.label,
     })));
     const singles = body.widgets.filter((w: any) => w.properties.view === 'singleValue');
@@ -52,7 +52,7 @@ describe('MlPerformanceDashboard', () => {
   test('custom components, period, interval, environment and alarms', () => {
     const { stack } = newStack();
     const alarm = new cloudwatch.Alarm(stack, 'A', {
-      metric: MlMetricCatalog.RETAIL_COPILOT.metric('shop', 'ResponseTime'), threshold: 1, evaluationPeriods: 1,
+      metric: RETAIL_COPILOT.metric('shop', 'ResponseTime'), threshold: 1, evaluationPeriods: 1,
     });
     const custom = new MlComponent({
       id: 'price-optimizer',
@@ -97,7 +97,7 @@ describe('MlPerformanceDashboard', () => {
 
     test('every marked metric of the default catalog shows its band, as wide as its alarm\'s; the others none', () => {
       const { stack } = newStack();
-      const body = dashboardBody(new MlPerformanceDashboard(stack, 'Ml', { projectName: 'shop' }).dashboard);
+      const body = dashboardBody(new MlPerformanceDashboard(stack, 'Ml', { mlComponents: ecommerceMlComponents(), projectName: 'shop' }).dashboard);
       const two = (label: string) => ({ width: 2, bandsOwnMetric: true, label: `${label} expected band (2 std dev)` });
       const three = (label: string) => ({ width: 3, bandsOwnMetric: true, label: `${label} expected band (3 std dev)` });
       expect(bands(body)).toEqual({
@@ -132,7 +132,7 @@ describe('MlPerformanceDashboard', () => {
         projectName: 'shop',
         period: Duration.minutes(1),
         mlComponents: [
-          MlMetricCatalog.RETAIL_COPILOT.withAnomalyDetection('ResponseTime', { breach: AnomalyBandBreach.ABOVE, bandWidth: 4.5 })
+          RETAIL_COPILOT.withAnomalyDetection('ResponseTime', { breach: AnomalyBandBreach.ABOVE, bandWidth: 4.5 })
             .withoutAnomalyDetection('SQLGenerationSuccess'),
         ],
       }).dashboard);
@@ -147,23 +147,23 @@ describe('MlPerformanceDashboard', () => {
     test('anomaly alarms draw no threshold line (their threshold is the band)', () => {
       const { stack } = newStack();
       const alarm = new cloudwatch.AnomalyDetectionAlarm(stack, 'A', {
-        metric: MlMetricCatalog.RETAIL_COPILOT.metric('shop', 'ResponseTime'),
+        metric: RETAIL_COPILOT.metric('shop', 'ResponseTime'),
         evaluationPeriods: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD,
       });
-      const body = dashboardBody(new MlPerformanceDashboard(stack, 'Ml', { projectName: 'shop', alarms: [alarm] }).dashboard);
+      const body = dashboardBody(new MlPerformanceDashboard(stack, 'Ml', { mlComponents: ecommerceMlComponents(), projectName: 'shop', alarms: [alarm] }).dashboard);
       expect(widget(body, 'Response Time (Milliseconds)').properties.annotations).toBeUndefined();
     });
   });
 
   test.each([
     [{ mlComponents: [] }, /mlComponents is empty/],
-    [{ mlComponents: [MlMetricCatalog.RETAIL_COPILOT, MlMetricCatalog.RETAIL_COPILOT] }, /id "retail-copilot" is used more than once/],
+    [{ mlComponents: [RETAIL_COPILOT, RETAIL_COPILOT] }, /id "retail-copilot" is used more than once/],
     [{ period: Duration.seconds(90) }, /period must be a whole number of minutes/],
     [{ dashboardName: 'has spaces' }, /A dashboard name must be 1-255 letters, digits, hyphens and underscores; got "has spaces"/],
   ])('rejects bad input %#', (extra, message) => {
     const { stack } = newStack();
-    expect(() => new MlPerformanceDashboard(stack, 'Ml', { projectName: 'shop', ...extra })).toThrow(message);
+    expect(() => new MlPerformanceDashboard(stack, 'Ml', { mlComponents: ecommerceMlComponents(), projectName: 'shop', ...extra })).toThrow(message);
   });
 
   test('a dashboard over 500 widgets fails at synth with a clear message', () => {

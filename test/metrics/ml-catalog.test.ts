@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { MlMetricCatalog } from '../../src/metrics/ml-catalog';
 import { MlComponent } from '../../src/metrics/ml-component';
 import { MlMetricDefinition } from '../../src/metrics/ml-metric-definition';
+import { DEMAND_INSIGHTS_ENGINE, MARKET_INTELLIGENCE_HUB, RETAIL_COPILOT, ecommerceMlComponents } from '../ml-fixtures';
 import { newStack } from '../nag-helpers';
 
 const EXPECTED: Array<[string, string, string, cloudwatch.Unit, string]> = [
@@ -27,28 +28,28 @@ const EXPECTED: Array<[string, string, string, cloudwatch.Unit, string]> = [
 
 describe('MlMetricCatalog defaults', () => {
   test('five components, fifteen metrics with exact names, units and statistics', () => {
-    const rows = MlMetricCatalog.defaultComponents().flatMap(c =>
+    const rows = ecommerceMlComponents().flatMap(c =>
       c.metrics.map(m => [c.id, c.displayName, c.fullMetricName(m.metricName), m.unit, m.statistic]));
     expect(rows).toEqual(EXPECTED);
   });
 
   test('every metric has a description and a readable label', () => {
-    const defs = MlMetricCatalog.defaultComponents().flatMap(c => c.metrics);
+    const defs = ecommerceMlComponents().flatMap(c => c.metrics);
     expect(defs.every(d => d.description.length > 10)).toBe(true);
-    expect(MlMetricCatalog.DEMAND_INSIGHTS_ENGINE.definition('CLVAccuracy').label).toBe('CLV Accuracy');
-    expect(MlMetricCatalog.RETAIL_COPILOT.definition('SQLGenerationSuccess').label).toBe('SQL Generation Success');
+    expect(DEMAND_INSIGHTS_ENGINE.definition('CLVAccuracy').label).toBe('CLV Accuracy');
+    expect(RETAIL_COPILOT.definition('SQLGenerationSuccess').label).toBe('SQL Generation Success');
   });
 
-  test('defaultComponents returns a fresh array', () => {
-    const a = MlMetricCatalog.defaultComponents();
-    a.pop();
-    expect(MlMetricCatalog.defaultComponents()).toHaveLength(5);
+  test('the default catalog is empty: the library ships no ML components', () => {
+    expect(new MlMetricCatalog({ namespace: 'ns' }).components).toEqual([]);
+    expect(() => new MlMetricCatalog({ namespace: 'ns' }).metric('market-intelligence', 'Latency'))
+      .toThrow('No ML component "market-intelligence" in the catalog; it has none: list it in mlComponents.');
   });
 });
 
 describe('building metrics', () => {
   test('metric() uses the namespace, full name, default statistic and 5-minute period', () => {
-    const catalog = new MlMetricCatalog({ namespace: 'ecommerce-ai-platform' });
+    const catalog = new MlMetricCatalog({ namespace: 'ecommerce-ai-platform', components: ecommerceMlComponents() });
     const m = catalog.metric('market-intelligence', 'Latency');
     expect(m.namespace).toBe('ecommerce-ai-platform');
     expect(m.metricName).toBe('MarketIntelligence.Latency');
@@ -59,7 +60,7 @@ describe('building metrics', () => {
   });
 
   test('options override defaults, but an explicit undefined does not erase them', () => {
-    const c = MlMetricCatalog.MARKET_INTELLIGENCE_HUB;
+    const c = MARKET_INTELLIGENCE_HUB;
     expect(c.metric('ns', 'TrainingTime', { statistic: 'Average' }).statistic).toBe('Average');
     const m = c.metric('ns', 'TrainingTime', { statistic: undefined, period: undefined });
     expect(m.statistic).toBe('Maximum');
@@ -67,7 +68,7 @@ describe('building metrics', () => {
   });
 
   test('unknown components and metrics fail with the known names', () => {
-    const catalog = new MlMetricCatalog({ namespace: 'ns' });
+    const catalog = new MlMetricCatalog({ namespace: 'ns', components: ecommerceMlComponents() });
     expect(() => catalog.metric('nope', 'X')).toThrow(/No ML component "nope".*market-intelligence/);
     expect(() => catalog.metric('retail-copilot', 'Nope')).toThrow(/has no metric "Nope".*ResponseTime/);
   });
@@ -79,13 +80,13 @@ describe('building metrics', () => {
       metricPrefix: 'PriceOptimizer',
       metrics: [new MlMetricDefinition({ metricName: 'MarginLift', unit: cloudwatch.Unit.PERCENT, description: 'Margin lift.' })],
     });
-    const hub = MlMetricCatalog.MARKET_INTELLIGENCE_HUB.withAdditionalMetrics([
+    const hub = MARKET_INTELLIGENCE_HUB.withAdditionalMetrics([
       new MlMetricDefinition({ metricName: 'DriftScore', unit: cloudwatch.Unit.NONE, statistic: 'Maximum', description: 'Data drift.' }),
     ]);
     const catalog = new MlMetricCatalog({ namespace: 'ns', components: [hub, extra] });
     expect(catalog.fullMetricName('price-optimizer', 'MarginLift')).toBe('PriceOptimizer.MarginLift');
     expect(catalog.metric('market-intelligence', 'DriftScore').statistic).toBe('Maximum');
-    expect(MlMetricCatalog.MARKET_INTELLIGENCE_HUB.metrics).toHaveLength(3);
+    expect(MARKET_INTELLIGENCE_HUB.metrics).toHaveLength(3);
   });
 });
 

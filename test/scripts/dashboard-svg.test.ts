@@ -13,6 +13,7 @@ import {
   dashboardBodyToString, escapeXml, NO_DATA, placeWidgets, renderAssemblyDashboards, renderDashboardSvg,
 } from '../../scripts/dashboard-svg';
 import { MlPerformanceDashboard } from '../../src/dashboards/ml-performance-dashboard';
+import { ecommerceMlComponents } from '../ml-fixtures';
 import { newStack } from '../nag-helpers';
 
 /**
@@ -294,7 +295,7 @@ test('escapeXml and the Fn::Join body with token placeholders or resolved names'
 test('renders every dashboard of a synthesized cloud assembly', () => {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-svg-'));
   const { stack } = newStack();
-  new MlPerformanceDashboard(stack, 'Ml', { projectName: 'shop' });
+  new MlPerformanceDashboard(stack, 'Ml', { projectName: 'shop', mlComponents: ecommerceMlComponents() });
   fs.mkdirSync(path.join(outdir, 'assembly-Stage'));
   fs.writeFileSync(path.join(outdir, 'assembly-Stage', 'TestStack.template.json'), JSON.stringify(Template.fromStack(stack).toJSON()));
   const written = renderAssemblyDashboards(outdir);

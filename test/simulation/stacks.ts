@@ -13,6 +13,7 @@ import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 import { CfnTemplate, ENV, loadAssembly } from './cfn-model';
 import { PathOptions } from './delivery-paths';
 import { PolicyModel } from './policies';
+import { ecommerceMlComponents } from '../ml-fixtures';
 
 /** A synthesized platform: its templates (nested included) and what the templates cannot tell. */
 export interface SimulatedStack {
@@ -96,6 +97,7 @@ export function allOptionsStack(): SimulatedStack {
       isOrganizationTrail: true,
       organizationId: ORGANIZATION_ID,
     },
+    mlComponents: ecommerceMlComponents(),
     alarms: {
       mlAlarms: [{
         componentId: 'market-intelligence',
@@ -157,6 +159,7 @@ export function crossAccountAlertsStack(): SimulatedStack {
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
     environment: DeploymentEnvironment.PROD,
+    alertEmails: ['ops@example.com'],
     projectName: 'shop',
     lambdaFunctions: [fn],
     crossAccountAlerts: { alarmSourceAccounts: ALARM_SOURCE_ACCOUNTS },
