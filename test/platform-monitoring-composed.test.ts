@@ -87,9 +87,12 @@ describe('PlatformMonitoring: composed', () => {
     expect(monitoring.allAlarms.length).toBe(Object.keys(alarms).length + sharded.length);
   });
 
-  test('the key policy trusts exactly the alarm-name prefix every alarm uses', () => {
+  test('the topic policy trusts exactly the alarm-name prefix every alarm uses; the key, the alert topics by encryption context', () => {
+    const topicPolicy = JSON.stringify(template.findResources('AWS::SNS::TopicPolicy'));
+    expect(topicPolicy).toContain(':cloudwatch:eu-west-1:123456789012:alarm:shop-prod-*');
     const keyPolicy = JSON.stringify(template.findResources('AWS::KMS::Key'));
-    expect(keyPolicy).toContain(':cloudwatch:eu-west-1:123456789012:alarm:shop-prod-*');
+    expect(keyPolicy).not.toContain(':cloudwatch:eu-west-1:123456789012:alarm:');
+    expect(keyPolicy).toContain('kms:EncryptionContext:aws:sns:topicArn');
     expect(monitoring.alarmNamePrefix).toBe('shop-prod-');
   });
 

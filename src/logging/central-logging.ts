@@ -9,7 +9,7 @@ import { apiAccessLogFormatString } from './api-access-log-format';
 import { BATCH_LOG_ERRORS_METRIC, errorCountMetric, errorMetricFilter, lambdaLogErrorsMetricName } from './log-error-metrics';
 import { AUTO_NESTED_THRESHOLD, isNested, LogGroupPlacement, NESTED_SHARDS, shardOf } from './log-group-placement';
 import { LoggingOptions } from './logging-options';
-import { enableRestApiAccessLogs } from './rest-api-access-logs';
+import { enableRestApiAccessLogs, warnForeignRestApiStages } from './rest-api-access-logs';
 import { createSavedQueries } from './saved-queries';
 import { lambdaLogGroupModeOf, ServiceLogGroupMode } from './service-log-group-mode';
 import { DeploymentEnvironment } from '../core/environment';
@@ -292,7 +292,9 @@ export class CentralLogging extends Construct {
         destination: this.apiAccessLogDestination(),
         format: CentralLogging.apiAccessLogFormat().toString(),
       };
-      (props.restApis ?? []).forEach((api, i) => enableRestApiAccessLogs(this, api, i, target));
+      const foreign = (props.restApis ?? []).map((api, index) => ({ api, index }))
+        .filter(({ api }) => enableRestApiAccessLogs(this, api, target));
+      warnForeignRestApiStages(this, foreign, target);
     }
 
     Tags.of(this).add('Project', props.projectName);

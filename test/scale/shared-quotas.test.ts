@@ -1,6 +1,7 @@
 import { App, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../../src';
 import { SHARED_QUOTAS } from '../../src/limits/shared-quotas';
 import { RECOMMENDED_CONTEXT } from '../fixtures';
@@ -61,15 +62,31 @@ test('an event pattern over 2,048 characters fails the synth', () => {
   expect(message).toMatch(/split them across several rules/);
 });
 
-test('a key policy over 32 KB and a topic policy over 30 KB fail the synth (400 source accounts)', () => {
+test('a topic policy over 30 KB fails the synth (400 source accounts; the key policy no longer lists accounts)', () => {
   const accounts = Array.from({ length: 400 }, (_, i) => String(100000000000 + i));
   const { app } = platform({ crossAccountAlerts: { alarmSourceAccounts: accounts } });
   const message = synthError(app);
-  expect(message).toMatch(/PlatformMonitoring-KeyPolicySize/);
-  expect(message).toMatch(/The key policy of AWS::KMS::Key \w+ in stack 'Platform' is \d\d,\d\d\d bytes; AWS KMS accepts at most 32,768, so the deploy would fail./);
+  expect(message).not.toMatch(/PlatformMonitoring-KeyPolicySize/);
   expect(message).toMatch(/PlatformMonitoring-TopicPolicySize/);
   expect(message).toMatch(/The topic policy of AWS::SNS::TopicPolicy \w+ in stack 'Platform' is \d\d,\d\d\d bytes; Amazon SNS accepts at most 30,720, so the deploy would fail./);
   expect(message).toMatch(/aws:SourceOrgID/);
+});
+
+test('a key policy over 32 KB fails the synth (statements added to the platform key)', () => {
+  const { app, stack } = platform();
+  const monitoring = stack.node.findChild('Monitoring') as PlatformMonitoring;
+  for (let i = 0; i < 200; i++) { // distinct conditions: minimizePolicies cannot merge them
+    monitoring.encryptionKey.addToResourcePolicy(new iam.PolicyStatement({
+      sid: `Reader${i}`,
+      actions: ['kms:Decrypt', 'kms:DescribeKey'],
+      resources: ['*'],
+      principals: [new iam.ArnPrincipal(`arn:aws:iam::123456789012:role/a-reader-role-with-a-long-name-${i}`)],
+      conditions: { StringEquals: { 'aws:PrincipalTag/team': `team-${i}` } },
+    }));
+  }
+  const message = synthError(app);
+  expect(message).toMatch(/PlatformMonitoring-KeyPolicySize/);
+  expect(message).toMatch(/The key policy of AWS::KMS::Key \w+ in stack 'Platform' is \d\d,\d\d\d bytes; AWS KMS accepts at most 32,768, so the deploy would fail./);
 });
 
 test('a composite alarm rule over 10,240 characters fails the synth (alarms of another template counted at 255 characters)', () => {

@@ -5,7 +5,7 @@ import { PolicyDocument, PolicyModel } from './policies';
 import { PROOFS } from './proofs';
 import { decide, decideAll, PathRequest } from './simulate';
 import { IMPORTED_KEY_ID, importedKeyStack, SimulatedStack } from './stacks';
-import { KeyPolicySid } from '../../src/encryption/key-policy';
+import { KeyAdminSid, KeyPolicySid } from '../../src/encryption/key-policy';
 
 // A user-managed key: the construct cannot write its policy and prints the statements to add
 // (synth warning). Here they are taken from that warning, put in a key policy next to the account
@@ -44,8 +44,8 @@ beforeAll(() => {
   keyRequests = () => deliveryPaths(model, stack.options).filter((r) => KEY_PATHS.includes(r.path));
 });
 
-test('the warning prints one statement per service grant, with literal ARNs', () => {
-  const sids = Object.values(KeyPolicySid);
+test('the warning prints one statement per service grant and the Control Tower deny, with literal ARNs', () => {
+  const sids = [...Object.values(KeyPolicySid), KeyAdminSid.DENY_GRANTS_EXCEPT_AWS_SERVICES];
   expect(printed.map((s) => s.Sid).sort()).toEqual(sids.sort());
   expect(JSON.stringify(printed)).not.toMatch(/Token\[|<account-id>|<region>|<partition>/);
 });
