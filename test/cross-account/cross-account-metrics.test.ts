@@ -1,3 +1,4 @@
+import { NestedStack, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { DeploymentEnvironment } from '../../src/core/environment';
@@ -35,8 +36,10 @@ function platform(extra: Partial<PlatformMonitoringProps> = {}) {
 }
 
 /** Every alarm's metric query entries (MetricStat with AccountId) by namespace. */
-function alarmQueries(stack: any, namespace: string): any[] {
-  return Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm'))
+function alarmQueries(stack: Stack, namespace: string): any[] {
+  // The stack and its nested stacks: API and DMS task alarms sit in nested shards.
+  const stacks = [stack, ...stack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack)];
+  return stacks.flatMap((s) => Object.values(Template.fromStack(s).findResources('AWS::CloudWatch::Alarm')))
     .map((a: any) => a.Properties)
     .filter((p: any) => p.Namespace === namespace || (p.Metrics ?? []).some((m: any) => m.MetricStat?.Metric.Namespace === namespace));
 }
