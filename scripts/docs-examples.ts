@@ -108,7 +108,12 @@ function main(): void {
   }
   fs.writeFileSync(path.join(OUT_DIR, 'tsconfig.json'), JSON.stringify({
     compilerOptions: {
+      // jsii-rosetta's options (STANDARD_COMPILER_OPTIONS) where they matter for examples
       strict: true,
+      noImplicitReturns: true,
+      noFallthroughCasesInSwitch: true,
+      experimentalDecorators: true,
+      resolveJsonModule: true,
       noEmit: true,
       target: 'ES2022',
       lib: ['es2022'],
