@@ -176,15 +176,15 @@ const rosetta = project.addTask('rosetta', {
   exec: 'jsii-rosetta extract --strict --compile --fail .jsii',
 });
 project.postCompileTask.spawn(rosetta);
-// The guides in docs/ are not in the assembly: scripts/docs-examples.ts compiles their examples the
-// same way (jsii-rosetta --strict, same fixtures) from a copy of the assembly in .rosetta-docs/.
+// The guides in docs/ are not in the assembly: scripts/docs-examples.ts compiles their examples
+// (and the README's as it is on disk) in the same fixtures, with one strict tsc program against lib/.
 const rosettaDocs = project.addTask('rosetta:docs', {
-  description: 'Compile every TypeScript example of the guides in docs/ with jsii-rosetta (fails on any error)',
+  description: 'Compile every TypeScript example of the guides in docs/ and the README in the rosetta fixtures (fails on any error)',
   exec: 'ts-node --project scripts/tsconfig.json scripts/docs-examples.ts',
 });
 project.postCompileTask.spawn(rosettaDocs);
-project.gitignore.exclude('/.rosetta-docs/');
-project.addPackageIgnore('/.rosetta-docs/');
+project.gitignore.exclude('/.docs-examples/');
+project.addPackageIgnore('/.docs-examples/');
 
 // API compatibility: jsii-diff compares the compiled assembly with the committed baseline
 // (api/baseline/assembly.json, written by `api:baseline`; not named `.jsii`, which jsii-docgen would
