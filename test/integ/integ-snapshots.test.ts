@@ -46,7 +46,10 @@ describe.each(INTEG_APPS.map((def) => [def.name, def] as const))('integration ap
     expect([assertId.length, testId.length]).toEqual([1, 1]);
     const app = Template.fromJSON(templates[testId[0]] as any);
     app.resourceCountIs('AWS::CloudTrail::Trail', 1);
-    app.resourceCountIs('AWS::SNS::Topic', 1);
+    // The alert topic; alarm-delivery also routes critical and warning alarms to their own topics
+    // (and to a chat channel's topic when INTEG_SLACK_* is set), to prove delivery to each.
+    const topics = Object.keys(app.findResources('AWS::SNS::Topic')).length;
+    expect(topics).toBe(def.name === 'alarm-delivery' ? 3 : 1);
     // DESTROY outside PROD, so `cdk destroy` removes the key, groups and buckets.
     for (const type of ['AWS::KMS::Key', 'AWS::Logs::LogGroup', 'AWS::S3::Bucket']) {
       for (const resource of Object.values(app.findResources(type))) expect(resource.DeletionPolicy).toBe('Delete');
