@@ -124,6 +124,28 @@ function asText(v: any, unknown: number): string {
   return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : placeholder(unknown);
 }
 
+/** The resource policies whose size has a quota: where the document is, its limit and the usual fix. */
+const POLICY_QUOTAS: { [type: string]: { property: string; quota: 'keyPolicyBytes' | 'topicPolicyBytes'; label: string; service: string; fix: string } } = {
+  'AWS::KMS::Key': {
+    property: 'KeyPolicy',
+    quota: 'keyPolicyBytes',
+    label: 'key policy',
+    service: 'AWS KMS',
+    // The platform's own statements are a fixed set (source accounts are listed in the topic policy, not here).
+    fix: 'Move statements you added to the key policy into IAM policies of the principals (the key policy lets the account\'s '
+      + 'IAM policies use the key), or use a key of your own (encryptionKey) for those principals.',
+  },
+  'AWS::SNS::TopicPolicy': {
+    property: 'PolicyDocument',
+    quota: 'topicPolicyBytes',
+    label: 'topic policy',
+    service: 'Amazon SNS',
+    fix: 'List fewer source accounts (a long list of accounts in a condition is the usual cause): scope the statements to your '
+      + 'organization (crossAccountAlerts.alarmSourceOrganizationId, aws:SourceOrgID) instead of each account, or split the '
+      + 'accounts across platforms.',
+  },
+};
+
 /** The checks of one template's resources against the size quotas of `SHARED_QUOTAS`. */
 export function checkResourceSizes(template: CheckedTemplate, stackPath: string): SharedQuotaFinding[] {
   const findings: SharedQuotaFinding[] = [];
@@ -144,29 +166,17 @@ export function checkResourceSizes(template: CheckedTemplate, stackPath: string)
         });
       }
     }
-    if (resource.Type === 'AWS::KMS::Key' && p.KeyPolicy !== undefined) {
-      const bytes = Buffer.byteLength(JSON.stringify(renderForLength(p.KeyPolicy, template)));
-      if (bytes > SHARED_QUOTAS.keyPolicyBytes) {
+    const policy = POLICY_QUOTAS[resource.Type];
+    if (policy && p[policy.property] !== undefined) {
+      const bytes = Buffer.byteLength(JSON.stringify(renderForLength(p[policy.property], template)));
+      const limit = SHARED_QUOTAS[policy.quota];
+      if (bytes > limit) {
         findings.push({
-          quota: 'keyPolicyBytes',
+          quota: policy.quota,
           logicalId,
-          description: `The key policy of ${where} is ${fmt(bytes)} bytes; AWS KMS accepts at most ${fmt(SHARED_QUOTAS.keyPolicyBytes)}, `
+          description: `The ${policy.label} of ${where} is ${fmt(bytes)} bytes; ${policy.service} accepts at most ${fmt(limit)}, `
             + 'so the deploy would fail.',
-          fix: 'List fewer source accounts (a long list of accounts in a condition is the usual cause): scope the statements to your '
-            + 'organization (aws:SourceOrgID / aws:PrincipalOrgID) instead of each account, or split the accounts across platforms.',
-        });
-      }
-    }
-    if (resource.Type === 'AWS::SNS::TopicPolicy' && p.PolicyDocument !== undefined) {
-      const bytes = Buffer.byteLength(JSON.stringify(renderForLength(p.PolicyDocument, template)));
-      if (bytes > SHARED_QUOTAS.topicPolicyBytes) {
-        findings.push({
-          quota: 'topicPolicyBytes',
-          logicalId,
-          description: `The topic policy of ${where} is ${fmt(bytes)} bytes; Amazon SNS accepts at most ${fmt(SHARED_QUOTAS.topicPolicyBytes)}, `
-            + 'so the deploy would fail.',
-          fix: 'List fewer source accounts (a long list of accounts in a condition is the usual cause): scope the statements to your '
-            + 'organization (aws:SourceOrgID / aws:PrincipalOrgID) instead of each account, or split the accounts across platforms.',
+          fix: policy.fix,
         });
       }
     }

@@ -8,7 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { addPlatform } from '../../bench/fixture';
-import { AlarmSeverity, DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../../src';
+import { AlarmSeverity, CrossAccountAlertOptions, DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../../src';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 import { CfnTemplate, ENV, loadAssembly } from './cfn-model';
 import { PathOptions } from './delivery-paths';
@@ -152,20 +152,25 @@ export function importedKeyStack(): SimulatedStack {
 /** Source accounts whose alarms may publish to the monitoring account's topic (README "Many accounts"). */
 export const ALARM_SOURCE_ACCOUNTS = ['222222222222', '333333333333'];
 
-/** A monitoring account's platform that lets two source accounts' alarms notify its topic. */
-export function crossAccountAlertsStack(): SimulatedStack {
+/** A monitoring account's platform (one function) whose alert topic trusts `crossAccountAlerts`. */
+function monitoringAccountStack(id: string, label: string, crossAccountAlerts: CrossAccountAlertOptions): SimulatedStack {
   const app = new App({ context: RECOMMENDED_CONTEXT });
-  const stack = new Stack(app, 'CrossAccountAlerts', { env });
+  const stack = new Stack(app, id, { env });
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
+    projectName: 'shop',
     environment: DeploymentEnvironment.PROD,
     alertEmails: ['ops@example.com'],
-    projectName: 'shop',
     lambdaFunctions: [fn],
-    crossAccountAlerts: { alarmSourceAccounts: ALARM_SOURCE_ACCOUNTS },
+    crossAccountAlerts,
   });
   addPublisher(stack, monitoring);
-  return synth('cross-account alerts', app, monitoring);
+  return synth(label, app, monitoring);
+}
+
+/** A monitoring account's platform that lets two source accounts' alarms notify its topic. */
+export function crossAccountAlertsStack(): SimulatedStack {
+  return monitoringAccountStack('CrossAccountAlerts', 'cross-account alerts', { alarmSourceAccounts: ALARM_SOURCE_ACCOUNTS });
 }
 
 /** The organization whose accounts' alarms may publish in `organizationAlertsStack`. */
@@ -173,14 +178,7 @@ export const ALARM_SOURCE_ORGANIZATION = 'o-a1b2c3d4e5';
 
 /** A monitoring account's platform that lets the alarms of every account of an organization notify its topic. */
 export function organizationAlertsStack(): SimulatedStack {
-  const app = new App({ context: RECOMMENDED_CONTEXT });
-  const stack = new Stack(app, 'OrganizationAlerts', { env });
-  const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
-  const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
-    projectName: 'shop', environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], lambdaFunctions: [fn], crossAccountAlerts: { alarmSourceOrganizationId: ALARM_SOURCE_ORGANIZATION },
-  });
-  addPublisher(stack, monitoring);
-  return synth('organization alerts', app, monitoring);
+  return monitoringAccountStack('OrganizationAlerts', 'organization alerts', { alarmSourceOrganizationId: ALARM_SOURCE_ORGANIZATION });
 }
 
 /** The placeholder chat ids of the chat stack (formats of the AWS Chatbot API reference). */
