@@ -137,15 +137,30 @@ export function upgradeNotes(root: string): string {
 }
 
 /**
- * The lost elements the notes do not mention: an element counts as mentioned when its own name (the
- * member name of `Type.member`, the type name of a type) appears in the notes as a whole word.
+ * The lost elements the notes do not mention. An element counts as mentioned when its own name (the
+ * member name of `Type.member`, the type name of a type) appears as a whole identifier inside a code
+ * span of the notes (`` `alertEmails` ``, `` `monitoring.batchLogGroup` ``, `` `Type.member → other` ``):
+ * prose does not count, so a lost member called `enabled` or `period` is not excused by the English word.
  */
 export function unmentionedLosses(lost: string[], notes: string): string[] {
+  const spans = codeSpans(notes);
   return lost.filter((element) => {
     const name = element.split('.').pop()!;
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return !new RegExp(`(^|[^A-Za-z0-9_$])${escaped}($|[^A-Za-z0-9_$])`).test(notes);
+    const word = new RegExp(`(^|[^A-Za-z0-9_$])${escaped}($|[^A-Za-z0-9_$])`);
+    return !spans.some((span) => word.test(span));
   });
+}
+
+/**
+ * The contents of the inline code spans (`` `...` ``) of a markdown text. Fenced code blocks are left
+ * out: an example that happens to use a name does not say what became of it.
+ */
+export function codeSpans(markdown: string): string[] {
+  const spans: string[] = [];
+  const withoutFences = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
+  for (const m of withoutFences.matchAll(/(`+)([\s\S]*?[^`])\1(?!`)/g)) spans.push(m[2]);
+  return spans;
 }
 
 /** The elements `current` lost since `baseline` that the upgrade notes under `root` do not mention. */

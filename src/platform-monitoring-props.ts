@@ -249,7 +249,7 @@ export interface PlatformMonitoringProps {
 
   /**
    * Alarms of other (source) accounts that may notify this platform's alert topic: the topic and
-   * key policies trust their CloudWatch alarms (see README "Many accounts").
+   * key policies trust their CloudWatch alarms (see docs/many-accounts.md).
    *
    * @default - only this account's alarms may publish
    * @experimental

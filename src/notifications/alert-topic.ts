@@ -109,7 +109,7 @@ export class AlertTopic extends Construct {
     if (sourceAccounts.length > 0) {
       // The same grant as above for alarms of the source accounts. CloudWatch publishes a source
       // account's alarm notification as the service principal, with aws:SourceAccount and
-      // aws:SourceArn of that alarm (see README "Many accounts").
+      // aws:SourceArn of that alarm (see docs/many-accounts.md).
       topic.addToResourcePolicy(new iam.PolicyStatement({
         sid: AlertTopic.SOURCE_ACCOUNTS_PUBLISH_SID,
         principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],

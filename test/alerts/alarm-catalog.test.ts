@@ -4,7 +4,7 @@ import { alarmsOf, allOptionsPlatform, assemblyTemplates, defaultPlatform } from
 import { ALARM_CATALOG, catalogEntryOf, renderAlarmTable } from '../../src/alarms/alarm-catalog';
 
 const README = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'alarms-and-routing.md'), 'utf8');
-const START = '<!-- alarm-table:start (rendered from src/alerts/alarm-catalog.ts) -->';
+const START = '<!-- alarm-table:start (rendered from src/alarms/alarm-catalog.ts) -->';
 const END = '<!-- alarm-table:end -->';
 
 test('the alarm table of docs/alarms-and-routing.md is the one rendered from the catalog (code and docs cannot drift)', () => {

@@ -137,7 +137,17 @@ describe('a lost API element needs an upgrade note', () => {
 
   test('a name is matched as a whole word', () => {
     expect(unmentionedLosses(['Props.runbookUrl'], '`runbookUrls` → `x`')).toEqual(['Props.runbookUrl']);
-    expect(unmentionedLosses(['Props.runbookUrl'], '- runbookUrl: removed')).toEqual([]);
+    expect(unmentionedLosses(['Props.runbookUrl'], '- `runbookUrl`: removed')).toEqual([]);
+    expect(unmentionedLosses(['Props.runbookUrl'], '- `alarms.runbookUrl` → `alarms.runbook`')).toEqual([]);
+  });
+
+  test('only a mention in inline code counts: prose and fenced examples do not', () => {
+    // A lost member with a common-word name is not excused by the English word...
+    expect(unmentionedLosses(['Options.enabled'], 'Alarms are enabled by default.')).toEqual(['Options.enabled']);
+    // ...nor by an example that happens to use it.
+    expect(unmentionedLosses(['Options.enabled'], '```ts\nconst x = { enabled: true };\n```\n')).toEqual(['Options.enabled']);
+    expect(unmentionedLosses(['Options.enabled'], '- `securityAlarms: true` → `securityAlarms: { enabled: true }`')).toEqual([]);
+    expect(unmentionedLosses(['Options'], 'The ``Options`` interface is gone.')).toEqual([]);
   });
 
   test('the Upgrading section ends at the next heading of its level', () => {
