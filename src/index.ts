@@ -45,6 +45,7 @@ export { type AlarmOptions } from './alarms/alarm-options';
 export { type CisBenchmarkOptions, type CisControlSeverity } from './alarms/cis-benchmark-options';
 export { type MlMetricAlarmDefinition } from './alarms/ml-alarm-definition';
 export { type MlAnomalyAlarmOptions, type MlMetricAlarmsProps, MlMetricAlarms } from './alarms/ml-alarms';
+export { EventsDeliveryPolicy } from './events/events-delivery-policy';
 export { type PlatformEventsProps, PlatformEvents } from './events/platform-events';
 export { type SecurityAlarmsProps, SecurityAlarms } from './alarms/security-alarms';
 export { type PlatformAlarmsProps } from './alarms/platform-alarms-props';
