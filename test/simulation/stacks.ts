@@ -217,3 +217,18 @@ export function chatAlertsStack(): SimulatedStack {
   addPublisher(stack, monitoring);
   return synth('chat alerts', app, monitoring);
 }
+
+/**
+ * DEV, STAGING and PROD of one project in one account and Region, each in its own stack: the first
+ * creates the CloudWatch Logs resource policy that lets EventBridge write to every platform's events
+ * group, and the others create none.
+ */
+export function estateStacks(): SimulatedStack {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  let last: PlatformMonitoring | undefined;
+  for (const [id, environment] of [['Dev', DeploymentEnvironment.DEV], ['Staging', DeploymentEnvironment.STAGING], ['Prod', DeploymentEnvironment.PROD]] as const) {
+    const stack = new Stack(app, id, { env });
+    last = new PlatformMonitoring(stack, 'Monitoring', { environment, projectName: 'shop', alertEmails: ['ops@example.com'] });
+  }
+  return synth('estate', app, last);
+}
