@@ -35,7 +35,7 @@ export { type MlMetricCatalogProps, MlMetricCatalog } from './metrics/ml-catalog
 export { type AlertTopicProps, AlertTopic } from './notifications/alert-topic';
 export { type AlertRoutingOptions } from './notifications/alert-routing-options';
 export { type AlertRoutingProps, AlertRouting } from './notifications/alert-routing';
-export { type ChatChannelOptions, type SlackChannel, type TeamsChannel } from './notifications/chat-channel-options';
+export { type ExistingChatChannel, type ChatChannelOptions, type SlackChannel, type TeamsChannel } from './notifications/chat-channel-options';
 export { type IAlarmActionStrategy, type SnsAlarmActionStrategyProps, SnsAlarmActionStrategy } from './notifications/alarm-action-strategy';
 export { type AlarmSettings } from './alarms/alarm-settings';
 export { AlarmSeverity } from './notifications/alarm-severity';
