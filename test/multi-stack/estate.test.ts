@@ -184,8 +184,8 @@ describe('the app-wide check fires', () => {
     }
     expect(estateProblems(app)).toEqual(['The Slack channel C0123 has 2 AWS Chatbot configurations in account 123456789012 '
       + '(Chat/A, Chat/B): AWS Chatbot accepts one configuration per channel in an account. Give each platform its own '
-      + 'channel, or configure the channel in one platform only and add the other platforms\' topics to that configuration '
-      + '(AWS Chatbot console).']);
+      + 'channel, or configure the channel in one platform only and name its configuration ARN in the others\' '
+      + 'alertRouting.existingChatChannels (the configuring platform lists their topics in the channel\'s additionalTopicArns).']);
   });
 });
 
