@@ -207,10 +207,12 @@ describe('PlatformEvents', () => {
     const policy = Object.values(t.findResources('AWS::Logs::ResourcePolicy'))[0].Properties;
     expect(policy.PolicyName).toBe('platform-monitoring-events-to-logs');
     const doc = JSON.parse(JSON.stringify(policy.PolicyDocument).replace(/\{"Ref":"AWS::Partition"\}/g, '"aws"'));
-    expect(doc).toEqual({ 'Fn::Join': ['', [expect.stringContaining(
-      '"Action":["logs:CreateLogStream","logs:PutLogEvents"],"Effect":"Allow","Principal":{"Service":'
+    expect(doc).toEqual({
+      'Fn::Join': ['', [expect.stringContaining(
+        '"Action":["logs:CreateLogStream","logs:PutLogEvents"],"Effect":"Allow","Principal":{"Service":'
       + '["events.amazonaws.com","delivery.logs.amazonaws.com"]},"Resource":"arn:'), 'aws',
-    expect.stringMatching(/^:logs:eu-west-1:123456789012:log-group:\/aws\/events\/\*\/platform:\*"/)]] });
+      expect.stringMatching(/^:logs:eu-west-1:123456789012:log-group:\/aws\/events\/\*\/platform:\*"/)]],
+    });
   });
 
   test('a queue given by name is matched through its ARN in this stack\'s partition, region and account', () => {
