@@ -35,7 +35,7 @@ export { type MlMetricCatalogProps, MlMetricCatalog } from './metrics/ml-catalog
 export { type AlertTopicProps, AlertTopic } from './notifications/alert-topic';
 export { type AlertRoutingOptions } from './notifications/alert-routing-options';
 export { type AlertRoutingProps, AlertRouting } from './notifications/alert-routing';
-export { type ChatChannelOptions, type SlackChannel, type TeamsChannel } from './notifications/chat-channel-options';
+export { type ExistingChatChannel, type ChatChannelOptions, type SlackChannel, type TeamsChannel } from './notifications/chat-channel-options';
 export { type IAlarmActionStrategy, type SnsAlarmActionStrategyProps, SnsAlarmActionStrategy } from './notifications/alarm-action-strategy';
 export { type AlarmSettings } from './alarms/alarm-settings';
 export { AlarmSeverity } from './notifications/alarm-severity';
@@ -45,6 +45,7 @@ export { type AlarmOptions } from './alarms/alarm-options';
 export { type CisBenchmarkOptions, type CisControlSeverity } from './alarms/cis-benchmark-options';
 export { type MlMetricAlarmDefinition } from './alarms/ml-alarm-definition';
 export { type MlAnomalyAlarmOptions, type MlMetricAlarmsProps, MlMetricAlarms } from './alarms/ml-alarms';
+export { EventsDeliveryPolicy } from './events/events-delivery-policy';
 export { type PlatformEventsProps, PlatformEvents } from './events/platform-events';
 export { type SecurityAlarmsProps, SecurityAlarms } from './alarms/security-alarms';
 export { type PlatformAlarmsProps } from './alarms/platform-alarms-props';

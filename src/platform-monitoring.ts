@@ -251,6 +251,7 @@ export class PlatformMonitoring extends Construct {
     const everyAlarmChannel = [
       ...listed(props.alertRouting?.slackChannels).map((c, i) => ({ c, prop: `alertRouting.slackChannels[${i}]` })),
       ...listed(props.alertRouting?.teamsChannels).map((c, i) => ({ c, prop: `alertRouting.teamsChannels[${i}]` })),
+      ...listed(props.alertRouting?.existingChatChannels).map((c, i) => ({ c, prop: `alertRouting.existingChatChannels[${i}]` })),
     ].find(({ c }) => c && c.severity === undefined);
     if (props.alarms?.notifyAlertTopic === false && everyAlarmChannel) {
       throw validationError(this, `${everyAlarmChannel.prop} has no severity, so it subscribes to the alert topic, but `
@@ -344,6 +345,7 @@ export class PlatformMonitoring extends Construct {
       listed(props.alarms?.criticalActions).length, listed(props.alarms?.warningActions).length,
       listed(routed.criticalActions).length, listed(routed.warningActions).length,
       listed(props.alertRouting?.slackChannels).length, listed(props.alertRouting?.teamsChannels).length,
+      listed(props.alertRouting?.existingChatChannels).length,
     ].some((n) => n > 0);
     if (!recipients && environment !== DeploymentEnvironment.DEV && props.alarms?.allowNoRecipients !== true) {
       const topic = this.alertTopic;

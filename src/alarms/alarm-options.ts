@@ -2,6 +2,7 @@ import { AlarmSettings } from './alarm-settings';
 import { CisBenchmarkOptions } from './cis-benchmark-options';
 import { MlMetricAlarmDefinition } from './ml-alarm-definition';
 import { MlAnomalyAlarmOptions } from './ml-alarms';
+import { EventsDeliveryPolicy } from '../events/events-delivery-policy';
 import { IAlarmActionStrategy } from '../notifications/alarm-action-strategy';
 import { MaintenanceWindow } from '../notifications/maintenance-window';
 import { SeverityRoutingOptions } from '../notifications/severity-routing-options';
@@ -113,6 +114,18 @@ export interface AlarmOptions extends CisBenchmarkOptions, SeverityRoutingOption
    * @experimental what is captured may narrow as AWS publishes more native metrics.
    */
   readonly eventCapture?: boolean;
+
+  /**
+   * The CloudWatch Logs resource policy that lets EventBridge write the captured events to the
+   * platform events log group. An account holds at most 10 account-level resource policies per
+   * Region (not adjustable), so by default every platform of an account and Region shares one,
+   * `platform-monitoring-events-to-logs`, created by the app's first platform there (`SHARED`).
+   * Set `EXISTING` in an app whose account and Region already have it (another CDK app created
+   * it), or `PER_LOG_GROUP` for one of the platform's own. Ignored when `eventCapture` is false.
+   *
+   * @default EventsDeliveryPolicy.SHARED
+   */
+  readonly eventsDeliveryPolicy?: EventsDeliveryPolicy;
 
   /**
    * AWS Batch job failures: `Batch.JobsFailed` Sum >= 1 in 5 min (from the captured events; with

@@ -200,6 +200,7 @@ export class PlatformAlarms extends Construct {
         dmsReplicationTasks: props.dmsReplicationTasks,
         glueCrawlerNames: props.glueCrawlerNames,
         glueJobNames: props.glueJobNames,
+        deliveryPolicy: props.eventsDeliveryPolicy,
       });
       const events = this.eventAlarms(props, this.platformEvents);
       this.batchJobFailuresAlarm = events.batch;

@@ -1,10 +1,15 @@
+import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { batchJobStatusPattern, glueCrawlerOutcomePattern, glueJobOutcomePattern } from './event-filter-patterns';
 import { splitForEventPattern } from './event-pattern-split';
+import {
+  coveredBySharedPolicy, EventsDeliveryPolicy, registerSharedEventsPolicy, SHARED_EVENTS_GROUP_PATTERN, SHARED_EVENTS_POLICY_NAME,
+  sharedEventsPolicy,
+} from './events-delivery-policy';
 import { LogGroupRuleTarget } from './log-group-target';
 import { DeploymentEnvironment } from '../core/environment';
 import { PlatformNaming } from '../core/naming';
@@ -13,6 +18,9 @@ import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome, PlatformEventMetric
 import { resolveBatchJobQueues } from '../model/batch-job-queues';
 import { DmsReplicationTask } from '../model/monitored-resources';
 import { validateMonitoredResources } from '../model/resource-lists';
+import { validationError } from '../private/errors';
+import { checkEnumValue } from '../private/input-checks';
+import { logGroupNameOf } from '../private/literal-names';
 
 /**
  * Properties of `PlatformEvents`.
@@ -81,6 +89,16 @@ export interface PlatformEventsProps {
    * @default false
    */
   readonly glueJobMetricsByJob?: boolean;
+
+  /**
+   * The CloudWatch Logs resource policy that lets EventBridge write to the log group: the one
+   * shared by every platform of the account and Region (`SHARED`: the app's first platform there
+   * creates it), one created by another app (`EXISTING`), or one of the platform's own
+   * (`PER_LOG_GROUP`). An account holds at most 10 such policies per Region.
+   *
+   * @default - `SHARED` when the log group is named `/aws/events/<name>/platform`, else `PER_LOG_GROUP`
+   */
+  readonly deliveryPolicy?: EventsDeliveryPolicy;
 }
 
 // RUNNABLE and STARTING are not counted: no alarm or dashboard reads them, and AWS Batch publishes
@@ -97,9 +115,10 @@ const JOB_OUTCOMES = [GlueJobOutcome.SUCCEEDED, GlueJobOutcome.FAILED, GlueJobOu
  * metrics) and the data-pipeline dashboard lists the failed Batch jobs and the DMS task state
  * changes by name. DMS task events feed no metric and no alarm.
  *
- * Delivery is allowed by a native `AWS::Logs::ResourcePolicy` for `events.amazonaws.com` on that
- * log group only; no Lambda-backed custom resource is involved. Note that CloudWatch Logs allows
- * 10 resource policies per account and region.
+ * Delivery is allowed by a native `AWS::Logs::ResourcePolicy` for `events.amazonaws.com`; no
+ * Lambda-backed custom resource is involved. CloudWatch Logs allows 10 account-level resource
+ * policies per account and Region, so by default every platform of an account and Region shares
+ * one (see `EventsDeliveryPolicy`).
  *
  * @experimental AWS Batch now publishes native metrics: what is captured from events may change.
  */
@@ -152,19 +171,11 @@ export class PlatformEvents extends Construct {
     const crawlers = props.glueCrawlerNames ?? [];
     const jobs = props.glueJobNames ?? [];
 
-    const delivery = new logs.ResourcePolicy(this, 'DeliveryPolicy', {
-      resourcePolicyName: `${naming.stem}-events-to-logs`,
-      policyStatements: [new iam.PolicyStatement({
-        sid: 'AllowEventBridgeToWritePlatformEvents',
-        principals: [new iam.ServicePrincipal('events.amazonaws.com'), new iam.ServicePrincipal('delivery.logs.amazonaws.com')],
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [props.logGroup.logGroupArn],
-      })],
-    });
+    const delivery = this.deliveryPolicy(props, naming);
 
     const rule = (ruleId: string, description: string, pattern: events.EventPattern) => {
       const r = new events.Rule(this, ruleId, { description, eventPattern: pattern, targets: [new LogGroupRuleTarget(props.logGroup)] });
-      r.node.addDependency(delivery);
+      if (delivery) r.node.addDependency(delivery);
       return r;
     };
     // An event pattern is at most 2,048 characters (SHARED_QUOTAS.eventPatternCharacters, Amazon
@@ -233,6 +244,51 @@ export class PlatformEvents extends Construct {
           { [PlatformEventMetrics.JOB_NAME_DIMENSION]: '$.detail.jobName' });
       }
     }
+  }
+
+  /**
+   * The resource policy the rules wait for: the shared one (created here if this is the app's first
+   * platform in the account and Region), the platform's own, or none (it exists already).
+   */
+  private deliveryPolicy(props: PlatformEventsProps, naming: PlatformNaming): IConstruct | undefined {
+    checkEnumValue(this, 'deliveryPolicy', props.deliveryPolicy, EventsDeliveryPolicy, 'EventsDeliveryPolicy');
+    const name = logGroupNameOf(props.logGroup);
+    const known = !Token.isUnresolved(name);
+    const covered = known && coveredBySharedPolicy(name);
+    if (props.deliveryPolicy !== undefined && props.deliveryPolicy !== EventsDeliveryPolicy.PER_LOG_GROUP && known && !covered) {
+      throw validationError(this, `deliveryPolicy is ${props.deliveryPolicy}, but the shared CloudWatch Logs resource policy `
+        + `covers only log groups named ${SHARED_EVENTS_GROUP_PATTERN} and the events log group is "${name}": name the group `
+        + '/aws/events/<name>/platform, or set deliveryPolicy to EventsDeliveryPolicy.PER_LOG_GROUP.');
+    }
+    const mode = props.deliveryPolicy ?? (covered ? EventsDeliveryPolicy.SHARED : EventsDeliveryPolicy.PER_LOG_GROUP);
+    const statement = (resource: string) => new iam.PolicyStatement({
+      sid: 'AllowEventBridgeToWritePlatformEvents',
+      principals: [new iam.ServicePrincipal('events.amazonaws.com'), new iam.ServicePrincipal('delivery.logs.amazonaws.com')],
+      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      resources: [resource],
+    });
+    if (mode === EventsDeliveryPolicy.EXISTING) return undefined;
+    if (mode === EventsDeliveryPolicy.PER_LOG_GROUP) {
+      return new logs.ResourcePolicy(this, 'DeliveryPolicy', {
+        resourcePolicyName: `${naming.stem}-events-to-logs`,
+        policyStatements: [statement(props.logGroup.logGroupArn)],
+      });
+    }
+    const shared = sharedEventsPolicy(this);
+    if (shared) return shared;
+    // One account-level policy for every platform of the account and Region: the events groups of
+    // every project and environment (`/aws/events/<project>[-<env>]/platform`), and their streams.
+    const policy = new logs.ResourcePolicy(this, 'DeliveryPolicy', {
+      resourcePolicyName: SHARED_EVENTS_POLICY_NAME,
+      policyStatements: [statement(Stack.of(this).formatArn({
+        service: 'logs',
+        resource: 'log-group',
+        resourceName: `${SHARED_EVENTS_GROUP_PATTERN}:*`,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      }))],
+    });
+    registerSharedEventsPolicy(this, policy);
+    return policy;
   }
 
   private addFilter(id: string, metricName: string, pattern: string, dimensions?: { [name: string]: string }): void {

@@ -1,5 +1,5 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { SlackChannel, TeamsChannel } from './chat-channel-options';
+import { ExistingChatChannel, SlackChannel, TeamsChannel } from './chat-channel-options';
 
 /**
  * Who hears about alarms of each severity, besides the alert topic (`alertEmails`), which is told
@@ -42,6 +42,17 @@ export interface AlertRoutingOptions {
    * @default - no Teams channel
    */
   readonly teamsChannels?: TeamsChannel[];
+
+  /**
+   * Chat channels that already have an AWS Chatbot configuration in this account (for example one
+   * created by the PROD platform, which DEV posts to as well), given by the configuration's ARN. No
+   * configuration is created for them: for each, the platform outputs the topic
+   * (`<project>-<env>-alerts`, or the severity topic) and warns at synth that the configuration's
+   * owner must add it (a platform that owns the configuration: `additionalTopicArns` of its channel).
+   *
+   * @default - none
+   */
+  readonly existingChatChannels?: ExistingChatChannel[];
 
   /**
    * The role AWS Chatbot assumes for the chat channels (their "channel role"). AWS Chatbot calls

@@ -1,5 +1,5 @@
 import * as crypto from 'crypto';
-import { Token, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as chatbot from 'aws-cdk-lib/aws-chatbot';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -9,9 +9,10 @@ import { IAlarmActionStrategy, SnsAlarmActionStrategy } from './alarm-action-str
 import { AlarmSeverity } from './alarm-severity';
 import { AlertRoutingOptions } from './alert-routing-options';
 import { AlertTopic } from './alert-topic';
-import { ChatChannelOptions } from './chat-channel-options';
+import { ChatChannelOptions, ExistingChatChannel } from './chat-channel-options';
 import {
-  checkConfigurationName, checkUniqueConfigurationNames, validateSlackChannels, validateTeamsChannels,
+  checkAdditionalTopicArns, checkConfigurationName, checkUniqueConfigurationNames, validateExistingChatChannels, validateSlackChannels,
+  validateTeamsChannels,
 } from './chat-validation';
 import { SeverityRoutingOptions } from './severity-routing-options';
 import { DeploymentEnvironment } from '../core/environment';
@@ -101,13 +102,24 @@ export class AlertRouting extends Construct {
    */
   public readonly chatGuardrailPolicies: iam.IManagedPolicy[] = [];
 
+  /**
+   * For each of `existingChatChannels`, in order, the topic its configuration must deliver (the
+   * alert topic, or the channel's severity topic). Pass its `topicArn` to the `additionalTopicArns`
+   * of the platform that owns the configuration.
+   *
+   * @experimental chat channels are new.
+   */
+  public readonly existingChatChannelTopics: sns.ITopic[] = [];
+
   constructor(scope: Construct, id: string, props: AlertRoutingProps) {
     super(scope, id);
     const slack = validateSlackChannels(this, props.slackChannels);
     const teams = validateTeamsChannels(this, props.teamsChannels);
+    const existing = validateExistingChatChannels(this, props.existingChatChannels);
     const channels: Array<{ prop: string; channel: ChatChannelOptions }> = [
       ...slack.map((channel, i) => ({ prop: `alertRouting.slackChannels[${i}]`, channel })),
       ...teams.map((channel, i) => ({ prop: `alertRouting.teamsChannels[${i}]`, channel })),
+      ...existing.map((channel, i) => ({ prop: `alertRouting.existingChatChannels[${i}]`, channel: { severity: channel.severity } })),
     ];
     const chatWants = (severity: AlarmSeverity) => channels.some((c) => c.channel.severity === severity);
     const everyAlarm = channels.find((c) => c.channel.severity === undefined);
@@ -122,15 +134,18 @@ export class AlertRouting extends Construct {
       criticalActions: strategyFor(this.criticalTopic),
       warningActions: strategyFor(this.warningTopic),
     };
-    if (channels.length === 0) return;
-
-    // The chat channels: one role and one guardrail set for all of them.
-    const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD);
     const topicOf = (c: ChatChannelOptions): sns.ITopic => {
       if (c.severity === AlarmSeverity.CRITICAL) return this.criticalTopic!;
       if (c.severity === AlarmSeverity.WARNING) return this.warningTopic!;
       return props.alertTopic!;
     };
+    this.existingChatChannelTopics.push(...existing.map(topicOf));
+    this.askForExistingConfigurations(existing);
+    if (slack.length + teams.length === 0) return;
+
+    // The chat channels: one role and one guardrail set for all of them.
+    const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD);
+    const additional = (prop: string, c: ChatChannelOptions) => checkAdditionalTopicArns(this, `${prop}.additionalTopicArns`, c.additionalTopicArns);
     checkList(this, 'alertRouting.chatGuardrailPolicies', props.chatGuardrailPolicies);
     if (props.chatGuardrailPolicies && props.chatGuardrailPolicies.length === 0) {
       throw validationError(this, 'alertRouting.chatGuardrailPolicies is an empty list: AWS Chatbot would apply AdministratorAccess as the '
@@ -155,7 +170,8 @@ export class AlertRouting extends Construct {
         slackChannelConfigurationName: name,
         slackWorkspaceId: c.slackWorkspaceId,
         slackChannelId: c.slackChannelId,
-        notificationTopics: [topicOf(c)],
+        notificationTopics: [topicOf(c), ...additional(`alertRouting.slackChannels[${i}]`, c)
+          .map((arn, j) => sns.Topic.fromTopicArn(this, `Slack${Token.isUnresolved(c.slackChannelId) ? i + 1 : c.slackChannelId}Topic${j + 1}`, arn))],
         role,
         guardrailPolicies: guardrails,
         loggingLevel: c.loggingLevel ?? chatbot.LoggingLevel.ERROR,
@@ -176,7 +192,7 @@ export class AlertRouting extends Construct {
         teamsTenantId: c.tenantId,
         teamsChannelId: c.teamsChannelId,
         teamsChannelName: c.teamsChannelName,
-        snsTopicArns: [topicOf(c).topicArn],
+        snsTopicArns: [topicOf(c).topicArn, ...additional(`alertRouting.teamsChannels[${i}]`, c)],
         iamRoleArn: role.roleArn,
         guardrailPolicies: guardrails.map((p) => p.managedPolicyArn),
         loggingLevel: c.loggingLevel ?? chatbot.LoggingLevel.ERROR,
@@ -184,6 +200,32 @@ export class AlertRouting extends Construct {
       }));
     });
     checkUniqueConfigurationNames(this, names);
+  }
+
+  /**
+   * For each channel given by an existing configuration's ARN: a stack output with the topic its
+   * configuration must deliver, and one synth warning listing what to add where. The platform does
+   * not change the configuration: CloudFormation cannot change a resource another stack owns, and
+   * AWS Chatbot's update operations replace the configuration's whole topic list
+   * (API_UpdateSlackChannelConfiguration, API_UpdateMicrosoftTeamsChannelConfiguration: `SnsTopicArns`),
+   * which the owner's next deploy would overwrite, silently dropping this platform's alarms.
+   */
+  private askForExistingConfigurations(existing: ExistingChatChannel[]): void {
+    if (existing.length === 0) return;
+    const asks = existing.map((c, i) => {
+      const output = new CfnOutput(this, `ExistingChatChannel${i + 1}Topic`, {
+        description: `The SNS topic AWS Chatbot configuration ${c.configurationArn} must deliver (add it to the configuration's topics)`,
+        value: this.existingChatChannelTopics[i].topicArn,
+      });
+      const which = c.severity ? `the ${c.severity} topic` : 'the alert topic';
+      return `${c.configurationArn}: ${which} (stack output ${Stack.of(this).resolve(output.logicalId)})`;
+    });
+    Annotations.of(this).addWarningV2('cdk-platform-monitoring:existingChatChannel',
+      'alertRouting.existingChatChannels: no alarm of this platform reaches these channels until their AWS Chatbot configurations '
+      + `deliver its topics, which the platform cannot add itself: ${asks.join('; ')}. For a configuration created by another `
+      + 'platform, list the topic ARN in that channel\'s additionalTopicArns (e.g. `alertRouting.existingChatChannelTopics[0].topicArn`); '
+      + 'otherwise add it in the AWS Chatbot console (`aws chatbot update-slack-channel-configuration` replaces the whole topic '
+      + 'list: pass the configuration\'s current topics too).');
   }
 
   /**

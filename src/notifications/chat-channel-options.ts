@@ -34,6 +34,17 @@ export interface ChatChannelOptions {
    * @default chatbot.LoggingLevel.ERROR - failed deliveries are logged
    */
   readonly loggingLevel?: chatbot.LoggingLevel;
+
+  /**
+   * More SNS topics the configuration delivers, besides the platform's own: those of other platforms
+   * that post to this channel by naming this configuration in their `existingChatChannels` (AWS
+   * Chatbot accepts one configuration per channel in an account, so their platforms create none).
+   * Each is a topic ARN of this account; their topics' own policies and keys already let AWS
+   * Chatbot subscribe and SNS deliver.
+   *
+   * @default - only the platform's topic
+   */
+  readonly additionalTopicArns?: string[];
 }
 
 /**
@@ -86,4 +97,35 @@ export interface TeamsChannel extends ChatChannelOptions {
    * @default - none
    */
   readonly teamsChannelName?: string;
+}
+
+/**
+ * A chat channel that already has an AWS Chatbot (now "Amazon Q Developer in chat applications")
+ * configuration in this account, given by the configuration's ARN: the platform creates no
+ * configuration for it (AWS Chatbot accepts one configuration per channel in an account, so a
+ * second one would fail at deploy).
+ *
+ * CloudFormation cannot add a topic to a configuration another stack owns, and AWS Chatbot's
+ * `UpdateSlackChannelConfiguration` / `UpdateMicrosoftTeamsChannelConfiguration` replace the whole
+ * topic list, which the owner's next deploy would replace again. So the platform does not change
+ * the configuration: it outputs the topic to add and warns at synth, and the owner adds it (for a
+ * configuration created by another platform: that channel's `additionalTopicArns`).
+ *
+ * @experimental chat channels are new.
+ */
+export interface ExistingChatChannel {
+  /**
+   * The ARN of the channel's configuration, in this stack's account:
+   * `arn:aws:chatbot::<account>:chat-configuration/slack-channel/<configuration name>` (or
+   * `.../microsoft-teams-channel/<configuration name>`), as the AWS Chatbot console or
+   * `aws chatbot describe-slack-channel-configurations` shows it.
+   */
+  readonly configurationArn: string;
+
+  /**
+   * Only alarms of this severity: the topic to add to the configuration is the severity topic.
+   *
+   * @default - every alarm: the topic to add is the alert topic
+   */
+  readonly severity?: AlarmSeverity;
 }

@@ -1,8 +1,8 @@
-import { Lazy, Token } from 'aws-cdk-lib';
+import { Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as chatbot from 'aws-cdk-lib/aws-chatbot';
 import { IConstruct } from 'constructs';
 import { AlarmSeverity } from './alarm-severity';
-import { ChatChannelOptions, SlackChannel, TeamsChannel } from './chat-channel-options';
+import { ChatChannelOptions, ExistingChatChannel, SlackChannel, TeamsChannel } from './chat-channel-options';
 import { validationError } from '../private/errors';
 import { checkEnumValue, checkList, checkUnique, describe } from '../private/input-checks';
 
@@ -19,6 +19,16 @@ import { checkEnumValue, checkList, checkUnique, describe } from '../private/inp
  *   https://docs.aws.amazon.com/chatbot/latest/APIReference/API_TeamsChannelConfiguration.html
  * - ConfigurationName 1-128 characters of `[A-Za-z0-9-_]`:
  *   https://docs.aws.amazon.com/chatbot/latest/APIReference/API_CreateSlackChannelConfiguration.html
+ * - ChatConfigurationArn `^arn:aws:chatbot:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,1023}$`
+ *   (API_SlackChannelConfiguration, API_TeamsChannelConfiguration). Its resource is
+ *   `chat-configuration/<type>/<configuration name>`, e.g.
+ *   `arn:aws:chatbot::123456789012:chat-configuration/slack-channel/my-slack` (aws-cdk-lib's
+ *   `SlackChannelConfiguration.fromSlackChannelConfigurationArn`, which refuses any other Slack form;
+ *   "Actions, resources, and condition keys for AWS Chatbot": resource type ChatbotConfiguration).
+ *   We require that shape, a 12-digit account and a valid configuration name; the partition may be
+ *   any `aws...` one (the API pattern's literal `aws` would refuse the China and GovCloud partitions).
+ * - SnsTopicArns: topic ARNs, `arn:<partition>:sns:<region>:<account>:<topic name>`, a topic name
+ *   being 1-256 of `[A-Za-z0-9_-]` (`.fifo` for FIFO topics, which AWS Chatbot does not read).
  */
 
 const SLACK_WORKSPACE_ID = /^T[0-9A-Z]{1,254}$/;
@@ -26,6 +36,8 @@ const SLACK_CHANNEL_ID = /^[0-9A-Z]{1,255}$/;
 const TEAMS_CHANNEL_ID = /^([a-zA-Z0-9-_=+/.,])*%3[aA]([a-zA-Z0-9-_=+/.,])*%40([a-zA-Z0-9-_=+/.,])*$/;
 const GUID = /^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/;
 const CONFIGURATION_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+const CONFIGURATION_ARN = /^arn:aws(-[a-z]+)*:chatbot:[a-z0-9-]{0,63}:(\d{12}):chat-configuration\/[a-z-]+\/[A-Za-z0-9_-]{1,128}$/;
+const TOPIC_ARN = /^arn:aws(-[a-z]+)*:sns:[a-z0-9-]+:(\d{12}):[A-Za-z0-9_-]{1,256}$/;
 /** The longest configuration name AWS Chatbot accepts. */
 export const MAX_CHAT_CONFIGURATION_NAME = 128;
 
@@ -104,4 +116,54 @@ export function checkUniqueConfigurationNames(scope: IConstruct, names: string[]
   checkUnique(scope, 'alertRouting (slackChannels and teamsChannels)', names.map((n) => ({ key: n, shown: `configurationName "${n}"` })),
     'AWS Chatbot configuration names are unique in the account, so the deployment would fail; give each channel its own '
     + '`configurationName`');
+}
+
+/** The account of a (valid) configuration or topic ARN. */
+const accountOf = (arn: string) => arn.split(':')[4];
+
+/**
+ * Throws unless the ARN is of this stack's account (when both are known): AWS Chatbot subscribes to
+ * a configuration's topics with the service-linked role of the configuration's account, and the
+ * platform's topic policies trust no other account.
+ */
+function checkSameAccount(scope: IConstruct, propName: string, arn: string, what: string): void {
+  const account = Stack.of(scope).account;
+  if (Token.isUnresolved(account) || accountOf(arn) === account) return;
+  throw validationError(scope, `${propName} is ${describe(arn)}, ${what} of account ${accountOf(arn)}, but this stack deploys `
+    + `to account ${account}: AWS Chatbot subscribes to a configuration's topics from the configuration's own account, and the `
+    + 'platform\'s topics allow no other account. Configure the channel in this account, or post to it from a platform of its account.');
+}
+
+/** Checks the channels given by an existing configuration's ARN: format, account, severity; no configuration twice. */
+export function validateExistingChatChannels(scope: IConstruct, channels: unknown): ExistingChatChannel[] {
+  checkList(scope, 'alertRouting.existingChatChannels', channels);
+  const list = (channels ?? []) as ExistingChatChannel[];
+  list.forEach((c, i) => {
+    const prop = `alertRouting.existingChatChannels[${i}]`;
+    checkFormat(scope, `${prop}.configurationArn`, c.configurationArn, CONFIGURATION_ARN, 'the ARN of an AWS Chatbot channel configuration',
+      'copy it from the AWS Chatbot console (the configuration\'s details) or from `aws chatbot describe-slack-channel-configurations` '
+      + '(`ChatConfigurationArn`), e.g. "arn:aws:chatbot::123456789012:chat-configuration/slack-channel/shop-alerts".');
+    if (known(c.configurationArn)) checkSameAccount(scope, `${prop}.configurationArn`, c.configurationArn, 'a configuration');
+    checkEnumValue(scope, `${prop}.severity`, c.severity, AlarmSeverity, 'AlarmSeverity');
+  });
+  checkUnique(scope, 'alertRouting.existingChatChannels', list.map((c) => ({
+    key: known(c.configurationArn) ? `${c.configurationArn}|${c.severity ?? 'all'}` : UNKNOWN(),
+    shown: `configuration "${c.configurationArn}"${c.severity ? ` with severity ${c.severity}` : ''}`,
+  })), 'its topic would be asked for twice');
+  return list;
+}
+
+/** Checks a channel's `additionalTopicArns`: a list of SNS topic ARNs of this account, none twice. */
+export function checkAdditionalTopicArns(scope: IConstruct, propName: string, arns: unknown): string[] {
+  checkList(scope, propName, arns);
+  const list = (arns ?? []) as string[];
+  list.forEach((arn, i) => {
+    checkFormat(scope, `${propName}[${i}]`, arn, TOPIC_ARN, 'an SNS topic ARN',
+      'pass the ARN of the other platform\'s topic, e.g. "arn:aws:sns:eu-west-1:123456789012:shop-dev-alerts" (its `alertTopic`, '
+      + 'or the severity topic it routes the channel\'s alarms to).');
+    if (known(arn)) checkSameAccount(scope, `${propName}[${i}]`, arn, 'a topic');
+  });
+  checkUnique(scope, propName, list.map((arn) => ({ key: known(arn) ? arn : UNKNOWN(), shown: `topic "${arn}"` })),
+    'the configuration would list it twice');
+  return list;
 }

@@ -12,7 +12,12 @@ import { IConstruct } from 'constructs';
 
 /** At most 5 trails per Region; a multi-Region trail counts in every Region ("Quotas in AWS CloudTrail"). */
 export const MAX_TRAILS_PER_REGION = 5;
-/** At most 10 CloudWatch Logs resource policies per account and Region, not adjustable ("CloudWatch Logs quotas"; API_PutResourcePolicy). */
+/**
+ * At most 10 account-level CloudWatch Logs resource policies per account and Region, not adjustable
+ * ("CloudWatch Logs quotas"; API_PutResourcePolicy: "An account can have a maximum of 10 policies
+ * without resourceARN and one per LogGroup resourceARN"). `AWS::Logs::ResourcePolicy` has no
+ * resource ARN, so each one counts; a log group's own `ResourcePolicyDocument` does not.
+ */
 export const MAX_LOGS_RESOURCE_POLICIES = 10;
 
 /** Where a physical name must be unique. */
@@ -116,7 +121,8 @@ export function estateProblems(root: IConstruct): string[] {
     const [account, channel] = key.split('|');
     problems.push(`The ${channel} has ${paths.length} AWS Chatbot configurations in account ${account} (${paths.join(', ')}): `
       + 'AWS Chatbot accepts one configuration per channel in an account. Give each platform its own channel, or configure '
-      + 'the channel in one platform only and add the other platforms\' topics to that configuration (AWS Chatbot console).');
+      + 'the channel in one platform only and name its configuration ARN in the others\' alertRouting.existingChatChannels '
+      + '(the configuring platform lists their topics in the channel\'s additionalTopicArns).');
   }
 
   const trailProblem = (count: number, account: string, where: string, paths: string[]) => problems.push(
@@ -139,8 +145,9 @@ export function estateProblems(root: IConstruct): string[] {
     const [account, region] = key.split('|');
     problems.push(`${paths.length} CloudWatch Logs resource policies would exist in account ${account}, Region ${region} `
       + `(${paths.join(', ')}), but CloudWatch Logs allows at most ${MAX_LOGS_RESOURCE_POLICIES} per account and Region (not `
-      + 'adjustable; policies that exist in the account count too). Each platform uses one (EventBridge delivery to its '
-      + 'events log group): deploy fewer platforms in this account and Region, or remove other resource policies.');
+      + 'adjustable; policies that exist in the account count too). The platforms of an account and Region share one '
+      + '(platform-monitoring-events-to-logs, EventBridge delivery to their events log groups) unless '
+      + 'alarms.eventsDeliveryPolicy is EventsDeliveryPolicy.PER_LOG_GROUP: use the shared policy, or remove other resource policies.');
   }
   return problems;
 }
@@ -153,6 +160,11 @@ function collisionFix(label: string, scope: NameScope): string {
   if (label === 'log group') {
     return 'For a service log group shared by the account and Region (such as /aws/batch/job), let one platform create it '
       + 'and set logging.batchLogGroupMode to ServiceLogGroupMode.USE_EXISTING (or another logging.batchLogGroupName) in the others.';
+  }
+  if (label === 'CloudWatch Logs resource policy') {
+    return 'The shared EventBridge delivery policy (platform-monitoring-events-to-logs) is created by one platform of the '
+      + 'account and Region: set alarms.eventsDeliveryPolicy to EventsDeliveryPolicy.EXISTING in the others (in an '
+      + 'environment-agnostic stack, the platform cannot know which account it shares).';
   }
   if (scope === NameScope.REGION) {
     return 'Give the platforms different projectName or environment values, or deploy them to different accounts or Regions.';

@@ -203,12 +203,16 @@ describe('PlatformEvents', () => {
       expect(JSON.stringify(r.Properties.Targets[0].Arn)).toMatch(/:log-group:",\{"Ref":"Group[0-9A-F]+"\}\]\]\}$/);
       expect(r.DependsOn).toEqual([expect.stringMatching(/^EventsDeliveryPolicy/)]);
     }
+    // The group is named /aws/events/<name>/platform: the shared account-level policy covers it.
     const policy = Object.values(t.findResources('AWS::Logs::ResourcePolicy'))[0].Properties;
-    expect(policy.PolicyName).toBe('my-proj-dev-events-to-logs');
-    const doc = JSON.stringify(policy.PolicyDocument);
-    expect(doc).toContain('\\"Action\\":[\\"logs:CreateLogStream\\",\\"logs:PutLogEvents\\"]');
-    expect(doc).toContain('\\"Service\\":[\\"events.amazonaws.com\\",\\"delivery.logs.amazonaws.com\\"]');
-    expect(doc).toMatch(/\{"Fn::GetAtt":\["Group[0-9A-F]+","Arn"\]\}/);
+    expect(policy.PolicyName).toBe('platform-monitoring-events-to-logs');
+    const doc = JSON.parse(JSON.stringify(policy.PolicyDocument).replace(/\{"Ref":"AWS::Partition"\}/g, '"aws"'));
+    expect(doc).toEqual({
+      'Fn::Join': ['', [expect.stringContaining(
+        '"Action":["logs:CreateLogStream","logs:PutLogEvents"],"Effect":"Allow","Principal":{"Service":'
+      + '["events.amazonaws.com","delivery.logs.amazonaws.com"]},"Resource":"arn:'), 'aws',
+      expect.stringMatching(/^:logs:eu-west-1:123456789012:log-group:\/aws\/events\/\*\/platform:\*"/)]],
+    });
   });
 
   test('a queue given by name is matched through its ARN in this stack\'s partition, region and account', () => {

@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as chatbot from 'aws-cdk-lib/aws-chatbot';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps, ServiceLogGroupMode } from '../../src';
+import { DeploymentEnvironment, EventsDeliveryPolicy, PlatformMonitoring, PlatformMonitoringProps, ServiceLogGroupMode } from '../../src';
 import { estateProblems } from '../../src/private/estate-check';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
@@ -79,12 +79,18 @@ describe('several platforms of one project in one account', () => {
     ]);
   });
 
-  test('at most one CloudWatch Logs resource policy per platform, within the quota per account and Region', () => {
-    const perEnv = new Map<string, number>();
-    for (const r of all.filter((x) => x.type === 'AWS::Logs::ResourcePolicy')) {
-      perEnv.set(r.region, (perEnv.get(r.region) ?? 0) + 1);
-    }
-    expect(Object.fromEntries(perEnv)).toEqual({ 'eu-west-1': 3, 'us-east-1': 1 });
+  test('one CloudWatch Logs resource policy per account and Region, whatever the number of platforms there', () => {
+    // An account holds at most 10 account-level resource policies per Region (PutResourcePolicy): DEV,
+    // STAGING and PROD share one in eu-west-1, over every platform events group of the account and Region.
+    const policies = all.filter((x) => x.type === 'AWS::Logs::ResourcePolicy');
+    expect(policies.map((r) => `${r.account} ${r.region} ${r.props.PolicyName}`).sort()).toEqual([
+      `${ACCOUNT} eu-west-1 platform-monitoring-events-to-logs`, `${ACCOUNT} us-east-1 platform-monitoring-events-to-logs`,
+    ]);
+    for (const p of policies) expect(JSON.stringify(p.props.PolicyDocument)).toContain(':log-group:/aws/events/*/platform:*');
+    const groups = all.filter((r) => r.type === 'AWS::Logs::LogGroup' && /^\/aws\/events\//.test(r.props.LogGroupName))
+      .map((r) => `${r.region} ${r.props.LogGroupName}`).sort();
+    expect(groups).toEqual(['eu-west-1 /aws/events/shop-dev/platform', 'eu-west-1 /aws/events/shop-staging/platform',
+      'eu-west-1 /aws/events/shop/platform', 'us-east-1 /aws/events/shop/platform']);
   });
 });
 
@@ -142,8 +148,29 @@ describe('the app-wide check fires', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^11 CloudWatch Logs resource policies would exist in account 123456789012, Region eu-west-1 \(/);
     expect(problems[0]).toContain('but CloudWatch Logs allows at most 10 per account and Region (not adjustable; policies '
-      + 'that exist in the account count too). Each platform uses one (EventBridge delivery to its events log group): deploy '
-      + 'fewer platforms in this account and Region, or remove other resource policies.');
+      + 'that exist in the account count too). The platforms of an account and Region share one '
+      + '(platform-monitoring-events-to-logs, EventBridge delivery to their events log groups) unless '
+      + 'alarms.eventsDeliveryPolicy is EventsDeliveryPolicy.PER_LOG_GROUP: use the shared policy, or remove other resource policies.');
+  });
+
+  test('on the shared EventBridge delivery policy created twice (environment-agnostic stacks), and not once EXISTING is set', () => {
+    const agnostic = (app: App, id: string, projectName: string, extra: Partial<PlatformMonitoringProps> = {}) =>
+      new PlatformMonitoring(new Stack(app, id), 'Monitoring', {
+        projectName, environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], ...extra,
+      });
+    const app = new App({ context: RECOMMENDED_CONTEXT });
+    agnostic(app, 'Shop', 'shop');
+    agnostic(app, 'Blog', 'blog');
+    expect(estateProblems(app)).toEqual(['The CloudWatch Logs resource policy name "platform-monitoring-events-to-logs" is '
+      + 'created twice, by Shop/Monitoring/Alarms/Events/DeliveryPolicy/ResourcePolicy and Blog/Monitoring/Alarms/Events/DeliveryPolicy/ResourcePolicy: '
+      + 'it must be unique in account <the deploy account>, Region <the deploy Region>, so the second deploy fails with '
+      + '"already exists". The shared EventBridge delivery policy (platform-monitoring-events-to-logs) is created by one '
+      + 'platform of the account and Region: set alarms.eventsDeliveryPolicy to EventsDeliveryPolicy.EXISTING in the others '
+      + '(in an environment-agnostic stack, the platform cannot know which account it shares).']);
+    const fixed = new App({ context: RECOMMENDED_CONTEXT });
+    agnostic(fixed, 'Shop', 'shop');
+    agnostic(fixed, 'Blog', 'blog', { alarms: { eventsDeliveryPolicy: EventsDeliveryPolicy.EXISTING } });
+    expect(estateProblems(fixed)).toEqual([]);
   });
 
   test('on one chat channel configured twice in an account', () => {
@@ -157,8 +184,8 @@ describe('the app-wide check fires', () => {
     }
     expect(estateProblems(app)).toEqual(['The Slack channel C0123 has 2 AWS Chatbot configurations in account 123456789012 '
       + '(Chat/A, Chat/B): AWS Chatbot accepts one configuration per channel in an account. Give each platform its own '
-      + 'channel, or configure the channel in one platform only and add the other platforms\' topics to that configuration '
-      + '(AWS Chatbot console).']);
+      + 'channel, or configure the channel in one platform only and name its configuration ARN in the others\' '
+      + 'alertRouting.existingChatChannels (the configuring platform lists their topics in the channel\'s additionalTopicArns).']);
   });
 });
 

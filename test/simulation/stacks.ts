@@ -217,3 +217,49 @@ export function chatAlertsStack(): SimulatedStack {
   addPublisher(stack, monitoring);
   return synth('chat alerts', app, monitoring);
 }
+
+/**
+ * DEV, STAGING and PROD of one project in one account and Region, each in its own stack: the first
+ * creates the CloudWatch Logs resource policy that lets EventBridge write to every platform's events
+ * group, and the others create none.
+ */
+export function estateStacks(): SimulatedStack {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  let last: PlatformMonitoring | undefined;
+  for (const [id, environment] of [['Dev', DeploymentEnvironment.DEV], ['Staging', DeploymentEnvironment.STAGING], ['Prod', DeploymentEnvironment.PROD]] as const) {
+    const stack = new Stack(app, id, { env });
+    last = new PlatformMonitoring(stack, 'Monitoring', { environment, projectName: 'shop', alertEmails: ['ops@example.com'] });
+  }
+  return synth('estate', app, last);
+}
+
+/**
+ * One Slack channel for DEV and PROD of one account (AWS Chatbot accepts one configuration per
+ * channel in an account): PROD configures it and lists DEV's critical topic in `additionalTopicArns`;
+ * DEV names PROD's configuration in `existingChatChannels` and creates none.
+ */
+export function sharedChatChannelStacks(): SimulatedStack {
+  const app = new App({ context: RECOMMENDED_CONTEXT });
+  const arn = `arn:aws:chatbot::${ENV.account}:chat-configuration/slack-channel/shop-prod-slack-C0ALERTS01`;
+  const dev = new Stack(app, 'Dev', { env });
+  new PlatformMonitoring(dev, 'Monitoring', {
+    environment: DeploymentEnvironment.DEV,
+    projectName: 'shop',
+    alertEmails: ['ops@example.com'],
+    alertRouting: { existingChatChannels: [{ configurationArn: arn, severity: AlarmSeverity.CRITICAL }] },
+  });
+  const prod = new Stack(app, 'Prod', { env });
+  const monitoring = new PlatformMonitoring(prod, 'Monitoring', {
+    environment: DeploymentEnvironment.PROD,
+    projectName: 'shop',
+    alertEmails: ['ops@example.com'],
+    alertRouting: {
+      slackChannels: [{
+        slackWorkspaceId: CHAT_IDS.slackWorkspaceId,
+        slackChannelId: 'C0ALERTS01',
+        additionalTopicArns: [`arn:aws:sns:${ENV.region}:${ENV.account}:shop-dev-alerts-critical`],
+      }],
+    },
+  });
+  return synth('shared-chat-channel', app, monitoring);
+}
