@@ -25,6 +25,8 @@ import { checkTemplateQuotas } from './limits/template-quotas';
 import { CentralLogging } from './logging/central-logging';
 import { MlMetricCatalog } from './metrics/ml-catalog';
 import { warnImportedIdentifiers } from './model/foreign-resources';
+import { MonitoredResources, resolveMonitoredResources } from './model/monitored-platform';
+import { ResourceUse } from './model/resource-location';
 import { AlertRouting } from './notifications/alert-routing';
 import { AlertTopic } from './notifications/alert-topic';
 import { PlatformMonitoringProps } from './platform-monitoring-props';
@@ -171,6 +173,8 @@ export class PlatformMonitoring extends Construct {
     }
     const environment = resolveEnvironment(this, props.environment);
     validatePlatformMonitoringProps(this, props);
+    // What is monitored, validated and resolved once: every part below reads this model.
+    MonitoredResources.register(this, resolveMonitoredResources(this, props, ResourceUse.ALARMS));
     checkAlarmSettings(this, props.alarms ?? {}, 'alarms.');
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
     validateRetention(this, logRetention);
