@@ -71,9 +71,7 @@ export class MonitoredResources {
       const model = REGISTERED.get(c);
       if (model && reads.every((name) => sameList(props[name], model.lists[name]))) return model;
     }
-    const lists: { [name: string]: unknown } = {};
-    for (const name of reads) lists[name] = props[name];
-    const own = resolveMonitoredResources(scope, lists as MonitoredResourceProps, use);
+    const own = resolveMonitoredResources(scope, pick(props, reads), use);
     REGISTERED.set(scope, own);
     return own;
   }
@@ -173,4 +171,15 @@ export function resolveMonitoredResources(scope: IConstruct, lists: MonitoredRes
   return new MonitoredResources(scope, lists, {
     localFunctions, sourceAccountFunctions, restApis, restApiStages, httpApis, dmsTasks, batchQueues, glueJobs, glueCrawlers,
   });
+}
+
+/** The lists of `props` (the same arrays), and nothing else: what the platform passes to each part. */
+export function monitoredLists(props: MonitoredResourceProps): MonitoredResourceProps {
+  return pick(props, ALL_LISTS);
+}
+
+function pick(props: MonitoredResourceProps, names: ListName[]): MonitoredResourceProps {
+  const lists: { [name: string]: unknown } = {};
+  for (const name of names) lists[name] = props[name];
+  return lists as MonitoredResourceProps;
 }

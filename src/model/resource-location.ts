@@ -37,7 +37,7 @@ export interface ResourceKind {
   readonly what: string;
   /**
    * Why a resource of another account cannot be watched from here at all (functions passed as
-   * constructs, Glue crawlers); undefined when its metrics are read through cross-account observability.
+   * constructs, resources that publish no metrics); undefined when its metrics are read through cross-account observability.
    */
   readonly otherAccountReason?: string;
   /** Whether a dashboard can graph it in another Region (its metric factory takes a Region). */
