@@ -69,7 +69,7 @@ export class MonitoredResources {
   public static of(scope: IConstruct, props: MonitoredResourceProps, reads: ListName[], use: ResourceUse): MonitoredResources {
     for (let c: IConstruct | undefined = scope; c !== undefined; c = c.node.scope) {
       const model = REGISTERED.get(c);
-      if (model && reads.every((name) => sameList(props[name], model.lists[name]))) return model;
+      if (model && covers(model.use, use) && reads.every((name) => sameList(props[name], model.lists[name]))) return model;
     }
     const own = resolveMonitoredResources(scope, pick(props, reads), use);
     REGISTERED.set(scope, own);
@@ -106,7 +106,9 @@ export class MonitoredResources {
 
   private restStagesCache?: RestStageRef[];
 
-  constructor(private readonly scope: IConstruct, private readonly lists: MonitoredResourceProps, resolved: ResolvedLists) {
+  constructor(private readonly scope: IConstruct, private readonly lists: MonitoredResourceProps,
+    /** What the constructs resolving it create, which decided the accounts and Regions it accepts. */
+    public readonly use: ResourceUse, resolved: ResolvedLists) {
     this.localFunctions = resolved.localFunctions;
     this.sourceAccountFunctions = resolved.sourceAccountFunctions;
     this.functions = lambdaFunctionRefs(resolved.localFunctions, resolved.sourceAccountFunctions);
@@ -147,6 +149,15 @@ export class MonitoredResources {
 
 const REGISTERED = new WeakMap<IConstruct, MonitoredResources>();
 
+/**
+ * Whether a model resolved for `resolvedFor` may be read by a part of `use`: a model of the same use,
+ * or a platform's (`ALARMS`: the strictest on Regions, and its decisions on source accounts are the
+ * platform's, which watches them through their metrics while its event rules never see them).
+ */
+function covers(resolvedFor: ResourceUse, use: ResourceUse): boolean {
+  return resolvedFor === use || resolvedFor === ResourceUse.ALARMS;
+}
+
 function sameList(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   const empty = (v: unknown) => v === undefined || (Array.isArray(v) && v.length === 0);
@@ -168,7 +179,7 @@ export function resolveMonitoredResources(scope: IConstruct, lists: MonitoredRes
   const batchQueues = resolveBatchJobQueues(scope, 'batchJobQueues', lists.batchJobQueues, use);
   const glueCrawlers = resolveGlueCrawlers(scope, 'glueCrawlerNames', lists.glueCrawlerNames, use);
   const glueJobs = resolveGlueJobs(scope, 'glueJobNames', lists.glueJobNames, use);
-  return new MonitoredResources(scope, lists, {
+  return new MonitoredResources(scope, lists, use, {
     localFunctions, sourceAccountFunctions, restApis, restApiStages, httpApis, dmsTasks, batchQueues, glueJobs, glueCrawlers,
   });
 }

@@ -109,6 +109,14 @@ describe('event capture alone (PlatformEvents) refuses what its rules would neve
   });
 });
 
+test('a part never reads a less strict model: PlatformEvents under a dashboard still refuses a task of another Region', () => {
+  const { stack } = newStack(env);
+  const tasks = [{ replicationInstanceIdentifier: 'r', replicationTaskIdentifier: 'T', region: 'us-east-1' }];
+  const dashboard = new DataPipelineDashboard(stack, 'D', { projectName: 'shop', dmsReplicationTasks: tasks });
+  expect(() => new PlatformEvents(dashboard, 'E', { projectName: 'shop', logGroup: new logs.LogGroup(stack, 'G'), dmsReplicationTasks: tasks }))
+    .toThrow(otherRegion('dmsReplicationTasks[0]', 'the DMS replication task "T"', EVENTS_REGION, DASHBOARD_HINT));
+});
+
 describe('a dashboard alone graphs other Regions where the entry carries one, and refuses the rest', () => {
   test('REST and HTTP stages, DMS tasks and function ARNs of another Region are graphed with their Region', () => {
     const { stack } = newStack(env);
