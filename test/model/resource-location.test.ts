@@ -117,6 +117,17 @@ test('a part never reads a less strict model: PlatformEvents under a dashboard s
     .toThrow(otherRegion('dmsReplicationTasks[0]', 'the DMS replication task "T"', EVENTS_REGION, DASHBOARD_HINT));
 });
 
+test('unresolved: in an environment-agnostic stack nothing is refused for its account or Region (it cannot be known at synth)', () => {
+  const { stack } = newStack({});
+  const events = new PlatformEvents(stack, 'E', {
+    projectName: 'shop',
+    logGroup: new logs.LogGroup(stack, 'G'),
+    batchJobQueues: [`arn:aws:batch:us-east-1:${ORDERS}:job-queue/etl`],
+    dmsReplicationTasks: [{ replicationInstanceIdentifier: 'r', replicationTaskIdentifier: 'T', account: ORDERS, region: 'us-east-1' }],
+  });
+  expect(events.batchJobRules).toHaveLength(1);
+});
+
 describe('a dashboard alone graphs other Regions where the entry carries one, and refuses the rest', () => {
   test('REST and HTTP stages, DMS tasks and function ARNs of another Region are graphed with their Region', () => {
     const { stack } = newStack(env);
