@@ -18,6 +18,9 @@ export { type AuditTrailProps, AuditTrail } from './audit/audit-trail';
 
 // Metrics
 export { type DmsReplicationTask, type MonitoredHttpApi, type MonitoredRestApiStage, type HttpApiStageRef } from './model/monitored-resources';
+export {
+  type MonitoredResourceProps, type MonitoredFunctionsProps, type MonitoredApisProps, type MonitoredPipelineProps,
+} from './model/monitored-resource-props';
 export { DmsMetrics, type DmsReplicationInstanceMetricsProps, DmsReplicationInstanceMetrics } from './metrics/dms-metrics';
 export { type LambdaMetricsProps, LambdaMetrics } from './metrics/lambda-metrics';
 export { type RestApiMetricsProps, RestApiMetrics, type HttpApiMetricsProps, HttpApiMetrics } from './metrics/api-gateway-metrics';

@@ -1,7 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AlarmOptions } from './alarms/alarm-options';
@@ -11,13 +9,14 @@ import { CrossAccountAlertOptions } from './cross-account/cross-account-alert-op
 import { DashboardOptions } from './dashboards/dashboard-props';
 import { LoggingOptions } from './logging/logging-options';
 import { MlComponent } from './metrics/ml-component';
-import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from './model/monitored-resources';
+import { MonitoredResourceProps } from './model/monitored-resource-props';
 import { AlertRoutingOptions } from './notifications/alert-routing-options';
 
 /**
- * Properties of `PlatformMonitoring`.
+ * Properties of `PlatformMonitoring`: what is monitored (`MonitoredResourceProps`: every part reads
+ * these lists), and the options of each part.
  */
-export interface PlatformMonitoringProps {
+export interface PlatformMonitoringProps extends MonitoredResourceProps {
   // ---------------------------------------------------------------- identity and encryption
 
   /**
@@ -71,104 +70,7 @@ export interface PlatformMonitoringProps {
    */
   readonly removalPolicy?: RemovalPolicy;
 
-  // ---------------------------------------------------------------- what is monitored
-
-  /**
-   * The Lambda functions of the platform: each gets an encrypted log group with an error metric
-   * filter, alarms, dashboard widgets and Lambda invoke data events in the trail. Functions of this
-   * stack's account only: list functions of source accounts in `lambdaFunctionArns`.
-   *
-   * @default - none
-   */
-  readonly lambdaFunctions?: lambda.IFunction[];
-
-  /**
-   * Lambda functions of other (source) accounts, by ARN
-   * (`arn:aws:lambda:<region>:<account>:function:<name>`, unqualified), watched through CloudWatch
-   * cross-account observability (the source account linked to this account's sink: see
-   * `SourceAccountLink`). The account and Region are read from the ARN. Their errors and throttles
-   * join the platform sums (metric queries with `AccountId`), their graphs carry the account ID and
-   * the "Recent Lambda errors" widgets query their log groups in the source account. No log group,
-   * metric filter or trail selector is created for them: their logs stay in their account. With
-   * the platform's alarms on, the Region must be the stack's (an alarm watches metrics of its own
-   * Region). An ARN of this stack's account is refused: list that function in `lambdaFunctions`.
-   *
-   * @default - none
-   * @experimental
-   */
-  readonly lambdaFunctionArns?: string[];
-
-  /**
-   * REST APIs to monitor (metrics by `ApiName` and the deployment stage). When
-   * `logging.restApiAccessLogs` is on, their deployment stages write access logs to the platform's
-   * access-log group.
-   *
-   * @default - none
-   */
-  readonly restApis?: apigateway.IRestApi[];
-
-  /**
-   * REST API stages given by name, for imported APIs or stages other than the deployment stage.
-   *
-   * @default - none
-   */
-  readonly restApiStages?: MonitoredRestApiStage[];
-
-  /**
-   * API Gateway HTTP APIs (v2) to monitor (metrics by `ApiId` and `Stage`).
-   *
-   * @default - none
-   */
-  readonly httpApis?: MonitoredHttpApi[];
-
-  /**
-   * DMS replication tasks to monitor: latency and throughput per task, host health per replication
-   * instance, and (with `alarms.eventCapture` on) their `DMS Replication Task State Change` events
-   * in the platform events log group and the "Recent DMS task state changes" table.
-   *
-   * @default - none (the events of every task of the account and region are still captured)
-   */
-  readonly dmsReplicationTasks?: DmsReplicationTask[];
-
-  /**
-   * AWS Batch job queues to monitor: each gets a dashboard row of AWS Batch's native `AWS/Batch`
-   * metrics (per queue name), and with event capture on only their state changes are counted. Each is a queue
-   * name (`etl-queue`) or a queue ARN (`arn:aws:batch:<region>:<account>:job-queue/etl-queue`). A
-   * name stands for the queue of that name in this stack's account and region. When given, only
-   * these queues' events are delivered and counted.
-   *
-   * State-change events carry the ARN and are only delivered in the queue's own account and region.
-   * So an ARN of another account (a source account linked to this monitoring account, same region)
-   * is watched through its `AWS/Batch` metrics only, read with its account ID: per-queue graphs,
-   * and its own `batch-<account>-<queue>-job-failures` alarm; no event of it ever arrives here. An
-   * ARN of another region is refused.
-   *
-   * @default - every queue's events, no per-queue rows
-   */
-  readonly batchJobQueues?: string[];
-
-  /**
-   * Glue crawlers whose runs are counted, broken down per crawler. When given, only these
-   * crawlers' events are delivered and counted. Crawlers of this account only: a crawler ARN of
-   * another account is refused (crawlers publish no CloudWatch metrics, and their events stay in
-   * their account: watch them with a `PlatformMonitoring` there).
-   *
-   * @default - every crawler of the account and region, without a per-crawler breakdown
-   */
-  readonly glueCrawlerNames?: string[];
-
-  /**
-   * Glue jobs whose runs are counted (broken down per job) and whose task metrics go on the
-   * data-pipeline dashboard. When given, only these jobs' events are delivered and counted.
-   *
-   * A job of a source account (linked to this monitoring account, same region) is given by ARN
-   * (`arn:aws:glue:<region>:<account>:job/<name>`): its `Glue` job metrics are read with its
-   * account ID (graphs, and a `glue-<account>-<job>-failed-tasks` alarm); its events stay in its
-   * account.
-   *
-   * @default - every job of the account and region, without a per-job breakdown
-   */
-  readonly glueJobNames?: string[];
+  // ---------------------------------------------------------------- what is monitored (and MonitoredResourceProps)
 
   /**
    * The platform's ML components and their custom metrics (dashboard sections, and what

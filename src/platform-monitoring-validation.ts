@@ -3,7 +3,6 @@ import { IConstruct } from 'constructs';
 import { CisBenchmarkVersion, CisControl } from './alarms/cis-controls';
 import { LogGroupPlacement } from './logging/log-group-placement';
 import { ServiceLogGroupMode } from './logging/service-log-group-mode';
-import { validateMonitoredResources } from './model/resource-lists';
 import type { PlatformMonitoringProps } from './platform-monitoring-props';
 import { validationError } from './private/errors';
 import { checkIdentifier, ORGANIZATION_ID } from './private/identifiers';
@@ -12,7 +11,8 @@ import { checkEnumClassList, checkEnumList, checkEnumValue, checkList, describe 
 /**
  * The checks of `PlatformMonitoringProps` that its parts would otherwise make under other prop
  * names (or not at all): run first, so every message names the prop the user set. The project
- * name, retention, emails and removal policy are checked by `PlatformMonitoring` itself, and each
+ * name, retention, emails and removal policy are checked by `PlatformMonitoring` itself, and the
+ * lists of monitored resources by the model it resolves once (`resolveMonitoredResources`); each
  * part checks its own props again when used alone. Not part of the public API.
  */
 export function validatePlatformMonitoringProps(scope: IConstruct, props: PlatformMonitoringProps): void {
@@ -32,7 +32,6 @@ export function validatePlatformMonitoringProps(scope: IConstruct, props: Platfo
   if (audit.organizationId !== undefined) checkIdentifier(scope, 'audit.organizationId', audit.organizationId, ORGANIZATION_ID);
   checkList(scope, 'alertEmails', props.alertEmails);
   checkList(scope, 'mlComponents', props.mlComponents);
-  validateMonitoredResources(scope, props);
 }
 
 /** An options group is an object (or absent); from other languages anything can arrive. */

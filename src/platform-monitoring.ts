@@ -25,6 +25,8 @@ import { checkTemplateQuotas } from './limits/template-quotas';
 import { CentralLogging } from './logging/central-logging';
 import { MlMetricCatalog } from './metrics/ml-catalog';
 import { warnImportedIdentifiers } from './model/foreign-resources';
+import { monitoredLists, MonitoredResources, resolveMonitoredResources } from './model/monitored-platform';
+import { ResourceUse } from './model/resource-location';
 import { AlertRouting } from './notifications/alert-routing';
 import { AlertTopic } from './notifications/alert-topic';
 import { PlatformMonitoringProps } from './platform-monitoring-props';
@@ -171,6 +173,11 @@ export class PlatformMonitoring extends Construct {
     }
     const environment = resolveEnvironment(this, props.environment);
     validatePlatformMonitoringProps(this, props);
+    // What is monitored, validated and resolved once: every part below reads this model.
+    const model = resolveMonitoredResources(this, props, ResourceUse.ALARMS);
+    MonitoredResources.register(this, model);
+    // Each part takes the lists themselves (the same arrays), so it reads this model instead of resolving its own.
+    const lists = monitoredLists(props);
     checkAlarmSettings(this, props.alarms ?? {}, 'alarms.');
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
     validateRetention(this, logRetention);
@@ -185,8 +192,6 @@ export class PlatformMonitoring extends Construct {
       warnComplianceRetention(this, audit.trailLogGroupRetention, 'audit.trailLogGroupRetention');
     }
     const removalPolicy = resolveStatefulRemovalPolicy(this, environment, props.removalPolicy);
-    const lambdaFunctions = props.lambdaFunctions ?? [];
-    const restApis = props.restApis ?? [];
 
     const naming = new PlatformNaming(props.projectName, environment);
     this.projectName = props.projectName;
@@ -210,8 +215,7 @@ export class PlatformMonitoring extends Construct {
       trailLogGroupRetention: audit.trailLogGroupRetention,
       existingTrailLogGroup: audit.existingTrailLogGroup,
       removalPolicy,
-      lambdaFunctions,
-      restApis,
+      ...lists,
     });
     this.logGroups = this.logging.logGroups;
     this.lambdaLogGroups = this.logging.lambdaLogGroups;
@@ -219,7 +223,7 @@ export class PlatformMonitoring extends Construct {
     this.apiAccessLogGroup = this.logging.apiAccessLogGroup;
     this.platformEventsLogGroup = this.logging.platformEventsLogGroup;
     this.queryDefinitions = this.logging.queryDefinitions;
-    warnImportedIdentifiers(this, lambdaFunctions, props.httpApis ?? []);
+    warnImportedIdentifiers(this, model.localFunctions, model.httpApis);
 
     // 4. Audit: the trail streams into the CloudTrail group created above, or an existing trail's
     // group is read and nothing of the trail is created.
@@ -233,7 +237,7 @@ export class PlatformMonitoring extends Construct {
         logGroup: this.logging.trailLogGroup,
         removalPolicy,
         dataLakeBucket: props.dataLakeBucket,
-        lambdaFunctions,
+        ...lists,
         regionInNames: props.regionInNames,
       });
       this.trail = this.audit.trail;
@@ -268,16 +272,8 @@ export class PlatformMonitoring extends Construct {
       criticalActions: [...routed.criticalActions ?? [], ...props.alarms?.criticalActions ?? []],
       warningActions: [...routed.warningActions ?? [], ...props.alarms?.warningActions ?? []],
       alertTopic: this.alertTopic,
-      dmsReplicationTasks: props.dmsReplicationTasks,
-      restApis,
-      restApiStages: props.restApiStages,
-      httpApis: props.httpApis,
-      lambdaFunctions,
-      lambdaFunctionArns: props.lambdaFunctionArns,
+      ...lists,
       eventsLogGroup: this.platformEventsLogGroup,
-      batchJobQueues: props.batchJobQueues,
-      glueCrawlerNames: props.glueCrawlerNames,
-      glueJobNames: props.glueJobNames,
       trailLogGroup: this.trailLogGroup,
       mlComponents: props.mlComponents,
     });
@@ -303,10 +299,7 @@ export class PlatformMonitoring extends Construct {
     const dataPipeline = new DataPipelineDashboard(this, 'DataPipelineDashboard', {
       ...dashboardOptions,
       ...identity,
-      dmsReplicationTasks: props.dmsReplicationTasks,
-      batchJobQueues: props.batchJobQueues,
-      glueCrawlerNames: props.glueCrawlerNames,
-      glueJobNames: props.glueJobNames,
+      ...lists,
       batchLogGroups: [this.batchLogGroup],
       eventCapture: props.alarms?.eventCapture,
       eventsLogGroup: this.platformEventsLogGroup,
@@ -317,11 +310,7 @@ export class PlatformMonitoring extends Construct {
     const apiPerformance = new ApiPerformanceDashboard(this, 'ApiPerformanceDashboard', {
       ...dashboardOptions,
       ...identity,
-      restApis,
-      restApiStages: props.restApiStages,
-      httpApis: props.httpApis,
-      lambdaFunctions,
-      lambdaFunctionArns: props.lambdaFunctionArns,
+      ...lists,
       lambdaLogGroups: this.lambdaLogGroups,
       alarms: a.apiAlarms,
     });

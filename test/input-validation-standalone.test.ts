@@ -50,9 +50,9 @@ describe('constructs used alone', () => {
     const { stack, group } = parts();
     const events = (id: string, props: object) => () => new PlatformEvents(stack, id, { projectName: 'shop', logGroup: group, ...props });
     expect(events('A', { batchJobQueues: ['arn:aws:batch:eu-west-2:123456789012:job-queue/q'] }))
-      .toThrow(/batchJobQueues\[0\] is a job queue in region eu-west-2, but this stack deploys to region eu-west-1/);
+      .toThrow(/batchJobQueues\[0\] is the job queue "q" in Region eu-west-2, but this stack deploys to Region eu-west-1: AWS services deliver events only to EventBridge/);
     expect(events('B', { glueCrawlerNames: ['raw', 'raw'] })).toThrow(/glueCrawlerNames lists the Glue crawler name "raw" more than once/);
-    expect(events('C', { glueJobNames: ['arn:aws:glue:eu-west-1:123456789012:job/etl'] })).toThrow(/pass the Glue job name "etl" instead/);
+    expect(events('C', { glueJobNames: ['arn:aws:glue:eu-west-1:*:job/etl'] })).toThrow(/pass the Glue job name "etl" instead/);
     expect(events('D', { environment: any('Prod') })).toThrow(/did you mean DeploymentEnvironment.PROD/);
   });
 

@@ -120,9 +120,9 @@ describe('lists: a single value, the same entry twice, empty names', () => {
 describe('identifiers in the wrong form', () => {
   const TASK = { replicationInstanceIdentifier: 'platform-repl', replicationTaskIdentifier: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' };
   test.each([
-    ['a Glue crawler ARN', { glueCrawlerNames: ['arn:aws:glue:eu-west-1:123456789012:crawler/raw-crawler'] },
-      /glueCrawlerNames\[0\] is the ARN "arn:aws:glue:eu-west-1:123456789012:crawler\/raw-crawler", but Glue Crawler State Change events carry detail.crawlerName, the plain name, .*: pass the Glue crawler name "raw-crawler" instead\./],
-    ['a Glue job ARN', { glueJobNames: ['arn:aws:glue:eu-west-1:123456789012:job/nightly-etl'] },
+    ['a Glue crawler ARN pattern (IAM-policy style, no account)', { glueCrawlerNames: ['arn:aws:glue:eu-west-1:*:crawler/raw-crawler'] },
+      /glueCrawlerNames\[0\] is the ARN "arn:aws:glue:eu-west-1:\*:crawler\/raw-crawler", but Glue Crawler State Change events carry detail.crawlerName, the plain name, .*: pass the Glue crawler name "raw-crawler" instead\./],
+    ['a Glue job ARN pattern (IAM-policy style, no account)', { glueJobNames: ['arn:aws:glue:eu-west-1:*:job/nightly-etl'] },
       /glueJobNames\[0\] is the ARN .*: pass the Glue job name "nightly-etl" instead\./],
     ['a Glue name over two lines', { glueJobNames: ['nightly\netl'] },
       /glueJobNames\[0\] "nightly\\netl" is not a valid Glue job name \(1-255 characters on a single line\)/],
@@ -148,7 +148,7 @@ describe('identifiers in the wrong form', () => {
     ['the ARN of another AWS resource', { batchJobQueues: ['arn:aws:batch:eu-west-1:123456789012:compute-environment/ce'] },
       /batchJobQueues\[0\] "arn:aws:batch:eu-west-1:123456789012:compute-environment\/ce" is neither a Batch job queue name/],
     ['a queue in another region (its events never reach this region)', { batchJobQueues: ['arn:aws:batch:us-east-1:123456789012:job-queue/etl'] },
-      /batchJobQueues\[0\] is a job queue in region us-east-1, but this stack deploys to region eu-west-1: .* Monitor "etl" from a stack in its own account and region, or remove it\./],
+      /batchJobQueues\[0\] is the job queue "etl" in Region us-east-1, but this stack deploys to Region eu-west-1: .* Monitor it from a PlatformMonitoring in us-east-1, or remove it here\./],
     ['a queue by name and by ARN', { batchJobQueues: ['etl', 'arn:aws:batch:eu-west-1:123456789012:job-queue/etl'] },
       /batchJobQueues lists the job queue "etl" more than once \(entries 0 and 1\): .*a name and the ARN of the same queue are the same queue/],
   ])('%s', (_name, props, message) => {

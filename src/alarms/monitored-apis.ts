@@ -1,11 +1,10 @@
 import { Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { PlatformAlarmsProps } from './platform-alarms-props';
 import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
+import { MonitoredResources } from '../model/monitored-platform';
 import { accountPart, keyPart } from '../private/alarm-keys';
 import { validationError } from '../private/errors';
 import { checkUnique } from '../private/input-checks';
-import { stageNameOf } from '../private/literal-names';
 
 /** One REST or HTTP API stage to alarm on. */
 export interface MonitoredApi {
@@ -18,36 +17,22 @@ export interface MonitoredApi {
 }
 
 /** The REST APIs, REST API stages and HTTP APIs, with their alarm keys (checked for duplicates). */
-export function monitoredApis(scope: Construct, props: PlatformAlarmsProps): MonitoredApi[] {
+export function monitoredApis(scope: Construct, model: MonitoredResources): MonitoredApi[] {
   const apis: MonitoredApi[] = [];
-  (props.restApis ?? []).forEach((api, i) => {
-    let stageName: string;
-    try {
-      stageName = stageNameOf(api.deploymentStage); // the literal: no import from the API's stack;
-    } catch {
-      throw validationError(scope, `restApis[${i}] has no deploymentStage (an imported REST API?): list it in restApiStages `
-        + 'with its apiName and stageName instead.');
-    }
+  for (const s of model.restStages) {
+    // One of restApis is keyed by its API name; one of restApiStages by its account, API and stage names.
+    const key = s.stage === undefined ? `rest-api-${keyPart(s.apiName, s.index)}`
+      : `rest-api-${accountPart(s.account)}${keyPart(s.apiName, s.index)}-${keyPart(s.stageName, s.index)}`;
     apis.push({
-      key: `rest-api-${keyPart(api.restApiName, i)}`,
-      label: api.restApiName,
-      kind: 'REST API',
-      errorMetric: '5XXError',
-      metrics: new RestApiMetrics({ apiName: api.restApiName, stageName }),
-      identity: `REST ${api.restApiName}/${stageName}`,
-    });
-  });
-  (props.restApiStages ?? []).forEach((s, i) => {
-    apis.push({
-      key: `rest-api-${accountPart(s.account)}${keyPart(s.apiName, i)}-${keyPart(s.stageName, i)}`,
-      label: s.displayName ?? s.apiName,
+      key,
+      label: s.label,
       kind: 'REST API',
       errorMetric: '5XXError',
       metrics: new RestApiMetrics({ apiName: s.apiName, stageName: s.stageName, account: s.account, region: s.region }),
       identity: `REST ${s.apiName}/${s.stageName}`,
     });
-  });
-  (props.httpApis ?? []).forEach((h, i) => {
+  }
+  model.httpApis.forEach((h, i) => {
     const stageName = h.stageName ?? '$default';
     // The alarm key must not move when the list changes (a position would point an existing alarm
     // at another API): the displayName, else the API id, whichever is a literal.

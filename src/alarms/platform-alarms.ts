@@ -20,12 +20,8 @@ import { BatchJobQueueMetrics } from '../metrics/batch-metrics';
 import { DmsMetrics, DmsReplicationInstanceMetrics } from '../metrics/dms-metrics';
 import { GlueJobMetrics } from '../metrics/glue-metrics';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome } from '../metrics/platform-event-metrics';
-import { resolveBatchJobQueues } from '../model/batch-job-queues';
-import { checkAlarmRegion } from '../model/cross-account-resources';
-import { dmsInstances } from '../model/dms-instances';
-import { validateMonitoredResources } from '../model/resource-lists';
-import { lambdaFunctionRefs, resolveLambdaFunctionArns } from '../model/source-account-functions';
-import { resolveGlueJobs } from '../model/source-account-glue';
+import { ALL_LISTS, MonitoredResources } from '../model/monitored-platform';
+import { ResourceUse } from '../model/resource-location';
 import { IAlarmActionStrategy, SnsAlarmActionStrategy } from '../notifications/alarm-action-strategy';
 import { AlarmSeverity } from '../notifications/alarm-severity';
 import { MaintenanceWindow } from '../notifications/maintenance-window';
@@ -164,10 +160,8 @@ export class PlatformAlarms extends Construct {
     checkTemplateQuotas(this);
     // 1. Validate, and build the one factory every alarm goes through.
     const environment = resolveEnvironment(this, props.environment);
-    validateMonitoredResources(this, props);
-    (props.dmsReplicationTasks ?? []).forEach((t, i) => checkAlarmRegion(this, `dmsReplicationTasks[${i}]`, t));
-    (props.restApiStages ?? []).forEach((t, i) => checkAlarmRegion(this, `restApiStages[${i}]`, t));
-    (props.httpApis ?? []).forEach((t, i) => checkAlarmRegion(this, `httpApis[${i}]`, t));
+    // What is monitored: the platform's model, or (used alone) resolved here, where alarms are Region-bound.
+    const model = MonitoredResources.of(this, props, ALL_LISTS, ResourceUse.ALARMS);
     checkEnumList(this, 'disabledCisControls', props.disabledCisControls, CisControl, 'CisControl');
     checkEnumValue(this, 'cisBenchmarkVersion', props.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
     cisSeverities(this, props.cisControlSeverities);
@@ -182,13 +176,13 @@ export class PlatformAlarms extends Construct {
     this.apiDashboard = `dashboard ${naming.dashboardName('api-performance')}`;
 
     // 2. One family of alarms at a time.
-    this.dmsAlarms(props);
-    const lambda = this.lambdaAlarms(props);
+    this.dmsAlarms(props, model);
+    const lambda = this.lambdaAlarms(props, model);
     this.lambdaErrorsAlarm = lambda.errors.alarm;
     this.lambdaErrorsAlarms = lambda.errors.all;
     this.lambdaThrottlesAlarm = lambda.throttles.alarm;
     this.lambdaThrottlesAlarms = lambda.throttles.all;
-    this.apiGatewayAlarms(props);
+    this.apiGatewayAlarms(props, model);
     this.apiAlarms.unshift(...lambda.errors.all, ...lambda.throttles.all);
     const eventCapture = props.eventCapture ?? true;
     if (props.eventsLogGroup && eventCapture) {
@@ -207,10 +201,10 @@ export class PlatformAlarms extends Construct {
       this.glueCrawlerFailuresAlarm = events.crawlers;
       this.glueJobFailuresAlarm = events.jobs;
     } else if (!eventCapture) {
-      this.batchJobFailuresAlarm = this.nativeBatchAlarm(props);
+      this.batchJobFailuresAlarm = this.nativeBatchAlarm(props, model);
     }
-    if (eventCapture) this.sourceAccountBatchAlarms(props);
-    this.sourceAccountGlueJobAlarms(props);
+    if (eventCapture) this.sourceAccountBatchAlarms(props, model);
+    this.sourceAccountGlueJobAlarms(props, model);
     this.dataPipelineAlarms.unshift(...this.dmsReplicationLagAlarms, ...this.dmsSourceLatencyAlarms, ...this.dmsFreeStorageAlarms);
     this.allAlarms.push(...this.dataPipelineAlarms, ...this.apiAlarms);
 
@@ -289,9 +283,9 @@ export class PlatformAlarms extends Construct {
    * DMS: one lag and one source-latency alarm per task, in nested stacks chosen by a hash of the
    * task's key (`AlarmShards`), so the platform stack does not grow with the tasks.
    */
-  private dmsAlarms(props: PlatformAlarmsProps): void {
+  private dmsAlarms(props: PlatformAlarmsProps, model: MonitoredResources): void {
     const shards = new AlarmShards(this.factory, 'dms-alarms', 'DMS task replication-lag and source-latency alarms');
-    (props.dmsReplicationTasks ?? []).forEach((task, i) => {
+    model.dmsTasks.forEach((task, i) => {
       const metrics = new DmsMetrics(task);
       // A task of a source account has its own alarms: the account is part of the key (and name).
       const part = `${accountPart(task.account)}${keyPart(task.replicationTaskIdentifier, i)}`;
@@ -325,7 +319,7 @@ export class PlatformAlarms extends Construct {
     });
     // One free-storage alarm per replication instance (several tasks may share one).
     // A source account's instance is another instance: the account is part of the key, as for tasks.
-    dmsInstances(props.dmsReplicationTasks ?? []).forEach(({ instance, account, region }, i) => {
+    model.dmsInstances.forEach(({ instance, account, region }, i) => {
       keep(this.dmsFreeStorageAlarms, this.factory.create({
         key: `dms-${accountPart(account)}${keyPart(instance, i)}-free-storage`,
         metric: new DmsReplicationInstanceMetrics({ replicationInstanceIdentifier: instance, account, region }).metricFreeStorageSpace(),
@@ -340,11 +334,10 @@ export class PlatformAlarms extends Construct {
   }
 
   /** Lambda: errors and throttles summed over the functions (or account-wide). */
-  private lambdaAlarms(props: PlatformAlarmsProps) {
-    const sourceAccountFunctions = resolveLambdaFunctionArns(this, 'lambdaFunctionArns', props.lambdaFunctionArns);
-    sourceAccountFunctions.forEach((f, i) => checkAlarmRegion(this, `lambdaFunctionArns[${i}]`, f));
+  private lambdaAlarms(props: PlatformAlarmsProps, model: MonitoredResources) {
+    const sourceAccountFunctions = model.sourceAccountFunctions;
     // This account's functions first, so listing source-account functions never regroups them.
-    const functionNames = lambdaFunctionRefs(props.lambdaFunctions, sourceAccountFunctions);
+    const functionNames = model.functions;
     const accountWide = props.lambdaAlarmsAccountWide ?? false;
     if (accountWide && sourceAccountFunctions.length > 0) {
       throw validationError(this, 'lambdaAlarmsAccountWide is true, but lambdaFunctionArns lists functions of source accounts: '
@@ -378,9 +371,9 @@ export class PlatformAlarms extends Construct {
    * the API's key (`AlarmShards`): 100 APIs would otherwise put 200 alarms (about 200 KB) in the
    * platform stack.
    */
-  private apiGatewayAlarms(props: PlatformAlarmsProps): void {
+  private apiGatewayAlarms(props: PlatformAlarmsProps, model: MonitoredResources): void {
     const shards = new AlarmShards(this.factory, 'api-alarms', 'API Gateway 5xx and p99 latency alarms');
-    for (const api of monitoredApis(this, props)) {
+    for (const api of monitoredApis(this, model)) {
       const factory = shards.factoryFor(api.key);
       keep(this.apiGateway5xxAlarms, factory.create({
         key: `${api.key}-5xx`,
@@ -450,8 +443,8 @@ export class PlatformAlarms extends Construct {
    * Without event capture: `batch-job-failures` on AWS Batch's native `JobsMovedToFailed`, summed
    * over the listed queues (same key, so the same alarm name and logical ID).
    */
-  private nativeBatchAlarm(props: PlatformAlarmsProps): cloudwatch.IAlarm | undefined {
-    const queues = resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues);
+  private nativeBatchAlarm(props: PlatformAlarmsProps, model: MonitoredResources): cloudwatch.IAlarm | undefined {
+    const queues = model.batchQueues;
     if (queues.length === 0) return undefined;
     if (queues.length > MAX_METRICS_PER_MATH_ALARM) {
       throw validationError(this, `batchJobQueues lists ${queues.length} queues, but with eventCapture false the Batch failure alarm `
@@ -482,8 +475,8 @@ export class PlatformAlarms extends Construct {
    * state change events in the queue's own account): each queue of a source account gets its own
    * alarm on AWS Batch's native `JobsMovedToFailed`, read with the queue's account ID.
    */
-  private sourceAccountBatchAlarms(props: PlatformAlarmsProps): void {
-    resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues).forEach((q, i) => {
+  private sourceAccountBatchAlarms(props: PlatformAlarmsProps, model: MonitoredResources): void {
+    model.batchQueues.forEach((q, i) => {
       if (q.account === undefined) return;
       keep(this.sourceAccountBatchJobFailuresAlarms, keep(this.dataPipelineAlarms, this.factory.create({
         key: `batch-${accountPart(q.account)}${keyPart(q.jobQueueName, i)}-job-failures`,
@@ -503,8 +496,8 @@ export class PlatformAlarms extends Construct {
    * alarm on its failed tasks (`Glue` `glue.driver.aggregate.numFailedTasks`, published when job
    * metrics are enabled), read with the job's account ID.
    */
-  private sourceAccountGlueJobAlarms(props: PlatformAlarmsProps): void {
-    resolveGlueJobs(this, 'glueJobNames', props.glueJobNames).forEach((job, i) => {
+  private sourceAccountGlueJobAlarms(props: PlatformAlarmsProps, model: MonitoredResources): void {
+    model.glueJobs.forEach((job, i) => {
       if (job.account === undefined) return;
       keep(this.sourceAccountGlueJobFailuresAlarms, keep(this.dataPipelineAlarms, this.factory.create({
         key: `glue-${accountPart(job.account)}${keyPart(job.jobName, i)}-failed-tasks`,

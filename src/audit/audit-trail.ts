@@ -2,7 +2,6 @@ import { Annotations, Aws, CfnRule, Duration, Fn, RemovalPolicy, Stack, Tags, To
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -13,7 +12,9 @@ import { createTrailLogsRole } from './trail-logs-role';
 import { DeploymentEnvironment } from '../core/environment';
 import { LoggingNaming, namingRegion, PlatformNaming } from '../core/naming';
 import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../core/validation';
-import { validateMonitoredResources } from '../model/resource-lists';
+import { MonitoredResources } from '../model/monitored-platform';
+import { MonitoredFunctionsProps } from '../model/monitored-resource-props';
+import { ResourceUse } from '../model/resource-location';
 import { DEFAULT_TRAIL_LOG_GROUP_RETENTION } from '../private/defaults';
 import { validationError } from '../private/errors';
 import { checkIdentifier, ORGANIZATION_ID } from '../private/identifiers';
@@ -28,9 +29,12 @@ const ACCESS_LOG_PREFIX = 'trail-bucket/';
 const DEFAULT_TRAIL_BUCKET_RETENTION = Duration.days(2557);
 
 /**
- * Properties of `AuditTrail`: what it needs from the platform, and its `AuditOptions`.
+ * Properties of `AuditTrail`: what it needs from the platform, its `AuditOptions`, and the
+ * functions whose invocations (Lambda data events) the trail records: `lambdaFunctions`, at most 250
+ * (with the data-lake bucket, 249: a CloudTrail limit for the whole trail). `lambdaFunctionArns` is
+ * ignored (a trail records data events of its own account).
  */
-export interface AuditTrailProps extends AuditOptions {
+export interface AuditTrailProps extends AuditOptions, MonitoredFunctionsProps {
   /** The project name: part of the trail, bucket and log group names. */
   readonly projectName: string;
 
@@ -84,13 +88,6 @@ export interface AuditTrailProps extends AuditOptions {
    */
   readonly dataLakeBucket?: s3.IBucket;
 
-  /**
-   * Functions whose invocations (Lambda data events) the trail records. At most 250 (with the
-   * data-lake bucket, 249): a CloudTrail limit for the whole trail.
-   *
-   * @default - none
-   */
-  readonly lambdaFunctions?: lambda.IFunction[];
 }
 
 /**
@@ -144,7 +141,7 @@ export class AuditTrail extends Construct {
     }
     checkEnumClassList(this, 'insightTypes', props.insightTypes, cloudtrail.InsightType, 'InsightType');
     if (props.organizationId !== undefined) checkIdentifier(this, 'organizationId', props.organizationId, ORGANIZATION_ID);
-    validateMonitoredResources(this, { lambdaFunctions: props.lambdaFunctions });
+    const model = MonitoredResources.of(this, props, ['lambdaFunctions'], ResourceUse.LOGS);
     const removalPolicy = resolveStatefulRemovalPolicy(this, environment, props.removalPolicy);
     const naming = new PlatformNaming(props.projectName, environment, namingRegion(this, props.regionInNames));
     const loggingNaming = new LoggingNaming(naming);
@@ -163,7 +160,7 @@ export class AuditTrail extends Construct {
     }
     const eventSelectors = buildEventSelectors(this, {
       dataLakeBucket: props.dataLakeBucket,
-      lambdaFunctions: props.lambdaFunctions ?? [],
+      lambdaFunctions: model.localFunctions,
       logAllLambdaDataEvents: props.logAllLambdaDataEvents ?? false,
     });
     // The ARN is built from the literal name (not the trail's attribute) so the bucket policy and

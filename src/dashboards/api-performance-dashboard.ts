@@ -1,7 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { partName } from './dashboard-parts';
@@ -15,12 +13,13 @@ import { DashboardContent, rangeTitle } from './widgets';
 import { checkTemplateQuotas } from '../limits/template-quotas';
 import { HttpApiMetrics, RestApiMetrics } from '../metrics/api-gateway-metrics';
 import { LambdaMetrics } from '../metrics/lambda-metrics';
-import { MonitoredHttpApi, MonitoredRestApiStage } from '../model/monitored-resources';
-import { validateMonitoredResources } from '../model/resource-lists';
-import { lambdaFunctionRefs, resolveLambdaFunctionArns } from '../model/source-account-functions';
+import { API_LISTS, FUNCTION_LISTS, MonitoredResources, RestStageRef } from '../model/monitored-platform';
+import { MonitoredApisProps, MonitoredFunctionsProps } from '../model/monitored-resource-props';
+import { MonitoredHttpApi } from '../model/monitored-resources';
+import { ResourceUse } from '../model/resource-location';
 import { chunk } from '../private/chunk';
 import { validationError } from '../private/errors';
-import { functionNameOf, logGroupNameOf, stageNameOf } from '../private/literal-names';
+import { functionNameOf, logGroupNameOf } from '../private/literal-names';
 
 const DEFAULT_APIS_PER_GRAPH = 10;
 const MAX_APIS_PER_GRAPH = 50;
@@ -29,54 +28,13 @@ const MAX_FUNCTIONS_PER_GRAPH = 100;
 const PERCENTILES = [50, 90, 99];
 
 /**
- * Properties of `ApiPerformanceDashboard`.
+ * Properties of `ApiPerformanceDashboard`: the APIs and functions graphed (`MonitoredApisProps`,
+ * `MonitoredFunctionsProps`: without functions, the account-wide Lambda metrics are graphed) and
+ * the dashboard's settings. Used alone, it graphs API stages and function ARNs of other Regions
+ * too (their metrics carry the Region); functions passed as constructs must be of this account
+ * and Region.
  */
-export interface ApiPerformanceDashboardProps extends PlatformDashboardProps {
-  /**
-   * REST APIs (metrics by `ApiName` and their deployed stage; each must have a `deploymentStage`).
-   *
-   * @default - none
-   */
-  readonly restApis?: apigateway.IRestApi[];
-
-  /**
-   * REST API stages given by name (for imported APIs, or stages other than the deployment stage).
-   *
-   * @default - none
-   */
-  readonly restApiStages?: MonitoredRestApiStage[];
-
-  /**
-   * HTTP APIs (API Gateway v2; metrics by `ApiId` and `Stage`).
-   *
-   * @default - none
-   */
-  readonly httpApis?: MonitoredHttpApi[];
-
-  /**
-   * Lambda functions: invocations, errors, throttles and duration (p50 / p99; p99 only with SEARCH
-   * expressions) per function.
-   *
-   * @default - account-wide Lambda metrics (all functions in the region, aggregated)
-   */
-  readonly lambdaFunctions?: lambda.IFunction[];
-
-  /**
-   * Lambda functions of other (source) accounts, by ARN
-   * (`arn:aws:lambda:<region>:<account>:function:<name>`, unqualified), watched through CloudWatch
-   * cross-account observability (the source account linked to this account's sink: see
-   * `SourceAccountLink`). The account and Region are read from the ARN. Their errors and throttles
-   * join the platform sums (metric queries with `AccountId`), their graphs carry the account ID and
-   * the "Recent Lambda errors" widgets query their log groups in the source account. No log group,
-   * metric filter or trail selector is created for them: their logs stay in their account. With
-   * the platform's alarms on, the Region must be the stack's (an alarm watches metrics of its own
-   * Region). An ARN of this stack's account is refused: list that function in `lambdaFunctions`.
-   *
-   * @default - none
-   * @experimental
-   */
-  readonly lambdaFunctionArns?: string[];
-
+export interface ApiPerformanceDashboardProps extends PlatformDashboardProps, MonitoredApisProps, MonitoredFunctionsProps {
   /**
    * The log groups the "Recent Lambda errors" widget queries (widgets of at most 50 groups).
    *
@@ -158,23 +116,14 @@ export class ApiPerformanceDashboard extends Construct {
     const apisPerGraph = checkedCount(this, 'apisPerGraph', props.apisPerGraph ?? DEFAULT_APIS_PER_GRAPH, MAX_APIS_PER_GRAPH);
     const functionsPerGraph = checkedCount(this, 'functionsPerGraph', props.functionsPerGraph ?? DEFAULT_FUNCTIONS_PER_GRAPH,
       MAX_FUNCTIONS_PER_GRAPH);
-    validateMonitoredResources(this, {
-      restApis: props.restApis,
-      restApiStages: props.restApiStages,
-      httpApis: props.httpApis,
-      lambdaFunctions: props.lambdaFunctions,
-      lambdaFunctionArns: props.lambdaFunctionArns,
-    });
+    // What is graphed: the platform's model, or (used alone) resolved here, where graphs may show other Regions.
+    const model = MonitoredResources.of(this, props, [...API_LISTS, ...FUNCTION_LISTS], ResourceUse.GRAPHS);
     const alarms = props.alarms ?? [];
     const content = new DashboardContent(this, period, alarms);
     content.addRow(...content.alarmStatus('API and Lambda alarms', alarms));
 
     // API Gateway, in groups of `apisPerGraph` (each group's two rows stay on one part).
-    const apis = [
-      ...(props.restApis ?? []).map(api => restEntry(this, api)),
-      ...(props.restApiStages ?? []).map(stageEntry),
-      ...(props.httpApis ?? []).map(httpEntry),
-    ];
+    const apis = [...model.restStages.map(restEntry), ...model.httpApis.map(httpEntry)];
     if (apis.length > 0) content.startSection('API Gateway');
     const apiGroups = chunk(apis, apisPerGraph);
     apiGroups.forEach((group, i) => {
@@ -200,9 +149,9 @@ export class ApiPerformanceDashboard extends Construct {
     // Lambda: per-function graphs in groups of `functionsPerGraph`, or account-wide when no function is listed.
     // This account's functions, then those of source accounts (by ARN: no log group here; their
     // "Recent Lambda errors" widgets query the groups in their account).
-    const sourceAccountFunctions = resolveLambdaFunctionArns(this, 'lambdaFunctionArns', props.lambdaFunctionArns);
-    const functionNames = lambdaFunctionRefs(props.lambdaFunctions, sourceAccountFunctions);
-    const localNames = (props.lambdaFunctions ?? []).map(functionNameOf);
+    const sourceAccountFunctions = model.sourceAccountFunctions;
+    const functionNames = model.functions;
+    const localNames = model.localFunctions.map(functionNameOf);
     const logGroupNames = props.lambdaLogGroups?.map(logGroupNameOf) ?? localNames.map(n => `/aws/lambda/${n}`);
     content.startSection(functionNames.length > 0 ? 'Lambda functions' : 'Lambda (all functions in the region)');
     this.lambdaUsesSearchExpressions = functionNames.length > 0 && (props.lambdaSearchExpressions ?? false);
@@ -241,20 +190,9 @@ export class ApiPerformanceDashboard extends Construct {
   }
 }
 
-function restEntry(scope: Construct, api: apigateway.IRestApi): ApiEntry {
-  let stageName: string;
-  try {
-    stageName = stageNameOf(api.deploymentStage); // the literal: no import from the API's stack;
-  } catch {
-    throw validationError(scope, `The REST API "${api.restApiName}" has no deployment stage (imported APIs have none): `
-      + 'API Gateway metrics are per stage. Pass it in restApiStages with its apiName and stageName instead.');
-  }
-  return { label: api.restApiName, metrics: new RestApiMetrics({ apiName: api.restApiName, stageName }) };
-}
-
-function stageEntry(ref: MonitoredRestApiStage): ApiEntry {
+function restEntry(ref: RestStageRef): ApiEntry {
   return {
-    label: ref.displayName ?? ref.apiName,
+    label: ref.label,
     metrics: new RestApiMetrics({ apiName: ref.apiName, stageName: ref.stageName, account: ref.account, region: ref.region }),
   };
 }

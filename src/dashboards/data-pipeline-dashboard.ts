@@ -14,11 +14,10 @@ import { BatchJobQueueMetrics } from '../metrics/batch-metrics';
 import { DmsMetrics, DmsReplicationInstanceMetrics } from '../metrics/dms-metrics';
 import { GlueJobMetrics } from '../metrics/glue-metrics';
 import { BatchJobStatus, GlueCrawlerOutcome, PlatformEventMetrics } from '../metrics/platform-event-metrics';
-import { resolveBatchJobQueues } from '../model/batch-job-queues';
-import { dmsInstances } from '../model/dms-instances';
-import { DmsReplicationTask } from '../model/monitored-resources';
-import { validateMonitoredResources } from '../model/resource-lists';
-import { GlueJobRef, resolveGlueJobs } from '../model/source-account-glue';
+import { MonitoredResources, PIPELINE_LISTS } from '../model/monitored-platform';
+import { MonitoredPipelineProps } from '../model/monitored-resource-props';
+import { ResourceUse } from '../model/resource-location';
+import { GlueJobRef } from '../model/source-account-glue';
 import { chunk } from '../private/chunk';
 import { validationError } from '../private/errors';
 
@@ -41,17 +40,13 @@ const BATCH_STATUSES: Array<[BatchJobStatus, string]> = [
 ];
 
 /**
- * Properties of `DataPipelineDashboard`.
+ * Properties of `DataPipelineDashboard`: the pipeline graphed (`MonitoredPipelineProps`: a DMS
+ * section per task and replication instance, a row of `AWS/Batch` metrics per queue, crawler runs
+ * from the platform's event metrics and job tasks from the Glue job metrics; entries of source
+ * accounts are graphed with their `accountId`, and DMS tasks of other Regions with their Region),
+ * where its tables read, and the dashboard's settings.
  */
-export interface DataPipelineDashboardProps extends PlatformDashboardProps {
-  /**
-   * DMS replication tasks: throughput (rows and KB/s, source and target) and latency per task,
-   * host health per replication instance, and (with `eventsLogGroup`) their recent state changes.
-   *
-   * @default - no DMS section
-   */
-  readonly dmsReplicationTasks?: DmsReplicationTask[];
-
+export interface DataPipelineDashboardProps extends PlatformDashboardProps, MonitoredPipelineProps {
   /**
    * A replication-lag line for the DMS latency graphs when no lag alarm is given in `alarms`. The
    * graphs draw the threshold of every alarm in `alarms` on their metrics (so an `alarms` option
@@ -60,16 +55,6 @@ export interface DataPipelineDashboardProps extends PlatformDashboardProps {
    * @default - only the thresholds of the alarms in `alarms`
    */
   readonly replicationLagThreshold?: Duration;
-
-  /**
-   * AWS Batch job queues (names or ARNs): each gets a row of AWS Batch's native `AWS/Batch`
-   * metrics (dimension `JobQueueName`, taken from the name or the ARN): state transitions and
-   * durations (time waiting in the queue, run time). An ARN of another account (a source account,
-   * same region) is graphed with its `accountId`.
-   *
-   * @default - no per-queue rows
-   */
-  readonly batchJobQueues?: string[];
 
   /**
    * Whether the platform captures Batch, Glue and DMS task events (`AlarmOptions.eventCapture`):
@@ -91,21 +76,6 @@ export interface DataPipelineDashboardProps extends PlatformDashboardProps {
    * @default - no "Recent Batch job failures" or "Recent DMS task state changes" table
    */
   readonly eventsLogGroup?: logs.ILogGroup;
-
-  /**
-   * Glue crawlers whose succeeded / failed runs to graph (from the platform's event metrics).
-   *
-   * @default - all crawlers, as totals
-   */
-  readonly glueCrawlerNames?: string[];
-
-  /**
-   * Glue jobs whose completed / failed tasks to graph (Glue job metrics, which need job metrics
-   * enabled on the job): names, or ARNs of jobs of source accounts (graphed with their `accountId`).
-   *
-   * @default - no Glue job graph
-   */
-  readonly glueJobNames?: string[];
 
   /**
    * The log groups the "Recent Batch job errors" widget queries (widgets of at most 50 groups).
@@ -157,10 +127,9 @@ export class DataPipelineDashboard extends Construct {
     content.addRow(...content.alarmStatus('Data pipeline alarms', alarms));
 
     // DMS: one row per task.
-    validateMonitoredResources(this, {
-      dmsReplicationTasks: props.dmsReplicationTasks, glueCrawlerNames: props.glueCrawlerNames, glueJobNames: props.glueJobNames,
-    });
-    const tasks = props.dmsReplicationTasks ?? [];
+    // What is graphed: the platform's model, or (used alone) resolved here, where graphs may show other Regions.
+    const model = MonitoredResources.of(this, props, PIPELINE_LISTS, ResourceUse.GRAPHS);
+    const tasks = model.dmsTasks;
     if (tasks.length > 0) content.startSection('DMS replication');
     for (const task of tasks) {
       const m = new DmsMetrics(task);
@@ -190,7 +159,7 @@ export class DataPipelineDashboard extends Construct {
     const eventCapture = props.eventCapture ?? true;
 
     // DMS replication instances: host health, one row per instance (tasks may share one).
-    dmsInstances(tasks).forEach(({ instance, account, region }) => {
+    model.dmsInstances.forEach(({ instance, account, region }) => {
       const m = new DmsReplicationInstanceMetrics({ replicationInstanceIdentifier: instance, account, region });
       content.addRow(
         content.graph({ title: `DMS instance ${instance}: CPU (%)`, left: [m.metricCpuUtilization({ period, label: 'CPU' })], width: THIRD_WIDTH }),
@@ -209,7 +178,7 @@ export class DataPipelineDashboard extends Construct {
 
     // AWS Batch: native metrics per queue, the event totals, then recent failures and errors.
     content.startSection('AWS Batch jobs');
-    resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues).forEach((queue, i) => {
+    model.batchQueues.forEach((queue, i) => {
       // A queue of a source account (by ARN): its AWS/Batch metrics with its accountId.
       const m = new BatchJobQueueMetrics({ jobQueueName: queue.jobQueueName, account: queue.account });
       const label = `${queue.name ?? `queue ${i + 1}`}${queue.account !== undefined ? ` (account ${queue.account})` : ''}`;
@@ -253,7 +222,7 @@ export class DataPipelineDashboard extends Construct {
     // Glue: crawler runs (event metrics) and job tasks (Glue job metrics).
     content.startSection('AWS Glue');
     const glueGraphs: cloudwatch.GraphWidget[] = [];
-    const crawlers = eventCapture ? props.glueCrawlerNames ?? [] : [];
+    const crawlers = eventCapture ? model.glueCrawlers : [];
     if (eventCapture && crawlers.length === 0) {
       glueGraphs.push(content.graph({
         title: 'Glue crawler runs (all crawlers)',
@@ -275,7 +244,7 @@ export class DataPipelineDashboard extends Construct {
     })));
     // Jobs of source accounts (by ARN) are graphed with their accountId, and left out of the SEARCH
     // expressions below (which search this account's metrics by job name).
-    const glueJobs = resolveGlueJobs(this, 'glueJobNames', props.glueJobNames);
+    const glueJobs = model.glueJobs;
     const jobLabel = (job: GlueJobRef) => `${job.jobName}${job.account !== undefined ? ` (${job.account})` : ''}`;
     const jobGroups = chunk(glueJobs, GLUE_ITEMS_PER_GRAPH);
     jobGroups.forEach((group, i) => glueGraphs.push(content.graph({

@@ -15,19 +15,27 @@ import { DeploymentEnvironment } from '../core/environment';
 import { PlatformNaming } from '../core/naming';
 import { resolveEnvironment } from '../core/validation';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome, PlatformEventMetrics } from '../metrics/platform-event-metrics';
-import { resolveBatchJobQueues } from '../model/batch-job-queues';
+import { MonitoredResources, PIPELINE_LISTS } from '../model/monitored-platform';
+import { MonitoredPipelineProps } from '../model/monitored-resource-props';
 import { DmsReplicationTask } from '../model/monitored-resources';
-import { validateMonitoredResources } from '../model/resource-lists';
+import { ResourceUse } from '../model/resource-location';
 import { validationError } from '../private/errors';
 import { checkEnumValue } from '../private/input-checks';
 import { logGroupNameOf } from '../private/literal-names';
 
 /**
- * Properties of `PlatformEvents`.
+ * Properties of `PlatformEvents`: the pipeline whose events are captured (`MonitoredPipelineProps`:
+ * only the listed queues', tasks', crawlers' and jobs' events are delivered, and each outcome of
+ * the listed crawlers is also counted per `CrawlerName`), and where they go.
+ *
+ * Used alone, it captures this account's and Region's resources only (their events are delivered
+ * nowhere else): an entry of another account or Region is refused. In `PlatformAlarms` (and
+ * `PlatformMonitoring`), entries of source accounts are watched through their metrics there, and
+ * no event of theirs arrives here.
  *
  * @experimental AWS Batch now publishes native metrics: what is captured from events may change.
  */
-export interface PlatformEventsProps {
+export interface PlatformEventsProps extends MonitoredPipelineProps {
   /** The project name: names the log resource policy and is the metrics' namespace (with the environment outside PROD). */
   readonly projectName: string;
 
@@ -43,43 +51,6 @@ export interface PlatformEventsProps {
    * `/aws/events/<project>/platform`). Its metric filters publish the platform event metrics.
    */
   readonly logGroup: logs.ILogGroup;
-
-  /**
-   * AWS Batch job queues, each a queue name or a queue ARN: only their jobs' events are delivered
-   * (and counted in the totals). A name is the queue of that name in this stack's account and
-   * region; an ARN of another account or region is refused (its events never reach this region's
-   * rules). Per-queue counts are AWS Batch's own `AWS/Batch` metrics (`BatchJobQueueMetrics`).
-   *
-   * @default - events of every queue
-   */
-  readonly batchJobQueues?: string[];
-
-  /**
-   * DMS replication tasks: only their `DMS Replication Task State Change` events are delivered,
-   * matched on the end of the task ARN the event carries in `resources`
-   * (`...:task:<replicationTaskIdentifier>`: the rule sees only its own account's and Region's
-   * events, so the rest of the ARN adds nothing). A task's events go to the default event bus
-   * of its own account and Region, so a task of another account or Region is not captured here
-   * (its metrics still are, through cross-account observability).
-   *
-   * @default - state changes of every replication task of the account and Region
-   */
-  readonly dmsReplicationTasks?: DmsReplicationTask[];
-
-  /**
-   * Glue crawler names: only their events are delivered, and each outcome metric is also
-   * published per `CrawlerName`.
-   *
-   * @default - events of every crawler, totals only
-   */
-  readonly glueCrawlerNames?: string[];
-
-  /**
-   * Glue job names: only their events are delivered.
-   *
-   * @default - events of every job
-   */
-  readonly glueJobNames?: string[];
 
   /**
    * Also publish each Glue job outcome per `JobName` (three more metric filters and custom metrics
@@ -161,15 +132,17 @@ export class PlatformEvents extends Construct {
   constructor(scope: Construct, id: string, props: PlatformEventsProps) {
     super(scope, id);
     const naming = new PlatformNaming(props.projectName, resolveEnvironment(this, props.environment));
-    validateMonitoredResources(this, {
-      dmsReplicationTasks: props.dmsReplicationTasks, glueCrawlerNames: props.glueCrawlerNames, glueJobNames: props.glueJobNames,
-    });
+    // What is captured: the model of the PlatformAlarms (or PlatformMonitoring) holding this, or
+    // (used alone) resolved here, for event rules: this account's and Region's resources only.
+    const model = MonitoredResources.of(this, props, PIPELINE_LISTS, ResourceUse.EVENTS);
     this.logGroup = props.logGroup;
     this.metrics = new PlatformEventMetrics({ namespace: naming.metricNamespace });
     // Events carry the queue ARN in detail.jobQueue: names are matched through the ARN they stand for.
-    const queues = resolveBatchJobQueues(this, 'batchJobQueues', props.batchJobQueues).map((q) => q.arn);
-    const crawlers = props.glueCrawlerNames ?? [];
-    const jobs = props.glueJobNames ?? [];
+    // (A queue or job of a source account, in a platform, keeps its ARN in the pattern: it matches
+    // nothing here, and listing only source-account entries still captures none of this account's.)
+    const queues = model.batchQueues.map((q) => q.arn);
+    const crawlers = model.glueCrawlers;
+    const jobs = model.glueJobs.map((j) => (j.account !== undefined ? j.listed : j.jobName));
 
     const delivery = this.deliveryPolicy(props, naming);
 
@@ -212,7 +185,7 @@ export class PlatformEvents extends Construct {
     // category (state change, failure, configuration change, creation, deletion): they are rare, and
     // the dashboard shows them all.
     this.dmsTaskRules = rules('DmsTaskStateChange', `${naming.stem}: DMS replication task state changes to the platform events log group`,
-      props.dmsReplicationTasks ?? [], (group) => ({
+      model.dmsTasks, (group) => ({
         source: ['aws.dms'],
         detailType: ['DMS Replication Task State Change'],
         ...(group.length ? { resources: dmsTaskResourceMatcher(group) } : {}),

@@ -16,7 +16,9 @@ import { DeploymentEnvironment } from '../core/environment';
 import { LoggingNaming, PlatformNaming } from '../core/naming';
 import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, validateRetention } from '../core/validation';
 import { checkTemplateQuotas } from '../limits/template-quotas';
-import { validateMonitoredResources } from '../model/resource-lists';
+import { MonitoredResources } from '../model/monitored-platform';
+import { MonitoredApisProps, MonitoredFunctionsProps } from '../model/monitored-resource-props';
+import { ResourceUse } from '../model/resource-location';
 import { DEFAULT_TRAIL_LOG_GROUP_RETENTION } from '../private/defaults';
 import { validationError } from '../private/errors';
 import { checkEnumValue } from '../private/input-checks';
@@ -40,9 +42,12 @@ export enum PlatformLogGroup {
 }
 
 /**
- * Properties of `CentralLogging`: what it needs from the platform, and its `LoggingOptions`.
+ * Properties of `CentralLogging`: what it needs from the platform, its `LoggingOptions`, and the
+ * resources whose logs it holds: `lambdaFunctions` (a log group with an error metric filter each)
+ * and `restApis` (their deployment stages' access logs, see `restApiAccessLogs`). It reads no other
+ * list (`lambdaFunctionArns`, `restApiStages` and `httpApis` are ignored: their logs are not created here).
  */
-export interface CentralLoggingProps extends LoggingOptions {
+export interface CentralLoggingProps extends LoggingOptions, MonitoredFunctionsProps, MonitoredApisProps {
   /** The project name: part of log group and query names, and the namespace of the log-error metrics. */
   readonly projectName: string;
 
@@ -81,22 +86,6 @@ export interface CentralLoggingProps extends LoggingOptions {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
-
-  /**
-   * Functions whose log group (`/aws/lambda/<functionName>`) is created encrypted, with retention
-   * and an ERROR metric filter.
-   *
-   * @default - none
-   */
-  readonly lambdaFunctions?: lambda.IFunction[];
-
-  /**
-   * REST APIs whose deployment stage writes access logs to the access-log group (see
-   * `restApiAccessLogs`).
-   *
-   * @default - none
-   */
-  readonly restApis?: apigateway.IRestApi[];
 
   /**
    * Whether to create the group the audit trail streams to (`/aws/cloudtrail/<project>`). Pass
@@ -183,7 +172,7 @@ export class CentralLogging extends Construct {
     checkEnumValue(this, 'lambdaLogGroupMode', props.lambdaLogGroupMode, ServiceLogGroupMode, 'ServiceLogGroupMode');
     checkEnumValue(this, 'batchLogGroupMode', props.batchLogGroupMode, ServiceLogGroupMode, 'ServiceLogGroupMode');
     checkEnumValue(this, 'lambdaLogGroupPlacement', props.lambdaLogGroupPlacement, LogGroupPlacement, 'LogGroupPlacement');
-    validateMonitoredResources(this, { lambdaFunctions: props.lambdaFunctions, restApis: props.restApis });
+    const model = MonitoredResources.of(this, props, ['lambdaFunctions', 'restApis'], ResourceUse.LOGS);
     const removalPolicy = resolveStatefulRemovalPolicy(this, environment, props.removalPolicy);
     const batchName = props.batchLogGroupName ?? DEFAULT_BATCH_LOG_GROUP_NAME;
     validateLogGroupName(this, batchName, 'batchLogGroupName');
@@ -195,7 +184,7 @@ export class CentralLogging extends Construct {
     const options: EncryptedLogGroupOptions = { encryptionKey: props.encryptionKey, retention, removalPolicy };
 
     // Lambda: one group per function, construct ids from the function's construct address.
-    const functions = props.lambdaFunctions ?? [];
+    const functions = model.localFunctions;
     const placement = props.lambdaLogGroupPlacement ?? LogGroupPlacement.NESTED_STACKS;
     const nested = isNested(placement, functions.length);
     if (placement === LogGroupPlacement.AUTO) {
@@ -292,7 +281,7 @@ export class CentralLogging extends Construct {
         destination: this.apiAccessLogDestination(),
         format: CentralLogging.apiAccessLogFormat().toString(),
       };
-      const foreign = (props.restApis ?? []).map((api, index) => ({ api, index }))
+      const foreign = model.restApis.map((api, index) => ({ api, index }))
         .filter(({ api }) => enableRestApiAccessLogs(this, api, target));
       warnForeignRestApiStages(this, foreign, target);
     }

@@ -1,5 +1,6 @@
 import { Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { eventsElsewhereFix, locateResource, ResourceUse } from './resource-location';
 import { validationError } from '../private/errors';
 import { checkList, checkNonEmptyString, checkUnique } from '../private/input-checks';
 
@@ -46,12 +47,14 @@ const QUEUE_ARN = /^arn:aws[a-z-]*:batch:([a-z0-9-]+):(\d{12}):job-queue\/(.*)$/
  *   nothing that arrives here);
  * - an ARN of another region is refused: neither its events nor (cross-account observability
  *   works within one Region) its metrics reach this region's alarms.
- * Tokens (e.g. `jobQueue.jobQueueArn`) are taken as ARNs of this account.
+ * Where a queue may be is decided by `locateResource` (so `PlatformEvents` alone refuses a queue of
+ * another account, whose events never arrive here). Tokens (e.g. `jobQueue.jobQueueArn`) are taken
+ * as ARNs of this account.
  */
-export function resolveBatchJobQueues(scope: IConstruct, propName: string, values: unknown): BatchJobQueueRef[] {
+export function resolveBatchJobQueues(scope: IConstruct, propName: string, values: unknown, use: ResourceUse): BatchJobQueueRef[] {
   checkList(scope, propName, values);
   const stack = Stack.of(scope);
-  const refs = ((values ?? []) as unknown[]).map((value, i) => resolveQueue(scope, stack, `${propName}[${i}]`, value));
+  const refs = ((values ?? []) as unknown[]).map((value, i) => resolveQueue(scope, stack, `${propName}[${i}]`, value, use));
   checkUnique(scope, propName, refs.map((r) => ({
     key: r.account !== undefined ? `${r.account}/${r.name}` : r.name ?? r.arn,
     shown: `the job queue "${r.name}"${r.account !== undefined ? ` of account ${r.account}` : ''}`,
@@ -61,7 +64,7 @@ export function resolveBatchJobQueues(scope: IConstruct, propName: string, value
   return refs;
 }
 
-function resolveQueue(scope: IConstruct, stack: Stack, propName: string, value: unknown): BatchJobQueueRef {
+function resolveQueue(scope: IConstruct, stack: Stack, propName: string, value: unknown, use: ResourceUse): BatchJobQueueRef {
   checkNonEmptyString(scope, propName, value, 'Batch job queue name or ARN');
   const v = value as string;
   if (Token.isUnresolved(v)) return { arn: v, jobQueueName: Arn.split(v, ArnFormat.SLASH_RESOURCE_NAME).resourceName! };
@@ -72,12 +75,12 @@ function resolveQueue(scope: IConstruct, stack: Stack, propName: string, value: 
       throw validationError(scope, `${propName} ${JSON.stringify(v)} ends in "${name}", which is not a Batch job queue name `
         + '(1-128 letters, digits, hyphens and underscores). Pass the queue ARN exactly as the Batch console shows it.');
     }
-    if (!Token.isUnresolved(stack.region) && region !== stack.region) {
-      throw validationError(scope, `${propName} is a job queue in region ${region}, but this stack deploys to region ${stack.region}: `
-        + 'AWS Batch sends job state change events only to EventBridge in the queue\'s own account and region, so the rule '
-        + `here would never see them. Monitor "${name}" from a stack in its own account and region, or remove it.`);
-    }
-    if (!Token.isUnresolved(stack.account) && account !== stack.account) return { arn: v, name, jobQueueName: name, account };
+    const location = locateResource(scope, propName, {
+      what: `the job queue "${name}"`,
+      graphsFromOtherRegions: false,
+      otherAccountFix: eventsElsewhereFix('batchJobQueues'),
+    }, use, account, region);
+    if (location.account !== undefined) return { arn: v, name, jobQueueName: name, account: location.account };
     return { arn: v, name, jobQueueName: name };
   }
   if (!QUEUE_NAME.test(v)) {

@@ -1,4 +1,4 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ACCOUNT_ID } from '../private/account-identifiers';
 import { validationError } from '../private/errors';
@@ -34,21 +34,4 @@ export function checkLocation(scope: IConstruct, propName: string, resource: Loc
 /** `<account>/<region>/` of a resource in another account or Region (for duplicate checks), or ''. */
 export function locationKey(resource: Located): string {
   return resource.account !== undefined || resource.region !== undefined ? `${resource.account ?? ''}/${resource.region ?? ''}/` : '';
-}
-
-/**
- * Throws if a resource that gets alarms is in another Region than the stack: a CloudWatch metric
- * alarm watches metrics of its own Region only (aws-cdk-lib's `Alarm` refuses them too, with a
- * message that does not name our prop), and cross-account observability shares telemetry within
- * one Region (CloudWatch User Guide, "CloudWatch cross-account observability": "monitor and
- * troubleshoot applications that span multiple accounts within a Region").
- */
-export function checkAlarmRegion(scope: IConstruct, propName: string, resource: Located): void {
-  const region = Stack.of(scope).region;
-  if (resource.region === undefined || Token.isUnresolved(resource.region) || Token.isUnresolved(region)) return;
-  if (resource.region !== region) {
-    throw validationError(scope, `${propName}.region is ${resource.region}, but the platform's alarms are in ${region}: a CloudWatch `
-      + `alarm can only watch metrics of its own Region. Monitor it from a PlatformMonitoring in ${resource.region} (with a `
-      + 'sink there), or show it on a dashboard only (DataPipelineDashboard / ApiPerformanceDashboard).');
-  }
 }

@@ -2,11 +2,10 @@ import { Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { resolveBatchJobQueues } from './batch-job-queues';
 import { checkLocation, locationKey } from './cross-account-resources';
 import { DmsReplicationTask, MonitoredHttpApi, MonitoredRestApiStage } from './monitored-resources';
-import { checkFunctionAccount, resolveLambdaFunctionArns } from './source-account-functions';
-import { checkGlueCrawlers, resolveGlueJobs } from './source-account-glue';
+import { eventsElsewhereFix, locateResource, ResourceKind, ResourceUse } from './resource-location';
+import { checkFunctionLocation } from './source-account-functions';
 import { validationError } from '../private/errors';
 import {
   checkIdentifier, DMS_REPLICATION_INSTANCE_IDENTIFIER, DMS_REPLICATION_TASK_IDENTIFIER, HTTP_API_STAGE_NAME, REST_API_STAGE_NAME,
@@ -14,57 +13,26 @@ import {
 import { checkList, checkNonEmptyString, checkUnique, describe } from '../private/input-checks';
 import { functionNameOf } from '../private/literal-names';
 
-/**
- * The lists of monitored resources, under the prop names every construct uses for them
- * (`PlatformMonitoring`, `PlatformAlarms`, `PlatformEvents`, `CentralLogging`, `AuditTrail`, the
- * dashboards). Not part of the public API.
- */
-export interface MonitoredResourceLists {
-  readonly lambdaFunctions?: lambda.IFunction[];
-  readonly lambdaFunctionArns?: string[];
-  readonly restApis?: apigateway.IRestApi[];
-  readonly restApiStages?: MonitoredRestApiStage[];
-  readonly httpApis?: MonitoredHttpApi[];
-  readonly dmsReplicationTasks?: DmsReplicationTask[];
-  readonly batchJobQueues?: string[];
-  readonly glueCrawlerNames?: string[];
-  readonly glueJobNames?: string[];
-}
-
-/**
- * Checks every list that is set: a list (not a single value), no empty or malformed entry, no
- * resource twice. Throws at the first problem with a message naming the prop and the fix.
- */
-export function validateMonitoredResources(scope: IConstruct, lists: MonitoredResourceLists): void {
-  checkFunctions(scope, lists.lambdaFunctions);
-  resolveLambdaFunctionArns(scope, 'lambdaFunctionArns', lists.lambdaFunctionArns);
-  checkRestApis(scope, lists.restApis);
-  checkRestApiStages(scope, lists.restApiStages);
-  checkHttpApis(scope, lists.httpApis);
-  checkDmsTasks(scope, lists.dmsReplicationTasks);
-  resolveBatchJobQueues(scope, 'batchJobQueues', lists.batchJobQueues);
-  checkGlueCrawlers(scope, 'glueCrawlerNames', lists.glueCrawlerNames);
-  resolveGlueJobs(scope, 'glueJobNames', lists.glueJobNames);
-}
-
 /** The same function twice: the same construct, or two imports of one function name. */
-function checkFunctions(scope: IConstruct, fns: unknown): void {
+export function checkFunctions(scope: IConstruct, fns: unknown, use: ResourceUse): lambda.IFunction[] {
   checkList(scope, 'lambdaFunctions', fns);
   const list = (fns ?? []) as lambda.IFunction[];
   list.forEach((fn, i) => checkConstruct(scope, `lambdaFunctions[${i}]`, fn, 'a Lambda function (lambda.IFunction)'));
-  list.forEach((fn, i) => checkFunctionAccount(scope, `lambdaFunctions[${i}]`, fn));
+  list.forEach((fn, i) => checkFunctionLocation(scope, `lambdaFunctions[${i}]`, fn, use));
   checkUnique(scope, 'lambdaFunctions', list.map((fn) => ({ key: fn.node.addr, shown: `the function ${fn.node.path}` })),
     'its errors and throttles would be counted twice in the platform sums');
   checkUnique(scope, 'lambdaFunctions', list.map((fn) => ({ key: functionNameOf(fn), shown: `the function "${functionNameOf(fn)}"` })),
     'two constructs name the same function, so its errors and throttles would be counted twice in the platform sums');
+  return list;
 }
 
-function checkRestApis(scope: IConstruct, apis: unknown): void {
+export function checkRestApis(scope: IConstruct, apis: unknown): apigateway.IRestApi[] {
   checkList(scope, 'restApis', apis);
   const list = (apis ?? []) as apigateway.IRestApi[];
   list.forEach((api, i) => checkConstruct(scope, `restApis[${i}]`, api, 'a REST API (apigateway.IRestApi)'));
   checkUnique(scope, 'restApis', list.map((api) => ({ key: api.node.addr, shown: `the REST API ${api.node.path}` })),
     'it would get the same alarms and graphs twice');
+  return list;
 }
 
 /**
@@ -89,7 +57,7 @@ function checkRestApiName(scope: IConstruct, prop: string, apiName: string): voi
     + '--query name), or pass the API itself in restApis.');
 }
 
-function checkRestApiStages(scope: IConstruct, stages: unknown): void {
+export function checkRestApiStages(scope: IConstruct, stages: unknown, use: ResourceUse): MonitoredRestApiStage[] {
   checkList(scope, 'restApiStages', stages);
   const list = (stages ?? []) as MonitoredRestApiStage[];
   list.forEach((s, i) => {
@@ -98,12 +66,15 @@ function checkRestApiStages(scope: IConstruct, stages: unknown): void {
     checkRestApiName(scope, `restApiStages[${i}].apiName`, s.apiName);
     checkIdentifier(scope, `restApiStages[${i}].stageName`, s.stageName, REST_API_STAGE_NAME);
     checkLocation(scope, `restApiStages[${i}]`, s);
+    locateResource(scope, `restApiStages[${i}]`, metricsKind(`the REST API stage "${s.apiName}/${s.stageName}"`, 'restApiStages'),
+      use, s.account, s.region);
   });
   const stageKeys = list.map((s) => `${locationKey(s)}${s.apiName}/${s.stageName}`);
   checkUnique(scope, 'restApiStages', stageKeys.map((key) => ({ key, shown: key })), 'it would get the same alarms and graphs twice');
+  return list;
 }
 
-function checkHttpApis(scope: IConstruct, apis: unknown): void {
+export function checkHttpApis(scope: IConstruct, apis: unknown, use: ResourceUse): MonitoredHttpApi[] {
   checkList(scope, 'httpApis', apis);
   const list = (apis ?? []) as MonitoredHttpApi[];
   list.forEach((h, i) => {
@@ -111,14 +82,16 @@ function checkHttpApis(scope: IConstruct, apis: unknown): void {
     checkConstruct(scope, `httpApis[${i}].api`, h.api, 'an HTTP API (apigatewayv2.IHttpApi); pass { api: httpApi }');
     if (h.stageName !== undefined) checkIdentifier(scope, `httpApis[${i}].stageName`, h.stageName, HTTP_API_STAGE_NAME);
     checkLocation(scope, `httpApis[${i}]`, h);
+    locateResource(scope, `httpApis[${i}]`, metricsKind(`the HTTP API ${h.api.node.path}`, 'httpApis'), use, h.account, h.region);
   });
   checkUnique(scope, 'httpApis', list.map((h) => ({
     key: `${h.api.node.addr}/${h.stageName ?? '$default'}`,
     shown: `${h.api.node.path} (stage ${h.stageName ?? '$default'})`,
   })), 'it would get the same alarms and graphs twice');
+  return list;
 }
 
-function checkDmsTasks(scope: IConstruct, tasks: unknown): void {
+export function checkDmsTasks(scope: IConstruct, tasks: unknown, use: ResourceUse): DmsReplicationTask[] {
   checkList(scope, 'dmsReplicationTasks', tasks);
   const list = (tasks ?? []) as DmsReplicationTask[];
   list.forEach((t, i) => {
@@ -128,11 +101,22 @@ function checkDmsTasks(scope: IConstruct, tasks: unknown): void {
     checkIdentifier(scope, `dmsReplicationTasks[${i}].replicationTaskIdentifier`, t.replicationTaskIdentifier,
       DMS_REPLICATION_TASK_IDENTIFIER);
     checkLocation(scope, `dmsReplicationTasks[${i}]`, t);
+    locateResource(scope, `dmsReplicationTasks[${i}]`,
+      metricsKind(`the DMS replication task "${t.replicationTaskIdentifier}"`, 'dmsReplicationTasks'), use, t.account, t.region);
   });
   checkUnique(scope, 'dmsReplicationTasks', list.map((t) => {
     const key = `${locationKey(t)}${t.replicationInstanceIdentifier}/${t.replicationTaskIdentifier}`;
     return { key, shown: key };
   }), 'each would get the same alarms and graphs');
+  return list;
+}
+
+/**
+ * A resource given with its own `account` / `region` fields: read through cross-account
+ * observability, and graphed in any Region (their metric factories take the Region).
+ */
+function metricsKind(what: string, list: string): ResourceKind {
+  return { what, graphsFromOtherRegions: true, otherAccountFix: eventsElsewhereFix(list) };
 }
 
 function checkObject(scope: IConstruct, propName: string, value: unknown, shape: string): void {

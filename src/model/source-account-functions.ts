@@ -1,6 +1,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
+import { locateResource, ResourceKind, ResourceUse } from './resource-location';
 import { validationError } from '../private/errors';
 import { checkList, checkNonEmptyString, checkUnique } from '../private/input-checks';
 import { functionNameOf } from '../private/literal-names';
@@ -44,9 +45,10 @@ const FUNCTION_ARN = /^arn:aws[a-z-]*:lambda:([a-z0-9-]+):(\d{12}):function:([A-
  * alias would need the `Resource` dimension). An ARN of the stack's own account is refused: such a
  * function belongs in `lambdaFunctions`, which also creates its log group and error metric filter.
  */
-export function resolveLambdaFunctionArns(scope: IConstruct, propName: string, values: unknown): LambdaFunctionRef[] {
+export function resolveLambdaFunctionArns(scope: IConstruct, propName: string, values: unknown, use: ResourceUse): LambdaFunctionRef[] {
   checkList(scope, propName, values);
   const stackAccount = Stack.of(scope).account;
+  const stackRegion = Stack.of(scope).region;
   const refs = ((values ?? []) as unknown[]).map((value, i) => {
     const prop = `${propName}[${i}]`;
     checkNonEmptyString(scope, prop, value, 'Lambda function ARN');
@@ -68,43 +70,46 @@ export function resolveLambdaFunctionArns(scope: IConstruct, propName: string, v
         + 'AWS/Lambda metrics are read per function name (FunctionName dimension). Pass the unqualified ARN '
         + `${JSON.stringify(v.slice(0, v.length - qualifier.length))}.`);
     }
-    if (!Token.isUnresolved(stackAccount) && account === stackAccount) {
+    const sameRegion = Token.isUnresolved(stackRegion) || region === stackRegion;
+    if (!Token.isUnresolved(stackAccount) && account === stackAccount && sameRegion) {
       throw validationError(scope, `${prop} is a function of this stack's own account (${account}): pass it in lambdaFunctions `
         + 'instead (lambda.Function.fromFunctionArn), which also creates its log group and error metric filter here. '
         + 'lambdaFunctionArns is for functions of source accounts, whose logs stay in their account.');
     }
-    return { functionName, account, region };
+    const location = locateResource(scope, prop, functionArnKind(functionName), use, account, region);
+    return { functionName, account: location.account, region };
   });
   checkUnique(scope, propName, refs.map((r) => ({
-    key: `${r.account}/${r.region}/${r.functionName}`,
-    shown: `the function "${r.functionName}" of account ${r.account} (${r.region})`,
+    key: `${r.account ?? ''}/${r.region}/${r.functionName}`,
+    shown: `the function "${r.functionName}" of ${r.account !== undefined ? `account ${r.account}` : 'this account'} (${r.region})`,
   })),
   'its errors and throttles would be counted twice in the platform sums');
   return refs;
 }
 
+/** A function given by ARN: read through cross-account observability, graphed in any Region. */
+function functionArnKind(functionName: string): ResourceKind {
+  return {
+    what: `the Lambda function "${functionName}"`,
+    graphsFromOtherRegions: true,
+    otherAccountFix: () => '',
+  };
+}
+
 /**
- * Throws if one of `lambdaFunctions` is known to be in another account than the stack (a function
- * of another account's stack, or imported by an ARN of another account): its log group and metric
- * filter would be created in this account, where its logs are not.
+ * Checks where one of `lambdaFunctions` is (a function of another account's stack, or imported by
+ * an ARN of another account or Region): a function passed as a construct is watched in this account
+ * and Region only (its log group and error metric filter are created here, its metrics read here).
  */
-export function checkFunctionAccount(scope: IConstruct, propName: string, fn: lambda.IFunction): void {
-  const stackAccount = Stack.of(scope).account;
-  const account = fn.env.account;
-  const stackRegion = Stack.of(scope).region;
-  const region = fn.env.region;
-  const sameAccount = Token.isUnresolved(account) || Token.isUnresolved(stackAccount) || account === stackAccount;
-  if (sameAccount && !Token.isUnresolved(region) && !Token.isUnresolved(stackRegion) && region !== stackRegion) {
-    // Log groups, metric filters and metrics are regional: nothing here would see the function.
-    throw validationError(scope, `${propName} (${fn.node.path}) is a function of Region ${region}, but this stack deploys to `
-      + `Region ${stackRegion}: its log group and error metric filter would be created here, where its logs are not, and its `
-      + `alarms and graphs would read Region ${stackRegion}'s metrics. Monitor it with a platform deployed in ${region}.`);
-  }
-  if (sameAccount) return;
-  throw validationError(scope, `${propName} (${fn.node.path}) is a function of account ${account}, but this stack deploys to `
-    + `account ${stackAccount}: its log group and error metric filter would be created here, where its logs are not. Pass its `
-    + `ARN in lambdaFunctionArns instead ("arn:aws:lambda:${fn.env.region}:${account}:function:${functionNameOf(fn)}"): its `
-    + 'metrics and logs are then read through the CloudWatch cross-account observability link.');
+export function checkFunctionLocation(scope: IConstruct, propName: string, fn: lambda.IFunction, use: ResourceUse): void {
+  locateResource(scope, `${propName} (${fn.node.path})`, {
+    what: 'a Lambda function',
+    graphsFromOtherRegions: false,
+    otherAccountReason: 'a function passed as a construct is watched in this account: its log group, error metric filter and '
+      + 'trail selector are created here, where its logs are not, and its metrics are read here',
+    otherAccountFix: (account) => `Pass its ARN in lambdaFunctionArns instead ("arn:aws:lambda:${fn.env.region}:${account}:function:`
+      + `${functionNameOf(fn)}"): its metrics and logs are then read through the CloudWatch cross-account observability link.`,
+  }, use, fn.env.account, fn.env.region);
 }
 
 /** The function references of `lambdaFunctions` (this account), then of `lambdaFunctionArns`. */

@@ -87,7 +87,7 @@ test.each([
     /dmsReplicationTasks\[0\].account "2222" is not a valid AWS account ID/],
   [{ restApiStages: [{ apiName: 'a', stageName: 'p', region: 'Europe' }] }, /restApiStages\[0\].region "Europe" is not a Region code/],
   [{ restApiStages: [{ apiName: 'a', stageName: 'p', region: 'us-east-1' }] },
-    /restApiStages\[0\].region is us-east-1, but the platform's alarms are in eu-west-1: a CloudWatch alarm can only watch metrics of its own Region/],
+    /restApiStages\[0\] is the REST API stage "a\/p" in Region us-east-1, but this stack deploys to Region eu-west-1: a CloudWatch alarm watches metrics of its own Region only/],
   [{
     dmsReplicationTasks: [{ replicationInstanceIdentifier: 'r', replicationTaskIdentifier: 'T', account: WORKLOAD_A },
       { replicationInstanceIdentifier: 'r', replicationTaskIdentifier: 'T', account: WORKLOAD_A }],

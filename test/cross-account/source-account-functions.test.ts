@@ -158,7 +158,7 @@ describe('what is refused at synth', () => {
     [{ lambdaFunctionArns: [arn(ORDERS, 'a'), arn(ORDERS, 'a')] },
       /lambdaFunctionArns lists the function "a" of account 222222222222 \(eu-west-1\) more than once \(entries 0 and 1\)/],
     [{ lambdaFunctionArns: [arn(ORDERS, 'a', 'us-east-1')] },
-      /lambdaFunctionArns\[0\].region is us-east-1, but the platform's alarms are in eu-west-1: a CloudWatch alarm can only watch metrics of its own Region/],
+      /lambdaFunctionArns\[0\] is the Lambda function "a" in Region us-east-1, but this stack deploys to Region eu-west-1: a CloudWatch alarm watches metrics of its own Region only/],
     [{ lambdaFunctionArns: 'arn' as any }, /lambdaFunctionArns must be a list/],
     [{ lambdaFunctionArns: [''] }, /lambdaFunctionArns\[0\] must be a non-empty Lambda function ARN/],
     [{ alarms: { lambdaAlarmsAccountWide: true } },
@@ -180,17 +180,20 @@ describe('what is refused at synth', () => {
     const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
     const elsewhere = lambda.Function.fromFunctionArn(stack, 'Elsewhere', `arn:aws:lambda:us-east-1:${MONITORING}:function:orders-api`);
     expect(() => new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [elsewhere] }))
-      .toThrow('lambdaFunctions[0] (TestStack/Elsewhere) is a function of Region us-east-1, but this stack deploys to Region '
-        + 'eu-west-1: its log group and error metric filter would be created here, where its logs are not, and its alarms and '
-        + 'graphs would read Region eu-west-1\'s metrics. Monitor it with a platform deployed in us-east-1.');
+      .toThrow('lambdaFunctions[0] (TestStack/Elsewhere) is a Lambda function in Region us-east-1, but this stack deploys to Region '
+        + 'eu-west-1: a CloudWatch alarm watches metrics of its own Region only, and an event rule sees events of its own Region '
+        + 'only; cross-account observability shares telemetry within one Region. Monitor it from a PlatformMonitoring in '
+        + 'us-east-1, or remove it here.');
   });
 
   test('a function of another account in lambdaFunctions points to lambdaFunctionArns', () => {
     const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
     const foreign = lambda.Function.fromFunctionArn(stack, 'Foreign', arn(ORDERS, 'orders-api'));
     expect(() => new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', lambdaFunctions: [foreign] }))
-      .toThrow(new RegExp('lambdaFunctions\\[0\\] \\(TestStack/Foreign\\) is a function of account 222222222222, but this stack deploys '
-        + 'to account 111111111111: its log group and error metric filter would be created here, where its logs are not. Pass its ARN '
-        + 'in lambdaFunctionArns instead \\("arn:aws:lambda:eu-west-1:222222222222:function:orders-api"\\)'));
+      .toThrow('lambdaFunctions[0] (TestStack/Foreign) is a Lambda function of account 222222222222, but this stack deploys '
+        + 'to account 111111111111: a function passed as a construct is watched in this account: its log group, error metric '
+        + 'filter and trail selector are created here, where its logs are not, and its metrics are read here. Pass its ARN in '
+        + 'lambdaFunctionArns instead ("arn:aws:lambda:eu-west-1:222222222222:function:orders-api"): its metrics and logs are '
+        + 'then read through the CloudWatch cross-account observability link.');
   });
 });

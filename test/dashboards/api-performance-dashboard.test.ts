@@ -158,6 +158,7 @@ describe('ApiPerformanceDashboard', () => {
     const { stack } = newStack();
     const imported = apigateway.RestApi.fromRestApiId(stack, 'Imp', 'xyz');
     expect(() => new ApiPerformanceDashboard(stack, 'A', { projectName: 'shop', restApis: [imported] }))
-      .toThrow(/has no deployment stage.*Pass it in restApiStages/);
+      .toThrow('restApis[0] (TestStack/Imp) has no deploymentStage (an imported REST API?): API Gateway metrics are per stage. '
+        + 'List it in restApiStages with its apiName and stageName instead.');
   });
 });
