@@ -56,7 +56,7 @@ class MonitoringAccountStack extends Stack {
     });
 
     new CfnOutput(this, 'SinkArn', { value: sink.sinkArn });
-    new CfnOutput(this, 'AlertTopicArn', { value: monitoring.alertTopic.topicArn });
+    new CfnOutput(this, 'AlertTopicArn', { value: monitoring.alertTopic.topic.topicArn });
   }
 }
 

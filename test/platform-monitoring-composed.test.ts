@@ -66,7 +66,7 @@ describe('PlatformMonitoring: composed', () => {
   });
 
   test('every alarm notifies the encrypted topic on ALARM and OK', () => {
-    const topicRef = { Ref: stack.getLogicalId(monitoring.alertTopic.node.defaultChild as any) };
+    const topicRef = { Ref: stack.getLogicalId(monitoring.alertTopic.topic.node.defaultChild as any) };
     template.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'shop-prod-alerts', KmsMasterKeyId: Match.anyValue() });
     const alarms = { ...template.findResources('AWS::CloudWatch::Alarm'), ...template.findResources('AWS::CloudWatch::CompositeAlarm') };
     const notifying = Object.values(alarms).filter((a: any) => a.Properties.AlarmActions);
@@ -84,7 +84,7 @@ describe('PlatformMonitoring: composed', () => {
       expect(a.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/AlertsTopic/) }]);
       expect(a.Properties.AlarmName).toMatch(/^shop-prod-/);
     }
-    expect(monitoring.allAlarms.length).toBe(Object.keys(alarms).length + sharded.length);
+    expect(monitoring.alarms.allAlarms.length).toBe(Object.keys(alarms).length + sharded.length);
   });
 
   test('the topic policy trusts exactly the alarm-name prefix every alarm uses; the key, the alert topics by encryption context', () => {

@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { dashboardBody, titles } from './dashboards/body';
 import { addStandardPacks, nagFindings, newStack, RECOMMENDED_CONTEXT } from './nag-helpers';
-import { DeploymentEnvironment, PlatformMonitoring } from '../src';
+import { AlertTopic, DataPipelineDashboard, DeploymentEnvironment, PlatformAlarms, PlatformKey, PlatformMonitoring } from '../src';
 
 describe('PlatformMonitoring: foundation', () => {
   test('defaults: PROD, a created key, public names derived from the project', () => {
@@ -12,8 +12,23 @@ describe('PlatformMonitoring: foundation', () => {
     expect(m.environment).toBe(DeploymentEnvironment.PROD);
     expect(m.metricNamespace).toBe('ecommerce-ai-platform');
     expect(m.alarmNamePrefix).toBe('ecommerce-ai-platform-prod-');
-    expect(stack.resolve(m.encryptionKey.keyArn)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^MonitoringEncryptionKey/), 'Arn'] });
+    expect(stack.resolve(m.platformKey.key.keyArn)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^MonitoringEncryptionKey/), 'Arn'] });
     Template.fromStack(stack).hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  test('exposes its identity, its parts and the ML catalog, nothing twice (no alias of a part\'s resource)', () => {
+    const { stack } = newStack();
+    const m = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop' });
+    expect(Object.keys(m).filter((k) => k !== 'node').sort()).toEqual([
+      'alarmNamePrefix', 'environment', 'metricNamespace', 'projectName', // identity
+      'alarms', 'alertRouting', 'alertTopic', 'apiPerformanceDashboard', 'audit', 'dataPipelineDashboard', 'logging', 'platformKey', // parts
+      'mlCatalog', // made by the L3, part of nothing
+    ].sort());
+    expect(m.alertTopic).toBeInstanceOf(AlertTopic);
+    expect(m.platformKey).toBeInstanceOf(PlatformKey);
+    expect(m.alarms).toBeInstanceOf(PlatformAlarms);
+    expect(m.dataPipelineDashboard).toBeInstanceOf(DataPipelineDashboard);
+    expect(m.audit!.trailLogGroup).toBe(m.logging.trailLogGroup);
   });
 
   test('outside PROD the environment is part of the metric namespace, alarm prefix and dashboard names', () => {
@@ -76,7 +91,7 @@ describe('PlatformMonitoring: foundation', () => {
 });
 
 describe('PlatformMonitoring: Batch event capture (alarms.eventCapture)', () => {
-  const pipelineBody = (m: PlatformMonitoring) => dashboardBody(m.dataPipelineDashboard);
+  const pipelineBody = (m: PlatformMonitoring) => dashboardBody(m.dataPipelineDashboard.dashboard);
 
   test('on by default: rules, the Recent Batch job failures table over the platform events log group', () => {
     const { stack } = newStack();

@@ -82,7 +82,7 @@ describe('alarms that would notify nobody', () => {
 
   test('a subscription added to the alert topic after the construct counts; actions count', () => {
     const later = platform({ alertEmails: [] });
-    later.monitoring.alertTopic.addSubscription(new subscriptions.EmailSubscription('oncall@example.com'));
+    later.monitoring.alertTopic.topic.addSubscription(new subscriptions.EmailSubscription('oncall@example.com'));
     expect(() => later.app.synth()).not.toThrow();
     const { app, stack } = newStack();
     const pager = sns.Topic.fromTopicArn(stack, 'Pager', 'arn:aws:sns:eu-west-1:123456789012:pager');
@@ -114,7 +114,7 @@ describe('the ML catalog is empty by default', () => {
     for (const mlComponents of [undefined, []]) {
       const { stack, monitoring } = platform({ mlComponents });
       expect(monitoring.mlPerformanceDashboard).toBeUndefined();
-      expect(monitoring.mlAnomalyAlarms).toEqual([]);
+      expect(monitoring.alarms.mlAnomalyAlarms).toEqual([]);
       const names = Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard'))
         .map((d: any) => d.Properties.DashboardName);
       expect(names.sort()).toEqual(['shop-api-performance', 'shop-data-pipeline']);

@@ -32,8 +32,8 @@ describe('every alarm has the severity of its catalog row, in its description', 
   test('the defaults the issue asks for: the seed four and CIS critical; throttles, latency, Glue and ML warnings', () => {
     const { monitoring } = allOptionsPlatform();
     const names = (list: any[]) => list.map((a) => a.node.id as string);
-    const critical = names(monitoring.platformAlarms.criticalAlarms);
-    const warning = names(monitoring.platformAlarms.warningAlarms);
+    const critical = names(monitoring.alarms.criticalAlarms);
+    const warning = names(monitoring.alarms.warningAlarms);
     for (const id of ['dms-TASKRESOURCEID-replication-lag', 'lambda-errors', 'rest-api-shop-api-5xx', 'batch-job-failures', 'cis-root-account-usage']) {
       expect(critical).toContain(id);
     }

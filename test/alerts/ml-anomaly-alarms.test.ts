@@ -246,15 +246,15 @@ describe('in PlatformMonitoring', () => {
   test('on by default, in the ML alarm list, in the warning alarms (maintenance windows and routes), and removable', () => {
     const { stack } = newStack();
     const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], mlComponents: ecommerceMlComponents(), projectName: 'shop' });
-    expect(monitoring.mlAnomalyAlarms).toHaveLength(12);
-    expect(monitoring.mlAlarms).toEqual([]);
-    for (const alarm of monitoring.mlAnomalyAlarms) {
-      expect(monitoring.allAlarms).toContain(alarm);
-      expect(monitoring.platformAlarms.warningAlarms).toContain(alarm);
+    expect(monitoring.alarms.mlAnomalyAlarms).toHaveLength(12);
+    expect(monitoring.alarms.mlAlarms).toEqual([]);
+    for (const alarm of monitoring.alarms.mlAnomalyAlarms) {
+      expect(monitoring.alarms.allAlarms).toContain(alarm);
+      expect(monitoring.alarms.warningAlarms).toContain(alarm);
     }
     const { stack: off } = newStack();
     const none = new PlatformMonitoring(off, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], mlComponents: ecommerceMlComponents(), projectName: 'shop', alarms: { mlAnomalyAlarms: { enabled: false } } });
-    expect(none.mlAnomalyAlarms).toEqual([]);
+    expect(none.alarms.mlAnomalyAlarms).toEqual([]);
     expect(Object.keys(alarmsByName(off)).filter((n) => n.endsWith('-anomaly'))).toEqual([]);
   });
 

@@ -24,9 +24,7 @@ describe('audit.existingTrailLogGroup', () => {
     const groups = Object.values(template.findResources('AWS::Logs::LogGroup')) as any[];
     expect(groups.map((g) => g.Properties.LogGroupName)).not.toContain('/aws/cloudtrail/shop');
     expect(monitoring.audit).toBeUndefined();
-    expect(monitoring.trail).toBeUndefined();
-    expect(monitoring.trailBucket).toBeUndefined();
-    expect(monitoring.trailLogGroup).toBe(orgTrailGroup);
+    expect(monitoring.logging.trailLogGroup).toBe(orgTrailGroup);
   });
 
   test('the CIS metric filters and the CloudTrail saved queries read the given group', () => {

@@ -96,7 +96,7 @@ describe('functions of source accounts, by ARN', () => {
     expect(filters.map((f: any) => f.LogGroupName).filter((n: unknown) => typeof n === 'string' && n.startsWith('/aws/lambda/')))
       .toEqual(['/aws/lambda/shop-local']);
     expect(JSON.stringify(filters)).not.toMatch(/orders|catalog/);
-    expect(monitoring.lambdaLogGroups).toHaveLength(1);
+    expect(monitoring.logging.lambdaLogGroups).toHaveLength(1);
     const trail = JSON.stringify(Template.fromStack(stack).findResources('AWS::CloudTrail::Trail'));
     expect(trail).toMatch(/shop-local/);
     expect(trail).not.toMatch(/orders-api|catalog-api/);
@@ -105,7 +105,7 @@ describe('functions of source accounts, by ARN', () => {
 
   test('graphs carry each source function\'s accountId; local ones none', () => {
     const { monitoring } = platform();
-    const body = dashboardBody(monitoring.apiPerformanceDashboard);
+    const body = dashboardBody(monitoring.apiPerformanceDashboard.dashboard);
     const errors = body.widgets.find((w: any) => w.properties.title === 'Lambda errors');
     const entries = errors.properties.metrics.map((m: any[]) => ({ name: m[3], options: m[m.length - 1] }));
     expect(entries.find((e: any) => e.name === 'orders-api').options.accountId).toBe(ORDERS);
@@ -116,7 +116,7 @@ describe('functions of source accounts, by ARN', () => {
 
   test('Logs Insights widgets query the source accounts\' log groups, one widget per account', () => {
     const { monitoring } = platform();
-    const logs = dashboardBody(monitoring.apiPerformanceDashboard).widgets.filter((w: any) => w.type === 'log');
+    const logs = dashboardBody(monitoring.apiPerformanceDashboard.dashboard).widgets.filter((w: any) => w.type === 'log');
     const byTitle = Object.fromEntries(logs.map((w: any) => [w.properties.title, w.properties]));
     expect(byTitle['Recent Lambda errors'].query).toContain("SOURCE '/aws/lambda/shop-local'");
     expect(byTitle['Recent Lambda errors'].accountId).toBeUndefined();

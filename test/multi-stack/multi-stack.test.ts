@@ -181,7 +181,7 @@ describe('ApiAccessLogDestination / HttpApiAccessLogDestination: access logs fro
     Template.fromStack(apiStack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { AccessLogSettings: { DestinationArn: arn } });
     // ...which is exactly the group the monitoring stack creates.
     const group = Template.fromStack(platformStack).findResources('AWS::Logs::LogGroup', { Properties: { LogGroupName: '/aws/apigateway/shop/access-logs' } });
-    expect(Object.keys(group)).toEqual([platformStack.getLogicalId(monitoring.apiAccessLogGroup.node.defaultChild as any)]);
+    expect(Object.keys(group)).toEqual([platformStack.getLogicalId(monitoring.logging.apiAccessLogGroup.node.defaultChild as any)]);
     expect(importsOf(Template.fromStack(apiStack).toJSON())).toEqual([]);
     expect(importsOf(Template.fromStack(platformStack).toJSON())).toEqual([]);
     expect(Annotations.fromStack(platformStack).findWarning('*', Match.stringLikeRegexp('restApis'))).toHaveLength(0);

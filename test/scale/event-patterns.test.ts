@@ -52,7 +52,7 @@ test.each([
 });
 
 test('the public rule lists hold every rule; the single-rule properties are the first', () => {
-  const events = monitoring.platformAlarms.platformEvents!;
+  const events = monitoring.alarms.platformEvents!;
   expect(events.dmsTaskRules.length).toBe(rules('DMS Replication Task State Change').length);
   expect(events.dmsTaskRule).toBe(events.dmsTaskRules[0]);
   expect(events.batchJobRule).toBe(events.batchJobRules[0]);

@@ -76,7 +76,7 @@ test('a key policy over 32 KB fails the synth (statements added to the platform 
   const { app, stack } = platform();
   const monitoring = stack.node.findChild('Monitoring') as PlatformMonitoring;
   for (let i = 0; i < 200; i++) { // distinct conditions: minimizePolicies cannot merge them
-    monitoring.encryptionKey.addToResourcePolicy(new iam.PolicyStatement({
+    monitoring.platformKey.key.addToResourcePolicy(new iam.PolicyStatement({
       sid: `Reader${i}`,
       actions: ['kms:Decrypt', 'kms:DescribeKey'],
       resources: ['*'],
