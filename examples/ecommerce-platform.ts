@@ -55,9 +55,9 @@ class EcommercePlatformStack extends Stack {
       environment: DeploymentEnvironment.PROD,
       dataLakeBucket: dataLake,
       logRetention: logs.RetentionDays.ONE_MONTH,
-      alertEmails: ['ops@example.com'],
-      // Critical alarms also page on-call; warnings reach only ops@ (through the alert topic).
-      alertRouting: {
+      // Every alarm reaches ops@ (through the alert topic); critical alarms also page on-call.
+      recipients: {
+        emails: ['ops@example.com'],
         criticalEmails: ['oncall@example.com'],
         // Critical alarms in a Slack channel too, through AWS Chatbot (notifications-only role and
         // guardrail). PLACEHOLDER ids: authorize your workspace in the AWS Chatbot console first and

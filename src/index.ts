@@ -33,6 +33,7 @@ export { type MlMetricCatalogProps, MlMetricCatalog } from './metrics/ml-catalog
 
 // Notifications, alarms and event capture
 export { type AlertTopicProps, AlertTopic } from './notifications/alert-topic';
+export { type AlertRecipients } from './notifications/alert-recipients';
 export { type AlertRoutingOptions } from './notifications/alert-routing-options';
 export { type AlertRoutingProps, AlertRouting } from './notifications/alert-routing';
 export { type ChatChannelOptions, type SlackChannel, type TeamsChannel } from './notifications/chat-channel-options';

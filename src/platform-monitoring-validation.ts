@@ -30,7 +30,8 @@ export function validatePlatformMonitoringProps(scope: IConstruct, props: Platfo
   checkList(scope, 'alarms.platformHealthActions', alarms.platformHealthActions);
   checkEnumClassList(scope, 'audit.insightTypes', audit.insightTypes, cloudtrail.InsightType, 'InsightType');
   if (audit.organizationId !== undefined) checkIdentifier(scope, 'audit.organizationId', audit.organizationId, ORGANIZATION_ID);
-  checkList(scope, 'alertEmails', props.alertEmails);
+  const recipients = checkOptions(scope, 'recipients', props.recipients);
+  checkList(scope, 'recipients.emails', recipients.emails);
   checkList(scope, 'mlComponents', props.mlComponents);
   validateMonitoredResources(scope, props);
 }

@@ -136,7 +136,8 @@ export class PlatformMonitoring extends Construct {
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
     validateRetention(this, logRetention);
     warnComplianceRetention(this, logRetention);
-    validateEmails(this, props.alertEmails ?? []);
+    const { emails: alertEmails, ...routing } = props.recipients ?? {};
+    validateEmails(this, alertEmails ?? [], 'recipients.emails');
     validateAlarmSources(this, props.crossAccountAlerts?.alarmSourceAccounts, props.crossAccountAlerts?.alarmSourceNamePrefix, 'crossAccountAlerts.',
       props.crossAccountAlerts?.alarmSourceOrganizationId);
     const audit = props.audit ?? {};
@@ -195,14 +196,14 @@ export class PlatformMonitoring extends Construct {
 
     // 5. Alerts: the encrypted topic, then every alarm (platform, security, ML) through one factory.
     this.alertTopic = new AlertTopic(this, 'Alerts', {
-      ...props.crossAccountAlerts, ...identity, encryptionKey, emails: props.alertEmails,
+      ...props.crossAccountAlerts, ...identity, encryptionKey, emails: alertEmails,
     });
     const alertTopic = this.alertTopic.topic;
     // (Lists are checked by AlertRouting; a non-list is left to its message.)
     const listed = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
     const everyAlarmChannel = [
-      ...listed(props.alertRouting?.slackChannels).map((c, i) => ({ c, prop: `alertRouting.slackChannels[${i}]` })),
-      ...listed(props.alertRouting?.teamsChannels).map((c, i) => ({ c, prop: `alertRouting.teamsChannels[${i}]` })),
+      ...listed(routing.slackChannels).map((c, i) => ({ c, prop: `recipients.slackChannels[${i}]` })),
+      ...listed(routing.teamsChannels).map((c, i) => ({ c, prop: `recipients.teamsChannels[${i}]` })),
     ].find(({ c }) => c && c.severity === undefined);
     if (props.alarms?.notifyAlertTopic === false && everyAlarmChannel) {
       throw validationError(this, `${everyAlarmChannel.prop} has no severity, so it subscribes to the alert topic, but `
@@ -210,7 +211,7 @@ export class PlatformMonitoring extends Construct {
         + 'channel), or leave notifyAlertTopic on.');
     }
     this.alertRouting = new AlertRouting(this, 'AlertRouting', {
-      ...props.alertRouting, ...identity, encryptionKey, alertTopic,
+      ...routing, ...identity, encryptionKey, alertTopic,
     });
     const routed = this.alertRouting.severityActions;
     this.alarms = new PlatformAlarms(this, 'Alarms', {
@@ -279,10 +280,10 @@ export class PlatformMonitoring extends Construct {
     // alert topic added after this constructor counts).
     const notifiesTopic = props.alarms?.notifyAlertTopic !== false;
     const recipients = [
-      notifiesTopic ? listed(props.alertEmails).length : 0, listed(props.alarms?.actions).length,
+      notifiesTopic ? listed(alertEmails).length : 0, listed(props.alarms?.actions).length,
       listed(props.alarms?.criticalActions).length, listed(props.alarms?.warningActions).length,
       listed(routed.criticalActions).length, listed(routed.warningActions).length,
-      listed(props.alertRouting?.slackChannels).length, listed(props.alertRouting?.teamsChannels).length,
+      listed(routing.slackChannels).length, listed(routing.teamsChannels).length,
     ].some((n) => n > 0);
     if (!recipients && environment !== DeploymentEnvironment.DEV && props.alarms?.allowNoRecipients !== true) {
       const topic = alertTopic;
@@ -291,11 +292,11 @@ export class PlatformMonitoring extends Construct {
           if (notifiesTopic && topic.node.findAll().some((c) => c instanceof sns.CfnSubscription)) return [];
           const start = `No alarm of this ${environment} platform would notify anyone: `;
           return [notifiesTopic
-            ? `${start}alertEmails, alertRouting (criticalEmails, warningEmails, slackChannels, teamsChannels), alarms.actions, `
+            ? `${start}recipients (emails, criticalEmails, warningEmails, slackChannels, teamsChannels), alarms.actions, `
               + 'alarms.criticalActions and alarms.warningActions are all empty, and nothing subscribes to the alert topic. Add a '
-              + 'recipient (e.g. alertEmails: [\'ops@example.com\']), or set alarms.allowNoRecipients: true if the alert topic '
+              + 'recipient (e.g. recipients: { emails: [\'ops@example.com\'] }), or set alarms.allowNoRecipients: true if the alert topic '
               + 'reaches people another way.'
-            : `${start}alarms.notifyAlertTopic is false, and alertRouting (criticalEmails, warningEmails, slackChannels, `
+            : `${start}alarms.notifyAlertTopic is false, and recipients (criticalEmails, warningEmails, slackChannels, `
               + 'teamsChannels), alarms.actions, alarms.criticalActions and alarms.warningActions are all empty. Add a recipient '
               + 'there, or set alarms.allowNoRecipients: true if the alarms reach people another way.'];
         },

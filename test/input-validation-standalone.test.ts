@@ -110,7 +110,7 @@ describe('one retention default for the CloudTrail log group', () => {
 
   test('365 days inside PlatformMonitoring, AuditTrail alone and CentralLogging alone', () => {
     const a = newStack().stack;
-    new PlatformMonitoring(a, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop' });
+    new PlatformMonitoring(a, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop' });
     expect(trailRetention(a, '/aws/cloudtrail/shop')).toBe(365);
     const b = parts();
     new AuditTrail(b.stack, 'Audit', { projectName: 'shop', encryptionKey: b.key });
@@ -125,7 +125,7 @@ describe('one retention default for the CloudTrail log group', () => {
     const { stack } = newStack();
     new PlatformMonitoring(stack, 'Monitoring', {
       environment: DeploymentEnvironment.PROD,
-      alertEmails: ['ops@example.com'],
+      recipients: { emails: ['ops@example.com'] },
       projectName: 'shop',
       logRetention: logs.RetentionDays.TWO_WEEKS,
       audit: { trailLogGroupRetention: logs.RetentionDays.SIX_MONTHS },

@@ -13,7 +13,7 @@ import {
 const any = (v: unknown) => v as any;
 
 function build(props: Partial<PlatformMonitoringProps>, stack: Stack = newStack().stack) {
-  return new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', ...props });
+  return new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', ...props });
 }
 
 /** Props that need constructs of the stack. */
@@ -69,8 +69,10 @@ describe('lists: a single value, the same entry twice, empty names', () => {
   test.each([
     ['a string instead of a list', { batchJobQueues: any('etl-queue') },
       /batchJobQueues must be a list; got "etl-queue"\. Wrap a single entry in a list: batchJobQueues: \["etl-queue"\]\./],
-    ['alertEmails as one string (was read character by character)', { alertEmails: any('ops@example.com') },
-      /alertEmails must be a list; got "ops@example.com"/],
+    ['recipients.emails as one string (was read character by character)', { recipients: { emails: any('ops@example.com') } },
+      /recipients\.emails must be a list; got "ops@example.com"/],
+    ['recipients as the list of emails (recipients holds every kind of recipient)', { recipients: any(['ops@example.com']) },
+      /^recipients must be an object of options \(e\.g\. recipients: \{ \.\.\. \}\); got /],
     ['alarms.disabledCisControls twice', { alarms: { disabledCisControls: [CisControl.VPC_CHANGES, CisControl.VPC_CHANGES] } },
       /alarms\.disabledCisControls lists CisControl "vpc-changes" more than once \(entries 0 and 1\)/],
     ['audit.insightTypes twice', { audit: { insightTypes: [cloudtrail.InsightType.API_ERROR_RATE, cloudtrail.InsightType.API_ERROR_RATE] } },

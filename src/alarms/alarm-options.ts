@@ -36,7 +36,7 @@ export interface AlarmOptions extends CisBenchmarkOptions, SeverityRoutingOption
 
   /**
    * Let a `PlatformMonitoring` in STAGING or PROD synthesize although no alarm would notify anyone:
-   * no `alertEmails`, no `alertRouting` recipient or chat channel, no `actions`, `criticalActions` or
+   * nothing in `recipients` (no email address or chat channel), no `actions`, `criticalActions` or
    * `warningActions`, and nothing subscribed to the alert topic. Set it when the alert topic's
    * messages reach people another way (a subscription made outside this app). DEV platforms need
    * no recipient. Read by `PlatformMonitoring` only.

@@ -106,8 +106,8 @@ export class AlertRouting extends Construct {
     const slack = validateSlackChannels(this, props.slackChannels);
     const teams = validateTeamsChannels(this, props.teamsChannels);
     const channels: Array<{ prop: string; channel: ChatChannelOptions }> = [
-      ...slack.map((channel, i) => ({ prop: `alertRouting.slackChannels[${i}]`, channel })),
-      ...teams.map((channel, i) => ({ prop: `alertRouting.teamsChannels[${i}]`, channel })),
+      ...slack.map((channel, i) => ({ prop: `recipients.slackChannels[${i}]`, channel })),
+      ...teams.map((channel, i) => ({ prop: `recipients.teamsChannels[${i}]`, channel })),
     ];
     const chatWants = (severity: AlarmSeverity) => channels.some((c) => c.channel.severity === severity);
     const everyAlarm = channels.find((c) => c.channel.severity === undefined);
@@ -131,9 +131,9 @@ export class AlertRouting extends Construct {
       if (c.severity === AlarmSeverity.WARNING) return this.warningTopic!;
       return props.alertTopic!;
     };
-    checkList(this, 'alertRouting.chatGuardrailPolicies', props.chatGuardrailPolicies);
+    checkList(this, 'recipients.chatGuardrailPolicies', props.chatGuardrailPolicies);
     if (props.chatGuardrailPolicies && props.chatGuardrailPolicies.length === 0) {
-      throw validationError(this, 'alertRouting.chatGuardrailPolicies is an empty list: AWS Chatbot would apply AdministratorAccess as the '
+      throw validationError(this, 'recipients.chatGuardrailPolicies is an empty list: AWS Chatbot would apply AdministratorAccess as the '
         + 'guardrail. Omit the prop for the notifications-only default, or pass the policies that bound what the channels may do.');
     }
     const notifications = !props.chatChannelRole || !props.chatGuardrailPolicies ? this.notificationsPolicy() : undefined;
@@ -222,9 +222,9 @@ export class AlertRouting extends Construct {
 
   private topicFor(severity: AlarmSeverity, emails: string[] | undefined, chat: boolean, props: AlertRoutingProps): sns.ITopic | undefined {
     const prop = severity === AlarmSeverity.CRITICAL ? 'criticalEmails' : 'warningEmails';
-    checkList(this, `alertRouting.${prop}`, emails);
+    checkList(this, `recipients.${prop}`, emails);
     if ((!emails || emails.length === 0) && !chat) return undefined;
-    validateEmails(this, emails ?? [], `alertRouting.${prop}`);
+    validateEmails(this, emails ?? [], `recipients.${prop}`);
     const id = severity === AlarmSeverity.CRITICAL ? 'Critical' : 'Warning';
     return new AlertTopic(this, id, {
       projectName: props.projectName,

@@ -11,7 +11,7 @@ describe('audit.existingTrailLogGroup', () => {
   const { stack } = newStack();
   const orgTrailGroup = logs.LogGroup.fromLogGroupName(stack, 'OrgTrail', 'org-trail/CloudTrailLogs');
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
-    projectName: 'shop', environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], audit: { existingTrailLogGroup: orgTrailGroup },
+    projectName: 'shop', environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, audit: { existingTrailLogGroup: orgTrailGroup },
   });
   const template = Template.fromStack(stack);
 

@@ -22,7 +22,7 @@ function platform(extra: Partial<PlatformMonitoringProps> = {}) {
   const httpApi = apigatewayv2.HttpApi.fromHttpApiAttributes(stack, 'Http', { httpApiId: 'a1b2c3d4e5' });
   const monitoring = new PlatformMonitoring(stack, 'M', {
     environment: DeploymentEnvironment.PROD,
-    alertEmails: ['ops@example.com'],
+    recipients: { emails: ['ops@example.com'] },
     projectName: 'shop',
     dmsReplicationTasks: [
       { replicationInstanceIdentifier: 'repl', replicationTaskIdentifier: 'TASKAAAA', account: WORKLOAD_A },

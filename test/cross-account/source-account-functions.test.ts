@@ -23,7 +23,7 @@ function platform(extra: Partial<PlatformMonitoringProps> = {}, local = ['shop-l
   const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
   const monitoring = new PlatformMonitoring(stack, 'M', {
     environment: DeploymentEnvironment.PROD,
-    alertEmails: ['ops@example.com'],
+    recipients: { emails: ['ops@example.com'] },
     projectName: 'shop',
     lambdaFunctions: local.map((name) => lambda.Function.fromFunctionName(stack, name, name)),
     lambdaFunctionArns: [arn(ORDERS, 'orders-api'), arn(ORDERS, 'orders-worker'), arn(CATALOG, 'catalog-api')],
@@ -170,7 +170,7 @@ describe('what is refused at synth', () => {
   test('a token ARN', () => {
     const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
     const fn = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'i.h', code: lambda.Code.fromInline('x') });
-    expect(() => new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', lambdaFunctionArns: [fn.functionArn] }))
+    expect(() => new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', lambdaFunctionArns: [fn.functionArn] }))
       .toThrow(/lambdaFunctionArns\[0\] is a token: the function's account, Region and name are read from its ARN at synth/);
   });
 
@@ -188,7 +188,7 @@ describe('what is refused at synth', () => {
   test('a function of another account in lambdaFunctions points to lambdaFunctionArns', () => {
     const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
     const foreign = lambda.Function.fromFunctionArn(stack, 'Foreign', arn(ORDERS, 'orders-api'));
-    expect(() => new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', lambdaFunctions: [foreign] }))
+    expect(() => new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', lambdaFunctions: [foreign] }))
       .toThrow(new RegExp('lambdaFunctions\\[0\\] \\(TestStack/Foreign\\) is a function of account 222222222222, but this stack deploys '
         + 'to account 111111111111: its log group and error metric filter would be created here, where its logs are not. Pass its ARN '
         + 'in lambdaFunctionArns instead \\("arn:aws:lambda:eu-west-1:222222222222:function:orders-api"\\)'));

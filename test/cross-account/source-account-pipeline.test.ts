@@ -23,7 +23,7 @@ function platform(extra: Partial<PlatformMonitoringProps> = {}) {
   const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
   const monitoring = new PlatformMonitoring(stack, 'M', {
     environment: DeploymentEnvironment.PROD,
-    alertEmails: ['ops@example.com'],
+    recipients: { emails: ['ops@example.com'] },
     projectName: 'shop',
     batchJobQueues: ['etl', queueArn(ORDERS, 'etl')],
     glueJobNames: ['nightly', jobArn(ORDERS, 'orders-export')],

@@ -1,6 +1,6 @@
 /**
  * Integration test: an alarm in ALARM delivers to the encrypted alert topic, to its severity topic
- * (critical and warning, `alertRouting`), and to a chat channel's topic.
+ * (critical and warning, `recipients`), and to a chat channel's topic.
  *
  * Both silent failures of that path leave the alarm in ALARM and send nothing: a topic policy
  * without an allow for CloudWatch, and a key policy without `kms:GenerateDataKey*`/`kms:Decrypt`
@@ -27,7 +27,7 @@ function build(app: App): IntegTest {
     }]
     : [];
   const { stack, monitoring } = monitoringStack(app, 'integ-alarms', () => ({
-    alertRouting: {
+    recipients: {
       criticalEmails: ['integ-critical@example.com'],
       warningEmails: ['integ-warning@example.com'],
       slackChannels: slack,
@@ -36,7 +36,7 @@ function build(app: App): IntegTest {
   const integ = integTest(app, stack);
   const critical = monitoring.alertRouting.criticalTopic;
   const warning = monitoring.alertRouting.warningTopic;
-  if (!critical || !warning) throw new Error('integ.alarm-delivery: alertRouting created no critical or warning topic.');
+  if (!critical || !warning) throw new Error('integ.alarm-delivery: recipients created no critical or warning topic.');
 
   // Every alarm of the construct has the same action (the alert topic, on ALARM and OK: pinned by
   // test/platform-monitoring-composed.test.ts), and the topic and key policies trust CloudWatch by

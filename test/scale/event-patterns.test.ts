@@ -21,7 +21,7 @@ beforeAll(() => {
   monitoring = new PlatformMonitoring(stack, 'Monitoring', {
     projectName: 'shop',
     environment: DeploymentEnvironment.PROD,
-    alertEmails: ['ops@example.com'],
+    recipients: { emails: ['ops@example.com'] },
     dmsReplicationTasks: range(100).map((i) => ({ replicationInstanceIdentifier: 'shop-replication', replicationTaskIdentifier: `SHOPTASK${i}ABCDEFGHIJKLMNOPQRSTUV` })),
     batchJobQueues: range(60).map((i) => `shop-queue-${i}`),
     glueCrawlerNames: range(10).map((i) => long('crawler', i)),

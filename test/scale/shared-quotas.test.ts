@@ -16,7 +16,7 @@ const ENV = { account: '123456789012', region: 'eu-west-1' };
 function platform(props: Partial<PlatformMonitoringProps> = {}): { app: App; stack: Stack } {
   const app = new App({ context: RECOMMENDED_CONTEXT });
   const stack = new Stack(app, 'Platform', { env: ENV });
-  new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], ...props } as PlatformMonitoringProps);
+  new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, ...props } as PlatformMonitoringProps);
   return { app, stack };
 }
 
