@@ -43,6 +43,8 @@ export { AlarmSeverity } from './notifications/alarm-severity';
 export { type MaintenanceWindow } from './notifications/maintenance-window';
 export { type SeverityRoutingOptions } from './notifications/severity-routing-options';
 export { type AlarmOptions } from './alarms/alarm-options';
+export { type PlatformHealthAlarmOptions } from './alarms/platform-health-options';
+export { type SecurityAlarmOptions } from './alarms/security-alarm-options';
 export { type CisBenchmarkOptions, type CisControlSeverity } from './alarms/cis-benchmark-options';
 export { type MlMetricAlarmDefinition } from './alarms/ml-alarm-definition';
 export { type MlAnomalyAlarmOptions, type MlMetricAlarmsProps, MlMetricAlarms } from './alarms/ml-alarms';

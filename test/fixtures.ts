@@ -178,7 +178,7 @@ export function allOptionsPlatform(
     recipients: { emails: ['ops@example.com'], ...more.recipients },
     mlComponents: ecommerceMlComponents(),
     alarms: {
-      securityAlarms: true,
+      securityAlarms: { enabled: true },
       mlAlarms: [{
         componentId: 'market-intelligence',
         metricName: 'ForecastAccuracy',

@@ -34,8 +34,8 @@ describe('enum props: values that are not members of the enum', () => {
       /logging\.batchLogGroupMode is "USE_EXISTING", which is not a ServiceLogGroupMode: .*did you mean ServiceLogGroupMode.USE_EXISTING, whose value is "use-existing"/],
     ['logging.lambdaLogGroupPlacement', { logging: { lambdaLogGroupPlacement: any('nested') } },
       /logging\.lambdaLogGroupPlacement is "nested", which is not a LogGroupPlacement: use one of LogGroupPlacement.AUTO, LogGroupPlacement.SAME_STACK, LogGroupPlacement.NESTED_STACKS/],
-    ['alarms.disabledCisControls entry', { alarms: { disabledCisControls: any(['vpc']) } },
-      /alarms\.disabledCisControls\[0\] is "vpc", which is not a CisControl: use one of CisControl.UNAUTHORIZED_API_CALLS, /],
+    ['alarms.securityAlarms.disabledCisControls entry', { alarms: { securityAlarms: { disabledCisControls: any(['vpc']) } } },
+      /alarms\.securityAlarms\.disabledCisControls\[0\] is "vpc", which is not a CisControl: use one of CisControl.UNAUTHORIZED_API_CALLS, /],
     ['audit.insightTypes entry given as a string', { audit: { insightTypes: any(['ApiCallRateInsight']) } },
       /audit\.insightTypes\[0\] is "ApiCallRateInsight", which is not a InsightType: use one of InsightType.API_CALL_RATE, InsightType.API_ERROR_RATE \(here InsightType.API_CALL_RATE, not the string\)/],
   ])('%s', (_name, props, message) => {
@@ -50,7 +50,7 @@ describe('enum props: values that are not members of the enum', () => {
         lambdaLogGroupPlacement: LogGroupPlacement.SAME_STACK,
         batchLogGroupMode: any(Token.asString({ Ref: 'Mode' })),
       },
-      alarms: { disabledCisControls: [CisControl.VPC_CHANGES] },
+      alarms: { securityAlarms: { disabledCisControls: [CisControl.VPC_CHANGES] } },
       audit: { insightTypes: [cloudtrail.InsightType.API_CALL_RATE] },
     })).not.toThrow();
   });
@@ -73,8 +73,8 @@ describe('lists: a single value, the same entry twice, empty names', () => {
       /recipients\.emails must be a list; got "ops@example.com"/],
     ['recipients as the list of emails (recipients holds every kind of recipient)', { recipients: any(['ops@example.com']) },
       /^recipients must be an object of options \(e\.g\. recipients: \{ \.\.\. \}\); got /],
-    ['alarms.disabledCisControls twice', { alarms: { disabledCisControls: [CisControl.VPC_CHANGES, CisControl.VPC_CHANGES] } },
-      /alarms\.disabledCisControls lists CisControl "vpc-changes" more than once \(entries 0 and 1\)/],
+    ['alarms.securityAlarms.disabledCisControls twice', { alarms: { securityAlarms: { disabledCisControls: [CisControl.VPC_CHANGES, CisControl.VPC_CHANGES] } } },
+      /alarms\.securityAlarms\.disabledCisControls lists CisControl "vpc-changes" more than once \(entries 0 and 1\)/],
     ['audit.insightTypes twice', { audit: { insightTypes: [cloudtrail.InsightType.API_ERROR_RATE, cloudtrail.InsightType.API_ERROR_RATE] } },
       /audit\.insightTypes lists InsightType.API_ERROR_RATE more than once \(entries 0 and 1\): each can be enabled once/],
     ['glueCrawlerNames twice', { glueCrawlerNames: ['raw', 'curated', 'raw'] },

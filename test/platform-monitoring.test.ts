@@ -21,7 +21,7 @@ describe('PlatformMonitoring: foundation', () => {
     const m = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop' });
     expect(Object.keys(m).filter((k) => k !== 'node').sort()).toEqual([
       'alarmNamePrefix', 'environment', 'metricNamespace', 'projectName', // identity
-      'alarms', 'alertRouting', 'alertTopic', 'apiPerformanceDashboard', 'audit', 'dataPipelineDashboard', 'logging', 'platformKey', // parts
+      'alarms', 'alertRouting', 'alertTopic', 'apiPerformanceDashboard', 'audit', 'dataPipelineDashboard', 'logging', 'mlPerformanceDashboard', 'platformKey', // parts (audit and mlPerformanceDashboard may be undefined)
       'mlCatalog', // made by the L3, part of nothing
     ].sort());
     expect(m.alertTopic).toBeInstanceOf(AlertTopic);

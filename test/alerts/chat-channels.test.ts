@@ -72,7 +72,7 @@ describe('the channel configurations', () => {
     template.hasResourceProperties('AWS::Chatbot::SlackChannelConfiguration', {
       ConfigurationName: 'shop-all-alarms',
       SlackChannelId: 'C0EVERY001',
-      SnsTopicArns: [ref(stack, monitoring.alertTopic as any)],
+      SnsTopicArns: [ref(stack, monitoring.alertTopic.topic)],
       LoggingLevel: 'INFO',
     });
   });
@@ -83,7 +83,7 @@ describe('the channel configurations', () => {
     const warning = actions.filter((a) => JSON.stringify(a).includes(JSON.stringify(ref(stack, routing.warningTopic as any))));
     expect(critical.length).toBeGreaterThan(0);
     expect(warning.length).toBeGreaterThan(0);
-    for (const a of [...critical, ...warning]) expect(a).toContainEqual(ref(stack, monitoring.alertTopic as any));
+    for (const a of [...critical, ...warning]) expect(a).toContainEqual(ref(stack, monitoring.alertTopic.topic));
     expect(critical.filter((a) => warning.includes(a))).toEqual([]);
   });
 
