@@ -120,7 +120,7 @@ export class PlatformAlarms extends Construct {
   public readonly securityAlarms: cloudwatch.IAlarm[] = [];
   /**
    * The composite "platform health" alarm: in ALARM when any DMS, Lambda, API Gateway, Batch or
-   * Glue alarm is. Without actions unless `platformHealthActions` is set (its inputs notify).
+   * Glue alarm is. Without actions unless `platformHealth.actions` is set (its inputs notify).
    */
   public readonly platformHealthAlarm?: cloudwatch.IAlarm;
   /** DMS, Batch and Glue alarms, for the data-pipeline dashboard's alarm-status widget. */

@@ -13,7 +13,10 @@ const any = (v: unknown): any => v;
 function platform(alarms: AlarmOptions, environment = DeploymentEnvironment.PROD) {
   const { stack } = newStack();
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
-    environment, projectName: 'shop', recipients: { emails: ['ops@example.com'] }, alarms,
+    environment,
+    projectName: 'shop',
+    recipients: { emails: ['ops@example.com'] },
+    alarms,
     lambdaFunctions: [lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders')],
   });
   return { monitoring, template: Template.fromStack(stack) };

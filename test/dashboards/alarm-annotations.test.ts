@@ -27,7 +27,8 @@ describe('dashboards draw the thresholds of the alarms that exist', () => {
     });
     const all = annotations(monitoring);
     expect(all.length).toBeGreaterThan(3);
-    const thresholds = monitoring.alarms.allAlarms.filter((a): a is cloudwatch.Alarm => a instanceof cloudwatch.Alarm).map((a) => a.toAnnotation().value);
+    const thresholds = monitoring.alarms.allAlarms.filter((a): a is cloudwatch.Alarm => a instanceof cloudwatch.Alarm)
+      .map((a) => a.toAnnotation().value);
     for (const a of all) expect({ ...a, fromAnAlarm: thresholds.includes(a.value) && a.label.startsWith('Alarm: ') }).toEqual({ ...a, fromAnAlarm: true });
     // The overrides are what is drawn.
     expect(all).toContainEqual(expect.objectContaining({ title: 'Batch jobs by status (all queues)', value: 2 }));
