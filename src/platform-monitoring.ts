@@ -186,7 +186,7 @@ export class PlatformMonitoring extends Construct {
         ...audit,
         ...identity,
         encryptionKey,
-        logGroup: trailLogGroup,
+        trailLogGroup,
         removalPolicy,
         dataLakeBucket: props.dataLakeBucket,
         lambdaFunctions,
