@@ -82,7 +82,7 @@ export function addPlatform(stack: Stack, n: number): PlatformMonitoring | undef
     glueCrawlerNames: range(size.glueCrawlers).map(i => `bench-crawler-${pad(i)}`),
     dataLakeBucket: s3.Bucket.fromBucketName(stack, 'DataLake', 'bench-platform-data-lake-123456789012'),
     audit: { logAllLambdaDataEvents: n > LOG_ALL_LAMBDA_ABOVE },
-    alertEmails: ['oncall@example.com'],
+    recipients: { emails: ['oncall@example.com'] },
     // Above 500 functions with a log group created for each, the grouped errors/throttles alarms (two
     // per 10 functions) would bring the stack operation over CloudFormation's 2,500 resources (2,625
     // at 1,000; the synth fails and says so): one account-wide alarm each instead.

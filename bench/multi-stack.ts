@@ -59,7 +59,7 @@ export function multiStackApp(outdir?: string, importFunctions = false): { app: 
   });
   const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', {
     environment: DeploymentEnvironment.PROD,
-    alertEmails: ['ops@example.com'],
+    recipients: { emails: ['ops@example.com'] },
     projectName: 'shop',
     lambdaFunctions: functions,
     restApis,

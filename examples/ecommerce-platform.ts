@@ -55,9 +55,9 @@ class EcommercePlatformStack extends Stack {
       environment: DeploymentEnvironment.PROD,
       dataLakeBucket: dataLake,
       logRetention: logs.RetentionDays.ONE_MONTH,
-      alertEmails: ['ops@example.com'],
-      // Critical alarms also page on-call; warnings reach only ops@ (through the alert topic).
-      alertRouting: {
+      // Every alarm reaches ops@ (through the alert topic); critical alarms also page on-call.
+      recipients: {
+        emails: ['ops@example.com'],
         criticalEmails: ['oncall@example.com'],
         // Critical alarms in a Slack channel too, through AWS Chatbot (notifications-only role and
         // guardrail). PLACEHOLDER ids: authorize your workspace in the AWS Chatbot console first and
@@ -101,20 +101,20 @@ class EcommercePlatformStack extends Stack {
     });
 
     // The seed's outputs.
-    output(this, 'DataPipelineDashboardArn', monitoring.dataPipelineDashboard.dashboardArn);
-    output(this, 'ApiPerformanceDashboardArn', monitoring.apiPerformanceDashboard.dashboardArn);
-    output(this, 'MlPerformanceDashboardArn', monitoring.mlPerformanceDashboard!.dashboardArn);
-    output(this, 'AlertTopicArn', monitoring.alertTopic.topicArn);
-    output(this, 'CloudTrailArn', monitoring.trailArn!);
-    output(this, 'CloudTrailBucketName', monitoring.trailBucket!.bucketName);
-    output(this, 'KmsKeyArn', monitoring.encryptionKey.keyArn);
-    output(this, 'ApiAccessLogGroupName', monitoring.apiAccessLogGroup.logGroupName);
-    output(this, 'BatchLogGroupName', monitoring.batchLogGroup.logGroupName);
-    output(this, 'CloudTrailLogGroupName', monitoring.trailLogGroup.logGroupName);
-    output(this, 'LambdaErrorsAlarmArn', monitoring.lambdaErrorsAlarm!.alarmArn);
-    output(this, 'DmsReplicationLagAlarmArn', monitoring.dmsReplicationLagAlarms[0].alarmArn);
-    output(this, 'ApiGateway5xxAlarmArn', monitoring.apiGateway5xxAlarms[0].alarmArn);
-    output(this, 'BatchJobFailuresAlarmArn', monitoring.batchJobFailuresAlarm!.alarmArn);
+    output(this, 'DataPipelineDashboardArn', monitoring.dataPipelineDashboard.dashboard.dashboardArn);
+    output(this, 'ApiPerformanceDashboardArn', monitoring.apiPerformanceDashboard.dashboard.dashboardArn);
+    output(this, 'MlPerformanceDashboardArn', monitoring.mlPerformanceDashboard!.dashboard.dashboardArn);
+    output(this, 'AlertTopicArn', monitoring.alertTopic.topic.topicArn);
+    output(this, 'CloudTrailArn', monitoring.audit!.trailArn);
+    output(this, 'CloudTrailBucketName', monitoring.audit!.trailBucket.bucketName);
+    output(this, 'KmsKeyArn', monitoring.platformKey.key.keyArn);
+    output(this, 'ApiAccessLogGroupName', monitoring.logging.apiAccessLogGroup.logGroupName);
+    output(this, 'BatchLogGroupName', monitoring.logging.batchLogGroup.logGroupName);
+    output(this, 'CloudTrailLogGroupName', monitoring.logging.trailLogGroup!.logGroupName);
+    output(this, 'LambdaErrorsAlarmArn', monitoring.alarms.lambdaErrorsAlarm!.alarmArn);
+    output(this, 'DmsReplicationLagAlarmArn', monitoring.alarms.dmsReplicationLagAlarms[0].alarmArn);
+    output(this, 'ApiGateway5xxAlarmArn', monitoring.alarms.apiGateway5xxAlarms[0].alarmArn);
+    output(this, 'BatchJobFailuresAlarmArn', monitoring.alarms.batchJobFailuresAlarm!.alarmArn);
 
     // Applications publish ML metrics through the catalog, in the project namespace only.
     monitoring.grantPutMetricData(functions[1]);

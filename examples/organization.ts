@@ -34,7 +34,7 @@ class MonitoringAccountStack extends Stack {
     const monitoring = new PlatformMonitoring(this, 'Monitoring', {
       projectName: PROJECT,
       environment: DeploymentEnvironment.PROD,
-      alertEmails: ['ops@example.com'],
+      recipients: { emails: ['ops@example.com'] },
       // Resources of the workload accounts, read through the links (metrics with their account ID).
       dmsReplicationTasks: [{
         replicationInstanceIdentifier: 'orders-replication',
@@ -56,7 +56,7 @@ class MonitoringAccountStack extends Stack {
     });
 
     new CfnOutput(this, 'SinkArn', { value: sink.sinkArn });
-    new CfnOutput(this, 'AlertTopicArn', { value: monitoring.alertTopic.topicArn });
+    new CfnOutput(this, 'AlertTopicArn', { value: monitoring.alertTopic.topic.topicArn });
   }
 }
 

@@ -36,6 +36,7 @@ export { type MlMetricCatalogProps, MlMetricCatalog } from './metrics/ml-catalog
 
 // Notifications, alarms and event capture
 export { type AlertTopicProps, AlertTopic } from './notifications/alert-topic';
+export { type AlertRecipients } from './notifications/alert-recipients';
 export { type AlertRoutingOptions } from './notifications/alert-routing-options';
 export { type AlertRoutingProps, AlertRouting } from './notifications/alert-routing';
 export { type ExistingChatChannel, type ChatChannelOptions, type SlackChannel, type TeamsChannel } from './notifications/chat-channel-options';
@@ -45,6 +46,8 @@ export { AlarmSeverity } from './notifications/alarm-severity';
 export { type MaintenanceWindow } from './notifications/maintenance-window';
 export { type SeverityRoutingOptions } from './notifications/severity-routing-options';
 export { type AlarmOptions } from './alarms/alarm-options';
+export { type PlatformHealthAlarmOptions } from './alarms/platform-health-options';
+export { type SecurityAlarmOptions } from './alarms/security-alarm-options';
 export { type CisBenchmarkOptions, type CisControlSeverity } from './alarms/cis-benchmark-options';
 export { type MlMetricAlarmDefinition } from './alarms/ml-alarm-definition';
 export { type MlAnomalyAlarmOptions, type MlMetricAlarmsProps, MlMetricAlarms } from './alarms/ml-alarms';

@@ -10,7 +10,7 @@ import { DashboardOptions } from './dashboards/dashboard-props';
 import { LoggingOptions } from './logging/logging-options';
 import { MlComponent } from './metrics/ml-component';
 import { MonitoredResourceProps } from './model/monitored-resource-props';
-import { AlertRoutingOptions } from './notifications/alert-routing-options';
+import { AlertRecipients } from './notifications/alert-recipients';
 
 /**
  * Properties of `PlatformMonitoring`: what is monitored (`MonitoredResourceProps`: every part reads
@@ -98,13 +98,6 @@ export interface PlatformMonitoringProps extends MonitoredResourceProps {
    */
   readonly dataLakeBucket?: s3.IBucket;
 
-  /**
-   * Email addresses subscribed to the alert topic. Each recipient must confirm the subscription
-   * from the email AWS sends after deployment.
-   *
-   * @default - no subscriptions
-   */
-  readonly alertEmails?: string[];
 
   // ---------------------------------------------------------------- options of each part
 
@@ -140,14 +133,16 @@ export interface PlatformMonitoringProps extends MonitoredResourceProps {
   readonly dashboards?: DashboardOptions;
 
   /**
-   * Who hears about CRITICAL and WARNING alarms besides `alertEmails` (which hears about every
-   * alarm): email recipients per severity, each severity on its own encrypted topic, and Slack or
-   * Microsoft Teams channels (AWS Chatbot) told about every alarm or one severity. The options
-   * `AlertRouting` takes; alarm severities themselves are set in `alarms` (`AlarmSettings.severity`).
+   * Everyone the alarms reach: `emails` (every alarm, on the alert topic), `criticalEmails` and
+   * `warningEmails` (one severity each, on its own encrypted topic), and Slack or Microsoft Teams
+   * channels (AWS Chatbot) told about every alarm or one severity. `emails` is what `AlertTopic`
+   * takes, the others what `AlertRouting` takes; alarm severities themselves are set in `alarms`
+   * (`AlarmSettings.severity`). A STAGING or PROD platform needs at least one recipient (here or
+   * in `alarms`), unless `alarms.allowNoRecipients` is set.
    *
-   * @default - no routing by severity: every alarm notifies the alert topic only
+   * @default - nobody: every alarm notifies the alert topic, which nothing subscribes to
    */
-  readonly alertRouting?: AlertRoutingOptions;
+  readonly recipients?: AlertRecipients;
 
   /**
    * Alarms of other (source) accounts that may notify this platform's alert topic: the topic and

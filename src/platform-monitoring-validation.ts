@@ -1,12 +1,12 @@
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import { IConstruct } from 'constructs';
 import { CisBenchmarkVersion, CisControl } from './alarms/cis-controls';
+import { cisSeverities } from './alarms/security-alarms';
 import { LogGroupPlacement } from './logging/log-group-placement';
 import { ServiceLogGroupMode } from './logging/service-log-group-mode';
 import type { PlatformMonitoringProps } from './platform-monitoring-props';
-import { validationError } from './private/errors';
 import { checkIdentifier, ORGANIZATION_ID } from './private/identifiers';
-import { checkEnumClassList, checkEnumList, checkEnumValue, checkList, describe } from './private/input-checks';
+import { checkEnumClassList, checkEnumList, checkEnumValue, checkList, checkOptions } from './private/input-checks';
 
 /**
  * The checks of `PlatformMonitoringProps` that its parts would otherwise make under other prop
@@ -23,22 +23,16 @@ export function validatePlatformMonitoringProps(scope: IConstruct, props: Platfo
   checkEnumValue(scope, 'logging.lambdaLogGroupMode', logging.lambdaLogGroupMode, ServiceLogGroupMode, 'ServiceLogGroupMode');
   checkEnumValue(scope, 'logging.batchLogGroupMode', logging.batchLogGroupMode, ServiceLogGroupMode, 'ServiceLogGroupMode');
   checkEnumValue(scope, 'logging.lambdaLogGroupPlacement', logging.lambdaLogGroupPlacement, LogGroupPlacement, 'LogGroupPlacement');
-  checkEnumList(scope, 'alarms.disabledCisControls', alarms.disabledCisControls, CisControl, 'CisControl');
-  checkEnumValue(scope, 'alarms.cisBenchmarkVersion', alarms.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
+  const security = checkOptions(scope, 'alarms.securityAlarms', alarms.securityAlarms, true);
+  checkEnumList(scope, 'alarms.securityAlarms.disabledCisControls', security.disabledCisControls, CisControl, 'CisControl');
+  checkEnumValue(scope, 'alarms.securityAlarms.cisBenchmarkVersion', security.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
+  cisSeverities(scope, security.cisControlSeverities, 'alarms.securityAlarms.cisControlSeverities');
   checkList(scope, 'alarms.mlAlarms', alarms.mlAlarms);
   checkList(scope, 'alarms.actions', alarms.actions);
-  checkList(scope, 'alarms.platformHealthActions', alarms.platformHealthActions);
+  checkList(scope, 'alarms.platformHealth.actions', checkOptions(scope, 'alarms.platformHealth', alarms.platformHealth, true).actions);
   checkEnumClassList(scope, 'audit.insightTypes', audit.insightTypes, cloudtrail.InsightType, 'InsightType');
   if (audit.organizationId !== undefined) checkIdentifier(scope, 'audit.organizationId', audit.organizationId, ORGANIZATION_ID);
-  checkList(scope, 'alertEmails', props.alertEmails);
+  const recipients = checkOptions(scope, 'recipients', props.recipients);
+  checkList(scope, 'recipients.emails', recipients.emails);
   checkList(scope, 'mlComponents', props.mlComponents);
-}
-
-/** An options group is an object (or absent); from other languages anything can arrive. */
-function checkOptions<T extends object>(scope: IConstruct, propName: string, value: T | undefined): T {
-  if (value === undefined) return {} as T;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw validationError(scope, `${propName} must be an object of options (e.g. ${propName}: { ... }); got ${describe(value)}.`);
-  }
-  return value;
 }

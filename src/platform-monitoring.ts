@@ -1,11 +1,7 @@
 import { Tags } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { checkAlarmSettings } from './alarms/alarm-options-check';
@@ -48,8 +44,16 @@ const PLATFORM_FIRST_PART_METRICS = 500;
  *
  * It composes focused constructs, each usable on its own: `PlatformKey` (the key and its exact
  * service grants), `CentralLogging` (log groups, metric filters, saved queries), `AuditTrail`
- * (the trail, its buckets and log delivery), `AlertTopic` and `PlatformAlarms` (the encrypted
- * topic, alarms and CIS security alarms) and the three dashboards.
+ * (the trail, its buckets and log delivery), `AlertTopic` and `AlertRouting` (the encrypted topics
+ * and who they reach), `PlatformAlarms` (every alarm, CIS security and ML alarms included) and the
+ * three dashboards.
+ *
+ * What it exposes follows one rule, so each resource has one name: (a) the platform's identity
+ * (`projectName`, `environment`, `metricNamespace`, `alarmNamePrefix`); (b) each part it composes,
+ * as that construct (`platformKey`, `logging`, `audit`, `alertTopic`, `alertRouting`, `alarms`,
+ * `dataPipelineDashboard`, `apiPerformanceDashboard`, `mlPerformanceDashboard`), whose resources
+ * are reached through it (`monitoring.logging.batchLogGroup`, `monitoring.alarms.securityAlarms`);
+ * and (c) only what it makes that belongs to no part (`mlCatalog`). Nothing is exposed twice.
  */
 export class PlatformMonitoring extends Construct {
   /**
@@ -60,6 +64,8 @@ export class PlatformMonitoring extends Construct {
     return CentralLogging.apiAccessLogFormat();
   }
 
+  // (a) The platform's identity.
+
   /** The project name. */
   public readonly projectName: string;
   /** The deployment environment. */
@@ -69,92 +75,47 @@ export class PlatformMonitoring extends Construct {
   /** Every alarm this construct creates is named with this prefix (`<project>-<env>-`). */
   public readonly alarmNamePrefix: string;
 
-  /** The KMS key encrypting the platform's logs, trail and topic (created, or the one passed in). */
-  public readonly encryptionKey: kms.IKey;
+  // (b) The parts it composes, each a construct usable alone: reach a resource through its part.
 
-  /** The centralized logging construct (log groups, metric filters, saved queries). */
-  public readonly logging: CentralLogging;
-  /** Every log group of the platform by name: `batch`, `api-access`, `platform-events`, `cloudtrail`, `lambda:<path>`. */
-  public readonly logGroups: { [name: string]: logs.ILogGroup };
-  /** The log group of each of `lambdaFunctions`, in order. */
-  public readonly lambdaLogGroups: logs.ILogGroup[];
-  /** The log group of AWS Batch jobs. */
-  public readonly batchLogGroup: logs.ILogGroup;
-  /** The API Gateway access-log group. */
-  public readonly apiAccessLogGroup: logs.ILogGroup;
-  /** The log group EventBridge state-change events (Batch, Glue) are written to. */
-  public readonly platformEventsLogGroup: logs.ILogGroup;
-  /** The saved Logs Insights queries. */
-  public readonly queryDefinitions: logs.QueryDefinition[];
-
-  /** The audit construct (trail, buckets, log delivery role); undefined with `audit.existingTrailLogGroup`. */
-  public readonly audit?: AuditTrail;
-  /** The multi-region CloudTrail trail; undefined with `audit.existingTrailLogGroup`. */
-  public readonly trail?: cloudtrail.CfnTrail;
-  /** The trail's ARN; undefined with `audit.existingTrailLogGroup`. */
-  public readonly trailArn?: string;
-  /** The bucket the trail delivers log files to; undefined with `audit.existingTrailLogGroup`. */
-  public readonly trailBucket?: s3.IBucket;
-  /** The log group the trail streams to: the platform's, or `audit.existingTrailLogGroup`. */
-  public readonly trailLogGroup: logs.ILogGroup;
-
-  /** The encrypted SNS topic every alarm notifies on ALARM and OK. */
-  public readonly alertTopic: sns.ITopic;
+  /** The platform key (`key`: created, or `encryptionKey`) encrypting the platform's logs, trail and topics, and its policy. */
+  public readonly platformKey: PlatformKey;
   /**
-   * The severity topics (`alertRouting`): `criticalTopic` and `warningTopic` exist when that
-   * severity has recipients; and the AWS Chatbot configurations of its chat channels.
+   * The log groups (`logGroups`, `lambdaLogGroups`, `batchLogGroup`, `apiAccessLogGroup`,
+   * `platformEventsLogGroup`, `trailLogGroup`: the platform's, or `audit.existingTrailLogGroup`),
+   * metric filters and saved queries (`queryDefinitions`).
+   */
+  public readonly logging: CentralLogging;
+  /** The audit trail (`trail`, `trailArn`, `trailBucket`, `trailLogGroup`, `logsRole`); undefined with `audit.existingTrailLogGroup`. */
+  public readonly audit?: AuditTrail;
+  /** The encrypted SNS topic every alarm notifies on ALARM and OK (`topic`), with `recipients.emails` subscribed. */
+  public readonly alertTopic: AlertTopic;
+  /**
+   * The severity topics (`criticalTopic` and `warningTopic` exist when that severity has
+   * recipients) and the AWS Chatbot configurations of the chat channels (`recipients`).
    *
    * @experimental alarm severities and routing are new.
    */
   public readonly alertRouting: AlertRouting;
-  /** The alarms construct. */
-  public readonly platformAlarms: PlatformAlarms;
-  /** Every alarm this construct creates (including ML and security alarms). */
-  public readonly allAlarms: cloudwatch.IAlarm[];
-  /** DMS replication lag (`CDCLatencyTarget` > 300 s), one per task. */
-  public readonly dmsReplicationLagAlarms: cloudwatch.IAlarm[];
   /**
-   * Lambda errors of the first 10 of `lambdaFunctions` (or account-wide, without functions or with
-   * `lambdaAlarmsAccountWide`). Functions 11-20, 21-30, ... have alarms of their own:
-   * `platformAlarms.lambdaErrorsAlarms` lists them all.
-   *
-   * @experimental the Lambda alarms above 10 functions are being redesigned for an exact platform total.
+   * Every alarm (`allAlarms`; platform, security and ML alarms), by kind (`lambdaErrorsAlarms`,
+   * `securityAlarms`, `platformHealthAlarm`, ...) and by severity, and the maintenance-window mute rules.
    */
-  public readonly lambdaErrorsAlarm?: cloudwatch.IAlarm;
-  /** API Gateway 5xx errors, one per API. */
-  public readonly apiGateway5xxAlarms: cloudwatch.IAlarm[];
-  /** AWS Batch job failures. */
-  public readonly batchJobFailuresAlarm?: cloudwatch.IAlarm;
-  /** The composite "platform health" alarm. */
-  public readonly platformHealthAlarm?: cloudwatch.IAlarm;
-  /** The CIS security alarms on the CloudTrail log group. */
-  public readonly securityAlarms: cloudwatch.IAlarm[];
-  /** The static-threshold ML metric alarms (`alarms.mlAlarms`). */
-  public readonly mlAlarms: cloudwatch.IAlarm[];
-
+  public readonly alarms: PlatformAlarms;
   /**
-   * The anomaly-detection alarms on the ML catalog's metrics with `anomalyDetection` (`alarms.mlAnomalyAlarms`).
-   *
-   * @experimental
+   * The data pipeline dashboard (DMS, Batch, Glue): `dashboard` is its first part, `dashboards`
+   * every part, in order (more than one only when one dashboard cannot hold its widgets or metrics).
    */
-  public readonly mlAnomalyAlarms: cloudwatch.IAlarm[];
-
-  /** The data pipeline dashboard (DMS, Batch, Glue): its first part when it is split. */
-  public readonly dataPipelineDashboard: cloudwatch.Dashboard;
+  public readonly dataPipelineDashboard: DataPipelineDashboard;
   /**
-   * Every part of the data pipeline dashboard, in order (`dataPipelineDashboard` first; more only
-   * when one dashboard cannot hold 500 widgets or 2,500 metrics).
+   * The API performance dashboard (API Gateway, Lambda): `dashboard` is its first part,
+   * `dashboards` every part, in order (`<name>-2`, `<name>-3`, ... each in a nested stack of its own).
    */
-  public readonly dataPipelineDashboards: cloudwatch.Dashboard[];
-  /** The API performance dashboard (API Gateway, Lambda): its first part when it is split. */
-  public readonly apiPerformanceDashboard: cloudwatch.Dashboard;
-  /**
-   * Every part of the API performance dashboard, in order (`apiPerformanceDashboard` first, then
-   * `<name>-2`, `<name>-3`, ..., each in a nested stack of its own).
-   */
-  public readonly apiPerformanceDashboards: cloudwatch.Dashboard[];
+  public readonly apiPerformanceDashboard: ApiPerformanceDashboard;
   /** The ML model performance dashboard (the platform's custom metrics); only when `mlComponents` lists a component. */
-  public readonly mlPerformanceDashboard?: cloudwatch.Dashboard;
+  public readonly mlPerformanceDashboard?: MlPerformanceDashboard;
+
+  // (c) What the L3 makes that belongs to no part.
+
   /** The ML metric catalog, in the project namespace: build and publish metrics from it. */
   public readonly mlCatalog: MlMetricCatalog;
 
@@ -182,7 +143,8 @@ export class PlatformMonitoring extends Construct {
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
     validateRetention(this, logRetention);
     warnComplianceRetention(this, logRetention);
-    validateEmails(this, props.alertEmails ?? []);
+    const { emails: alertEmails, ...routing } = props.recipients ?? {};
+    validateEmails(this, alertEmails ?? [], 'recipients.emails');
     validateAlarmSources(this, props.crossAccountAlerts?.alarmSourceAccounts, props.crossAccountAlerts?.alarmSourceNamePrefix, 'crossAccountAlerts.',
       props.crossAccountAlerts?.alarmSourceOrganizationId);
     const audit = props.audit ?? {};
@@ -201,60 +163,51 @@ export class PlatformMonitoring extends Construct {
     const identity = { projectName: props.projectName, environment };
 
     // 2. The key, with grants for every service that writes encrypted data for us.
-    const platformKey = new PlatformKey(this, 'Encryption', {
+    this.platformKey = new PlatformKey(this, 'Encryption', {
       ...props.crossAccountAlerts, ...identity, encryptionKey: props.encryptionKey, removalPolicy, regionInNames: props.regionInNames,
     });
-    this.encryptionKey = platformKey.key;
+    const encryptionKey = this.platformKey.key;
 
     // 3. Logs: one encrypted group per function, Batch, API access, platform events, CloudTrail.
     this.logging = new CentralLogging(this, 'Logging', {
       ...props.logging,
       ...identity,
-      encryptionKey: this.encryptionKey,
+      encryptionKey,
       logRetention,
       trailLogGroupRetention: audit.trailLogGroupRetention,
       existingTrailLogGroup: audit.existingTrailLogGroup,
       removalPolicy,
       ...lists,
     });
-    this.logGroups = this.logging.logGroups;
-    this.lambdaLogGroups = this.logging.lambdaLogGroups;
-    this.batchLogGroup = this.logging.batchLogGroup;
-    this.apiAccessLogGroup = this.logging.apiAccessLogGroup;
-    this.platformEventsLogGroup = this.logging.platformEventsLogGroup;
-    this.queryDefinitions = this.logging.queryDefinitions;
     warnImportedIdentifiers(this, model.localFunctions, model.httpApis);
 
     // 4. Audit: the trail streams into the CloudTrail group created above, or an existing trail's
     // group is read and nothing of the trail is created.
-    if (audit.existingTrailLogGroup) {
-      this.trailLogGroup = audit.existingTrailLogGroup;
-    } else {
+    // Either way the group is `logging.trailLogGroup` (created there, or the existing one passed through).
+    const trailLogGroup = this.logging.trailLogGroup!;
+    if (!audit.existingTrailLogGroup) {
       this.audit = new AuditTrail(this, 'Audit', {
         ...audit,
         ...identity,
-        encryptionKey: this.encryptionKey,
-        logGroup: this.logging.trailLogGroup,
+        encryptionKey,
+        trailLogGroup,
         removalPolicy,
         dataLakeBucket: props.dataLakeBucket,
         ...lists,
         regionInNames: props.regionInNames,
       });
-      this.trail = this.audit.trail;
-      this.trailArn = this.audit.trailArn;
-      this.trailBucket = this.audit.trailBucket;
-      this.trailLogGroup = this.audit.trailLogGroup;
     }
 
     // 5. Alerts: the encrypted topic, then every alarm (platform, security, ML) through one factory.
     this.alertTopic = new AlertTopic(this, 'Alerts', {
-      ...props.crossAccountAlerts, ...identity, encryptionKey: this.encryptionKey, emails: props.alertEmails,
-    }).topic;
+      ...props.crossAccountAlerts, ...identity, encryptionKey, emails: alertEmails,
+    });
+    const alertTopic = this.alertTopic.topic;
     // (Lists are checked by AlertRouting; a non-list is left to its message.)
     const listed = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
     const everyAlarmChannel = [
-      ...listed(props.alertRouting?.slackChannels).map((c, i) => ({ c, prop: `alertRouting.slackChannels[${i}]` })),
-      ...listed(props.alertRouting?.teamsChannels).map((c, i) => ({ c, prop: `alertRouting.teamsChannels[${i}]` })),
+      ...listed(routing.slackChannels).map((c, i) => ({ c, prop: `recipients.slackChannels[${i}]` })),
+      ...listed(routing.teamsChannels).map((c, i) => ({ c, prop: `recipients.teamsChannels[${i}]` })),
       ...listed(props.alertRouting?.existingChatChannels).map((c, i) => ({ c, prop: `alertRouting.existingChatChannels[${i}]` })),
     ].find(({ c }) => c && c.severity === undefined);
     if (props.alarms?.notifyAlertTopic === false && everyAlarmChannel) {
@@ -263,31 +216,22 @@ export class PlatformMonitoring extends Construct {
         + 'channel), or leave notifyAlertTopic on.');
     }
     this.alertRouting = new AlertRouting(this, 'AlertRouting', {
-      ...props.alertRouting, ...identity, encryptionKey: this.encryptionKey, alertTopic: this.alertTopic,
+      ...routing, ...identity, encryptionKey, alertTopic,
     });
     const routed = this.alertRouting.severityActions;
-    this.platformAlarms = new PlatformAlarms(this, 'Alarms', {
+    this.alarms = new PlatformAlarms(this, 'Alarms', {
       ...props.alarms,
       ...identity,
       criticalActions: [...routed.criticalActions ?? [], ...props.alarms?.criticalActions ?? []],
       warningActions: [...routed.warningActions ?? [], ...props.alarms?.warningActions ?? []],
-      alertTopic: this.alertTopic,
+      alertTopic,
       ...lists,
-      eventsLogGroup: this.platformEventsLogGroup,
-      trailLogGroup: this.trailLogGroup,
+      eventsLogGroup: this.logging.platformEventsLogGroup,
+      trailLogGroup,
       mlComponents: props.mlComponents,
     });
     this.mlCatalog = new MlMetricCatalog({ namespace: this.metricNamespace, components: props.mlComponents });
-    const a = this.platformAlarms;
-    this.allAlarms = a.allAlarms;
-    this.mlAlarms = a.mlAlarms;
-    this.mlAnomalyAlarms = a.mlAnomalyAlarms;
-    this.dmsReplicationLagAlarms = a.dmsReplicationLagAlarms;
-    this.lambdaErrorsAlarm = a.lambdaErrorsAlarm;
-    this.apiGateway5xxAlarms = a.apiGateway5xxAlarms;
-    this.batchJobFailuresAlarm = a.batchJobFailuresAlarm;
-    this.platformHealthAlarm = a.platformHealthAlarm;
-    this.securityAlarms = a.securityAlarms;
+    const a = this.alarms;
 
     // 6. Dashboards: they read metrics and alarms, and never create either.
     // A dashboard's first part shares this stack with the alarms: at most 500 metrics of it here.
@@ -296,58 +240,54 @@ export class PlatformMonitoring extends Construct {
       regionInNames: props.regionInNames,
       firstPartMaxMetrics: props.dashboards?.firstPartMaxMetrics ?? PLATFORM_FIRST_PART_METRICS,
     };
-    const dataPipeline = new DataPipelineDashboard(this, 'DataPipelineDashboard', {
+    this.dataPipelineDashboard = new DataPipelineDashboard(this, 'DataPipelineDashboard', {
       ...dashboardOptions,
       ...identity,
       ...lists,
-      batchLogGroups: [this.batchLogGroup],
+      batchLogGroups: [this.logging.batchLogGroup],
       eventCapture: props.alarms?.eventCapture,
-      eventsLogGroup: this.platformEventsLogGroup,
+      eventsLogGroup: this.logging.platformEventsLogGroup,
       alarms: a.dataPipelineAlarms,
     });
-    this.dataPipelineDashboard = dataPipeline.dashboard;
-    this.dataPipelineDashboards = dataPipeline.dashboards;
-    const apiPerformance = new ApiPerformanceDashboard(this, 'ApiPerformanceDashboard', {
+    this.apiPerformanceDashboard = new ApiPerformanceDashboard(this, 'ApiPerformanceDashboard', {
       ...dashboardOptions,
       ...identity,
       ...lists,
-      lambdaLogGroups: this.lambdaLogGroups,
+      lambdaLogGroups: this.logging.lambdaLogGroups,
       alarms: a.apiAlarms,
     });
-    this.apiPerformanceDashboard = apiPerformance.dashboard;
-    this.apiPerformanceDashboards = apiPerformance.dashboards;
     if (this.mlCatalog.components.length > 0) {
       this.mlPerformanceDashboard = new MlPerformanceDashboard(this, 'MlPerformanceDashboard', {
         ...props.dashboards,
         regionInNames: props.regionInNames,
         ...identity,
         mlComponents: this.mlCatalog.components,
-        alarms: [...this.mlAlarms, ...this.mlAnomalyAlarms],
-      }).dashboard;
+        alarms: [...a.mlAlarms, ...a.mlAnomalyAlarms],
+      });
     }
 
     // 7. Someone must hear the alarms: checked once every add* call is made (a subscription to the
     // alert topic added after this constructor counts).
     const notifiesTopic = props.alarms?.notifyAlertTopic !== false;
     const recipients = [
-      notifiesTopic ? listed(props.alertEmails).length : 0, listed(props.alarms?.actions).length,
+      notifiesTopic ? listed(alertEmails).length : 0, listed(props.alarms?.actions).length,
       listed(props.alarms?.criticalActions).length, listed(props.alarms?.warningActions).length,
       listed(routed.criticalActions).length, listed(routed.warningActions).length,
-      listed(props.alertRouting?.slackChannels).length, listed(props.alertRouting?.teamsChannels).length,
+      listed(routing.slackChannels).length, listed(routing.teamsChannels).length,
       listed(props.alertRouting?.existingChatChannels).length,
     ].some((n) => n > 0);
     if (!recipients && environment !== DeploymentEnvironment.DEV && props.alarms?.allowNoRecipients !== true) {
-      const topic = this.alertTopic;
+      const topic = alertTopic;
       this.node.addValidation({
         validate: () => {
           if (notifiesTopic && topic.node.findAll().some((c) => c instanceof sns.CfnSubscription)) return [];
           const start = `No alarm of this ${environment} platform would notify anyone: `;
           return [notifiesTopic
-            ? `${start}alertEmails, alertRouting (criticalEmails, warningEmails, slackChannels, teamsChannels), alarms.actions, `
+            ? `${start}recipients (emails, criticalEmails, warningEmails, slackChannels, teamsChannels), alarms.actions, `
               + 'alarms.criticalActions and alarms.warningActions are all empty, and nothing subscribes to the alert topic. Add a '
-              + 'recipient (e.g. alertEmails: [\'ops@example.com\']), or set alarms.allowNoRecipients: true if the alert topic '
+              + 'recipient (e.g. recipients: { emails: [\'ops@example.com\'] }), or set alarms.allowNoRecipients: true if the alert topic '
               + 'reaches people another way.'
-            : `${start}alarms.notifyAlertTopic is false, and alertRouting (criticalEmails, warningEmails, slackChannels, `
+            : `${start}alarms.notifyAlertTopic is false, and recipients (criticalEmails, warningEmails, slackChannels, `
               + 'teamsChannels), alarms.actions, alarms.criticalActions and alarms.warningActions are all empty. Add a recipient '
               + 'there, or set alarms.allowNoRecipients: true if the alarms reach people another way.'];
         },

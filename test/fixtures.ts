@@ -18,7 +18,7 @@ import { PlatformMonitoringChecks, PlatformMonitoringChecksProps } from '../src/
  *
  * How a test makes a stack:
  *   const { app, stack } = newStack();                     // App with RECOMMENDED_CONTEXT, stack in 123456789012/eu-west-1
- *   new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', alertEmails: ['ops@example.com'] });
+ *   new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', recipients: { emails: ['ops@example.com'] } });
  *   const template = Template.fromStack(stack);
  * or a canonical platform: defaultPlatform(), allOptionsPlatform(extra), threeStackApp().
  * An App of your own: newApp(). CloudFormation validation is off in every suite (test/setup.ts)
@@ -146,7 +146,7 @@ export function alarmsOf(templates: AssemblyTemplate[]): Array<{ template: strin
 /** The default platform: only the required props (a project name, and a recipient for the alarms). */
 export function defaultPlatform(): { app: App; stack: Stack; monitoring: PlatformMonitoring } {
   const { app, stack } = newStack();
-  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { alertEmails: ['ops@example.com'], environment: DeploymentEnvironment.PROD, projectName: 'shop' });
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { recipients: { emails: ['ops@example.com'] }, environment: DeploymentEnvironment.PROD, projectName: 'shop' });
   return { app, stack, monitoring };
 }
 
@@ -163,7 +163,6 @@ export function allOptionsPlatform(
   api.root.addMethod('GET', new apigateway.MockIntegration());
   const more = typeof extra === 'function' ? extra(stack) : extra;
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
-    alertEmails: ['ops@example.com'],
     projectName: 'shop',
     environment: DeploymentEnvironment.PROD,
     lambdaFunctions: fns,
@@ -175,9 +174,11 @@ export function allOptionsPlatform(
     glueCrawlerNames: ['raw-crawler'],
     glueJobNames: ['curate'],
     ...more,
+    // The fixture's recipient stays beside the severity recipients and channels a test adds.
+    recipients: { emails: ['ops@example.com'], ...more.recipients },
     mlComponents: ecommerceMlComponents(),
     alarms: {
-      securityAlarms: true,
+      securityAlarms: { enabled: true },
       mlAlarms: [{
         componentId: 'market-intelligence',
         metricName: 'ForecastAccuracy',
@@ -220,7 +221,7 @@ export function threeStackApp(naming: TeamNaming = { literalFunctionNames: true 
   configurePlatformStack?.(platformStack);
   const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', {
     environment: DeploymentEnvironment.PROD,
-    alertEmails: ['ops@example.com'],
+    recipients: { emails: ['ops@example.com'] },
     projectName: 'shop',
     lambdaFunctions: fns,
     restApis: [api],

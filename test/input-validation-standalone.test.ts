@@ -58,10 +58,10 @@ describe('constructs used alone', () => {
 
   test('PlatformAlarms and SecurityAlarms: CIS controls and version', () => {
     const { stack, group } = parts();
-    expect(() => new PlatformAlarms(stack, 'A', { projectName: 'shop', trailLogGroup: group, disabledCisControls: any(['4.14']) }))
-      .toThrow(/disabledCisControls\[0\] is "4.14", which is not a CisControl/);
-    expect(() => new PlatformAlarms(stack, 'B', { projectName: 'shop', cisBenchmarkVersion: any('v1.4.0') }))
-      .toThrow(/cisBenchmarkVersion is "v1.4.0", which is not a CisBenchmarkVersion/);
+    expect(() => new PlatformAlarms(stack, 'A', { projectName: 'shop', trailLogGroup: group, securityAlarms: { disabledCisControls: any(['4.14']) } }))
+      .toThrow(/^securityAlarms\.disabledCisControls\[0\] is "4.14", which is not a CisControl/);
+    expect(() => new PlatformAlarms(stack, 'B', { projectName: 'shop', securityAlarms: { cisBenchmarkVersion: any('v1.4.0') } }))
+      .toThrow(/^securityAlarms\.cisBenchmarkVersion is "v1.4.0", which is not a CisBenchmarkVersion/);
     expect(() => new SecurityAlarms(stack, 'C', { projectName: 'shop', trailLogGroup: group, disabledCisControls: any('vpc-changes') }))
       .toThrow(/disabledCisControls must be a list; got "vpc-changes"/);
     expect(() => new SecurityAlarms(stack, 'D', { projectName: 'shop', trailLogGroup: group, cisBenchmarkVersion: any('1.5.0') }))
@@ -110,7 +110,7 @@ describe('one retention default for the CloudTrail log group', () => {
 
   test('365 days inside PlatformMonitoring, AuditTrail alone and CentralLogging alone', () => {
     const a = newStack().stack;
-    new PlatformMonitoring(a, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop' });
+    new PlatformMonitoring(a, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop' });
     expect(trailRetention(a, '/aws/cloudtrail/shop')).toBe(365);
     const b = parts();
     new AuditTrail(b.stack, 'Audit', { projectName: 'shop', encryptionKey: b.key });
@@ -125,7 +125,7 @@ describe('one retention default for the CloudTrail log group', () => {
     const { stack } = newStack();
     new PlatformMonitoring(stack, 'Monitoring', {
       environment: DeploymentEnvironment.PROD,
-      alertEmails: ['ops@example.com'],
+      recipients: { emails: ['ops@example.com'] },
       projectName: 'shop',
       logRetention: logs.RetentionDays.TWO_WEEKS,
       audit: { trailLogGroupRetention: logs.RetentionDays.SIX_MONTHS },

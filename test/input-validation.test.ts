@@ -13,7 +13,7 @@ import {
 const any = (v: unknown) => v as any;
 
 function build(props: Partial<PlatformMonitoringProps>, stack: Stack = newStack().stack) {
-  return new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', ...props });
+  return new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', ...props });
 }
 
 /** Props that need constructs of the stack. */
@@ -34,8 +34,8 @@ describe('enum props: values that are not members of the enum', () => {
       /logging\.batchLogGroupMode is "USE_EXISTING", which is not a ServiceLogGroupMode: .*did you mean ServiceLogGroupMode.USE_EXISTING, whose value is "use-existing"/],
     ['logging.lambdaLogGroupPlacement', { logging: { lambdaLogGroupPlacement: any('nested') } },
       /logging\.lambdaLogGroupPlacement is "nested", which is not a LogGroupPlacement: use one of LogGroupPlacement.AUTO, LogGroupPlacement.SAME_STACK, LogGroupPlacement.NESTED_STACKS/],
-    ['alarms.disabledCisControls entry', { alarms: { disabledCisControls: any(['vpc']) } },
-      /alarms\.disabledCisControls\[0\] is "vpc", which is not a CisControl: use one of CisControl.UNAUTHORIZED_API_CALLS, /],
+    ['alarms.securityAlarms.disabledCisControls entry', { alarms: { securityAlarms: { disabledCisControls: any(['vpc']) } } },
+      /alarms\.securityAlarms\.disabledCisControls\[0\] is "vpc", which is not a CisControl: use one of CisControl.UNAUTHORIZED_API_CALLS, /],
     ['audit.insightTypes entry given as a string', { audit: { insightTypes: any(['ApiCallRateInsight']) } },
       /audit\.insightTypes\[0\] is "ApiCallRateInsight", which is not a InsightType: use one of InsightType.API_CALL_RATE, InsightType.API_ERROR_RATE \(here InsightType.API_CALL_RATE, not the string\)/],
   ])('%s', (_name, props, message) => {
@@ -50,7 +50,7 @@ describe('enum props: values that are not members of the enum', () => {
         lambdaLogGroupPlacement: LogGroupPlacement.SAME_STACK,
         batchLogGroupMode: any(Token.asString({ Ref: 'Mode' })),
       },
-      alarms: { disabledCisControls: [CisControl.VPC_CHANGES] },
+      alarms: { securityAlarms: { disabledCisControls: [CisControl.VPC_CHANGES] } },
       audit: { insightTypes: [cloudtrail.InsightType.API_CALL_RATE] },
     })).not.toThrow();
   });
@@ -69,10 +69,12 @@ describe('lists: a single value, the same entry twice, empty names', () => {
   test.each([
     ['a string instead of a list', { batchJobQueues: any('etl-queue') },
       /batchJobQueues must be a list; got "etl-queue"\. Wrap a single entry in a list: batchJobQueues: \["etl-queue"\]\./],
-    ['alertEmails as one string (was read character by character)', { alertEmails: any('ops@example.com') },
-      /alertEmails must be a list; got "ops@example.com"/],
-    ['alarms.disabledCisControls twice', { alarms: { disabledCisControls: [CisControl.VPC_CHANGES, CisControl.VPC_CHANGES] } },
-      /alarms\.disabledCisControls lists CisControl "vpc-changes" more than once \(entries 0 and 1\)/],
+    ['recipients.emails as one string (was read character by character)', { recipients: { emails: any('ops@example.com') } },
+      /recipients\.emails must be a list; got "ops@example.com"/],
+    ['recipients as the list of emails (recipients holds every kind of recipient)', { recipients: any(['ops@example.com']) },
+      /^recipients must be an object of options \(e\.g\. recipients: \{ \.\.\. \}\); got /],
+    ['alarms.securityAlarms.disabledCisControls twice', { alarms: { securityAlarms: { disabledCisControls: [CisControl.VPC_CHANGES, CisControl.VPC_CHANGES] } } },
+      /alarms\.securityAlarms\.disabledCisControls lists CisControl "vpc-changes" more than once \(entries 0 and 1\)/],
     ['audit.insightTypes twice', { audit: { insightTypes: [cloudtrail.InsightType.API_ERROR_RATE, cloudtrail.InsightType.API_ERROR_RATE] } },
       /audit\.insightTypes lists InsightType.API_ERROR_RATE more than once \(entries 0 and 1\): each can be enabled once/],
     ['glueCrawlerNames twice', { glueCrawlerNames: ['raw', 'curated', 'raw'] },

@@ -24,7 +24,7 @@ function fullStack() {
     projectName: 'shop',
     environment: DeploymentEnvironment.PROD,
     dataLakeBucket: dataLake,
-    alertEmails: ['ops@example.com', 'oncall@example.com'],
+    recipients: { emails: ['ops@example.com', 'oncall@example.com'] },
     lambdaFunctions: fns,
     restApis: [api],
     dmsReplicationTasks: [{ replicationInstanceIdentifier: 'repl', replicationTaskIdentifier: 'TASKRESOURCEID' }],
@@ -66,7 +66,7 @@ describe('PlatformMonitoring: composed', () => {
   });
 
   test('every alarm notifies the encrypted topic on ALARM and OK', () => {
-    const topicRef = { Ref: stack.getLogicalId(monitoring.alertTopic.node.defaultChild as any) };
+    const topicRef = { Ref: stack.getLogicalId(monitoring.alertTopic.topic.node.defaultChild as any) };
     template.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'shop-prod-alerts', KmsMasterKeyId: Match.anyValue() });
     const alarms = { ...template.findResources('AWS::CloudWatch::Alarm'), ...template.findResources('AWS::CloudWatch::CompositeAlarm') };
     const notifying = Object.values(alarms).filter((a: any) => a.Properties.AlarmActions);
@@ -84,7 +84,7 @@ describe('PlatformMonitoring: composed', () => {
       expect(a.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/AlertsTopic/) }]);
       expect(a.Properties.AlarmName).toMatch(/^shop-prod-/);
     }
-    expect(monitoring.allAlarms.length).toBe(Object.keys(alarms).length + sharded.length);
+    expect(monitoring.alarms.allAlarms.length).toBe(Object.keys(alarms).length + sharded.length);
   });
 
   test('the topic policy trusts exactly the alarm-name prefix every alarm uses; the key, the alert topics by encryption context', () => {
@@ -142,7 +142,7 @@ describe('PlatformMonitoring: logical IDs of stateful resources are pinned', () 
   test('key, buckets, log groups and trail', () => {
     const { stack } = newStack();
     const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
-    new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', lambdaFunctions: [fn] });
+    new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', lambdaFunctions: [fn] });
     const ids = (type: string) => Object.keys(Template.fromStack(stack).findResources(type)).sort();
     expect({
       key: ids('AWS::KMS::Key'),
@@ -171,7 +171,7 @@ describe('PlatformMonitoring: logical IDs of stateful resources are pinned', () 
     const fn = new lambda.Function(stack, 'Orders', {
       functionName: 'shop-orders', runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('x'),
     });
-    new PlatformMonitoring(stack, 'Monitoring', { alertEmails: ['ops@example.com'], environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [fn] });
+    new PlatformMonitoring(stack, 'Monitoring', { recipients: { emails: ['ops@example.com'] }, environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [fn] });
     const shard = stack.node.findAll().find((c): c is NestedStack => c instanceof NestedStack)!;
     expect(shard.node.path).toBe('TestStack/Monitoring/Logging/Lambda/Shard4');
     expect(Object.keys(Template.fromStack(stack).findResources('AWS::CloudFormation::Stack'))).toEqual([
@@ -184,7 +184,7 @@ describe('PlatformMonitoring: logical IDs of stateful resources are pinned', () 
 test('an env-agnostic stack without any feature flag synthesizes', () => {
   const stack = new Stack();
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
-  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [fn], alertEmails: ['ops@example.com'] });
+  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [fn], recipients: { emails: ['ops@example.com'] } });
   const m = new PlatformMonitoring(stack, 'Other', { projectName: 'other', environment: DeploymentEnvironment.DEV, logging: { batchLogGroupName: '/aws/batch/other-dev' } });
   const role = new iam.Role(stack, 'Publisher', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
   m.grantPutMetricData(role);

@@ -18,7 +18,7 @@ function messageOf(build: () => unknown): string {
 
 function platform(props: Partial<PlatformMonitoringProps>) {
   const { app, stack } = newStack();
-  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', ...props } as PlatformMonitoringProps);
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', ...props } as PlatformMonitoringProps);
   return { app, stack, monitoring };
 }
 
@@ -65,24 +65,24 @@ describe('an API ARN or URL where the API name goes', () => {
 });
 
 describe('alarms that would notify nobody', () => {
-  const NOBODY = 'No alarm of this prod platform would notify anyone: alertEmails, alertRouting (criticalEmails, warningEmails, '
+  const NOBODY = 'No alarm of this prod platform would notify anyone: recipients (emails, criticalEmails, warningEmails, '
     + 'slackChannels, teamsChannels), alarms.actions, alarms.criticalActions and alarms.warningActions are all empty, and '
-    + 'nothing subscribes to the alert topic. Add a recipient (e.g. alertEmails: [\'ops@example.com\']), or set '
+    + 'nothing subscribes to the alert topic. Add a recipient (e.g. recipients: { emails: [\'ops@example.com\'] }), or set '
     + 'alarms.allowNoRecipients: true if the alert topic reaches people another way.';
 
   test('a PROD platform with no recipient fails at synth', () => {
-    const { app } = platform({ alertEmails: [] });
+    const { app } = platform({ recipients: { emails: [] } });
     expect(() => app.synth()).toThrow(NOBODY);
   });
 
   test('unless the user says so (alarms.allowNoRecipients), or it is DEV', () => {
-    expect(() => platform({ alertEmails: [], alarms: { allowNoRecipients: true } }).app.synth()).not.toThrow();
-    expect(() => platform({ alertEmails: undefined, environment: DeploymentEnvironment.DEV }).app.synth()).not.toThrow();
+    expect(() => platform({ recipients: { emails: [] }, alarms: { allowNoRecipients: true } }).app.synth()).not.toThrow();
+    expect(() => platform({ recipients: undefined, environment: DeploymentEnvironment.DEV }).app.synth()).not.toThrow();
   });
 
   test('a subscription added to the alert topic after the construct counts; actions count', () => {
-    const later = platform({ alertEmails: [] });
-    later.monitoring.alertTopic.addSubscription(new subscriptions.EmailSubscription('oncall@example.com'));
+    const later = platform({ recipients: { emails: [] } });
+    later.monitoring.alertTopic.topic.addSubscription(new subscriptions.EmailSubscription('oncall@example.com'));
     expect(() => later.app.synth()).not.toThrow();
     const { app, stack } = newStack();
     const pager = sns.Topic.fromTopicArn(stack, 'Pager', 'arn:aws:sns:eu-west-1:123456789012:pager');
@@ -93,7 +93,7 @@ describe('alarms that would notify nobody', () => {
   test('notifyAlertTopic: false leaves the topic\'s subscribers unreached', () => {
     const { app } = platform({ alarms: { notifyAlertTopic: false } });
     expect(() => app.synth()).toThrow('No alarm of this prod platform would notify anyone: alarms.notifyAlertTopic is false, and '
-      + 'alertRouting (criticalEmails, warningEmails, slackChannels, teamsChannels), alarms.actions, alarms.criticalActions and '
+      + 'recipients (criticalEmails, warningEmails, slackChannels, teamsChannels), alarms.actions, alarms.criticalActions and '
       + 'alarms.warningActions are all empty. Add a recipient there, or set alarms.allowNoRecipients: true if the alarms reach '
       + 'people another way.');
   });
@@ -114,7 +114,7 @@ describe('the ML catalog is empty by default', () => {
     for (const mlComponents of [undefined, []]) {
       const { stack, monitoring } = platform({ mlComponents });
       expect(monitoring.mlPerformanceDashboard).toBeUndefined();
-      expect(monitoring.mlAnomalyAlarms).toEqual([]);
+      expect(monitoring.alarms.mlAnomalyAlarms).toEqual([]);
       const names = Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard'))
         .map((d: any) => d.Properties.DashboardName);
       expect(names.sort()).toEqual(['shop-api-performance', 'shop-data-pipeline']);

@@ -5,7 +5,7 @@ import { newStack } from './nag-helpers';
 import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../src';
 
 function build(props: Partial<PlatformMonitoringProps>, stack: Stack = newStack().stack) {
-  return new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', ...props });
+  return new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', ...props });
 }
 
 describe('projectName', () => {
@@ -77,21 +77,21 @@ test('a retention some compliance rule sets reject is allowed with a warning', (
   expect(Annotations.fromStack(quiet).findWarning('*', Match.stringLikeRegexp('days is accepted'))).toHaveLength(0);
 });
 
-describe('alertEmails', () => {
+describe('recipients.emails', () => {
   test('malformed address', () => {
-    expect(() => build({ alertEmails: ['ops@example.com', 'not-an-email'] })).toThrow(
-      /alertEmails contains "not-an-email", which is not an email address/);
+    expect(() => build({ recipients: { emails: ['ops@example.com', 'not-an-email'] } })).toThrow(
+      /recipients\.emails contains "not-an-email", which is not an email address/);
   });
   test('address with spaces', () => {
-    expect(() => build({ alertEmails: ['ops @example.com'] })).toThrow(/"ops @example.com", which is not an email address/);
+    expect(() => build({ recipients: { emails: ['ops @example.com'] } })).toThrow(/"ops @example.com", which is not an email address/);
   });
   test('duplicates, compared case-insensitively', () => {
-    expect(() => build({ alertEmails: ['ops@example.com', 'Ops@Example.com'] })).toThrow(
-      /alertEmails lists "Ops@Example.com" more than once \(as "ops@example.com"\)/);
-    expect(() => build({ alertEmails: ['a@b.co', 'a@b.co'] })).toThrow(/alertEmails lists "a@b.co" more than once: /);
+    expect(() => build({ recipients: { emails: ['ops@example.com', 'Ops@Example.com'] } })).toThrow(
+      /recipients\.emails lists "Ops@Example.com" more than once \(as "ops@example.com"\)/);
+    expect(() => build({ recipients: { emails: ['a@b.co', 'a@b.co'] } })).toThrow(/recipients\.emails lists "a@b.co" more than once: /);
   });
   test('tokens are not validated', () => {
-    expect(() => build({ alertEmails: [Token.asString({ Ref: 'Email' })] })).not.toThrow();
+    expect(() => build({ recipients: { emails: [Token.asString({ Ref: 'Email' })] } })).not.toThrow();
   });
 });
 

@@ -22,7 +22,7 @@ describe.each(CASES)('%s', (id, props) => {
   function warnings(acknowledge: boolean) {
     const { app, stack } = newStack();
     if (acknowledge) CoreAnnotations.of(stack).acknowledgeWarning(id, 'known and accepted');
-    new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', ...props(stack) } as PlatformMonitoringProps);
+    new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', ...props(stack) } as PlatformMonitoringProps);
     app.synth();
     return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp(`\\[ack: ${id}\\]$`));
   }

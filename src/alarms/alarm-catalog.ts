@@ -305,7 +305,7 @@ export const ALARM_CATALOG: AlarmCatalogEntry[] = [
       missingData: ALARM_DEFAULTS.cis.treatMissingData,
       severity,
       why: 'A filter publishes only on a matching event. A trail that stops delivering is caught by `cis-cloudtrail-config-changes` '
-        + '(StopLogging, DeleteTrail). Severity by default; `cisControlSeverities` sets it per control.',
+        + '(StopLogging, DeleteTrail). Severity by default; `securityAlarms.cisControlSeverities` sets it per control.',
     };
   }),
   {

@@ -1,7 +1,8 @@
 import { AlarmSettings } from './alarm-settings';
-import { CisBenchmarkOptions } from './cis-benchmark-options';
 import { MlMetricAlarmDefinition } from './ml-alarm-definition';
 import { MlAnomalyAlarmOptions } from './ml-alarms';
+import { PlatformHealthAlarmOptions } from './platform-health-options';
+import { SecurityAlarmOptions } from './security-alarm-options';
 import { EventsDeliveryPolicy } from '../events/events-delivery-policy';
 import { IAlarmActionStrategy } from '../notifications/alarm-action-strategy';
 import { MaintenanceWindow } from '../notifications/maintenance-window';
@@ -13,10 +14,11 @@ import { SeverityRoutingOptions } from '../notifications/severity-routing-option
  * Declared once: `PlatformAlarms` takes these as part of its props, and `PlatformMonitoring` as
  * `alarms`. Every kind of alarm has an `AlarmSettings` member (threshold, period, evaluation
  * periods, missing data, runbook; `enabled: false` removes it); the README's alarm table lists
- * each one's defaults, severity included. Every alarm notifies the alert topic and `actions`; alarms
+ * each one's defaults, severity included; the families switched as a whole (`securityAlarms`,
+ * `platformHealth`, `mlAnomalyAlarms`) are objects with `enabled` too. Every alarm notifies the alert topic and `actions`; alarms
  * of one severity also take `criticalActions` or `warningActions`.
  */
-export interface AlarmOptions extends CisBenchmarkOptions, SeverityRoutingOptions, MlAnomalyAlarmOptions {
+export interface AlarmOptions extends SeverityRoutingOptions, MlAnomalyAlarmOptions {
   /**
    * Further action strategies applied to every alarm (platform, security and ML alarms), after the
    * alert topic's notifications: for example an `SnsAlarmActionStrategy` for a pager topic, or your
@@ -37,7 +39,7 @@ export interface AlarmOptions extends CisBenchmarkOptions, SeverityRoutingOption
 
   /**
    * Let a `PlatformMonitoring` in STAGING or PROD synthesize although no alarm would notify anyone:
-   * no `alertEmails`, no `alertRouting` recipient or chat channel, no `actions`, `criticalActions` or
+   * nothing in `recipients` (no email address or chat channel), no `actions`, `criticalActions` or
    * `warningActions`, and nothing subscribed to the alert topic. Set it when the alert topic's
    * messages reach people another way (a subscription made outside this app). DEV platforms need
    * no recipient. Read by `PlatformMonitoring` only.
@@ -164,31 +166,22 @@ export interface AlarmOptions extends CisBenchmarkOptions, SeverityRoutingOption
   readonly lambdaAlarmsAccountWide?: boolean;
 
   /**
-   * The CIS AWS Foundations Benchmark security alarms on the CloudTrail log group. They fire on
-   * every security-group, route or IAM policy change, which is routine in development accounts.
+   * The CIS AWS Foundations Benchmark security alarms on the CloudTrail log group: `enabled`
+   * (default: in PROD only, since they fire on every security-group, route or IAM policy change,
+   * routine in development accounts), the controls left out, the benchmark version and per-control
+   * severities. E.g. `{ enabled: true, disabledCisControls: [CisControl.VPC_CHANGES] }`.
    *
-   * @default - true in PROD, false elsewhere
+   * @default - on in PROD, off elsewhere; every control, CIS v1.2.0 patterns, the default severities
    */
-  readonly securityAlarms?: boolean;
+  readonly securityAlarms?: SecurityAlarmOptions;
 
   /**
-   * The composite "platform health" alarm: ALARM when any DMS, Lambda, API Gateway, Batch or Glue
-   * alarm is (not the security or ML alarms).
+   * The composite "platform health" alarm (ALARM when any DMS, Lambda, API Gateway, Batch or Glue
+   * alarm is): `enabled`, and its own `actions` (e.g. a pager, once per incident).
    *
-   * @default true
+   * @default - created, without actions of its own
    */
-  readonly platformHealthAlarm?: boolean;
-
-  /**
-   * What the composite "platform health" alarm does on state changes, e.g.
-   * `[new SnsAlarmActionStrategy({ topics: [pagerTopic] })]` to page once per incident (a list, like
-   * `actions`, `criticalActions` and `warningActions`). Every input
-   * alarm already notifies the alert topic, so synth fails if these actions include one of theirs
-   * (each incident would be sent twice).
-   *
-   * @default - none: the composite is a health signal (dashboards, `DescribeAlarms`), its inputs notify
-   */
-  readonly platformHealthActions?: IAlarmActionStrategy[];
+  readonly platformHealth?: PlatformHealthAlarmOptions;
 
   /**
    * Static-threshold alarms on the platform's ML metrics (e.g. forecast accuracy below a floor).

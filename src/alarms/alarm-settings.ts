@@ -59,7 +59,7 @@ export interface AlarmSettings {
 
   /**
    * How urgent the alarm is: decides which of the severity routes (`criticalActions` /
-   * `warningActions`, and `PlatformMonitoring`'s `alertRouting` topics and chat channels) it
+   * `warningActions`, and `PlatformMonitoring`'s severity topics and chat channels (`recipients`)) it
    * notifies, and prefixes its description (`[CRITICAL] ...`). The alert topic is told either way.
    *
    * @default - the alarm's documented default (see the README's alarm table)

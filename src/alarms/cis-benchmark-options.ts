@@ -14,8 +14,8 @@ export interface CisControlSeverity {
 
 /**
  * Which CIS AWS Foundations Benchmark monitoring controls become security alarms, and with which
- * version's filter patterns. Declared once: `SecurityAlarms`, `PlatformAlarms` and
- * `PlatformMonitoring` (`alarms`) take them.
+ * version's filter patterns. Declared once: `SecurityAlarms` takes them, and `PlatformAlarms` and
+ * `PlatformMonitoring` (`alarms`) as `securityAlarms` (`SecurityAlarmOptions`).
  */
 export interface CisBenchmarkOptions {
   /**

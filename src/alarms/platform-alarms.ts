@@ -10,6 +10,7 @@ import { lambdaAggregateAlarm } from './lambda-aggregate-alarm';
 import { createMlAlarms, createMlAnomalyAlarms } from './ml-alarms';
 import { monitoredApis } from './monitored-apis';
 import { PlatformAlarmsProps } from './platform-alarms-props';
+import { PlatformHealthAlarmOptions } from './platform-health-options';
 import { cisSeverities, SecurityAlarms } from './security-alarms';
 import { DeploymentEnvironment } from '../core/environment';
 import { PlatformNaming } from '../core/naming';
@@ -28,7 +29,7 @@ import { MaintenanceWindow } from '../notifications/maintenance-window';
 import { accountPart, keyPart } from '../private/alarm-keys';
 import { chunk } from '../private/chunk';
 import { validationError } from '../private/errors';
-import { checkEnumList, checkEnumValue, checkList } from '../private/input-checks';
+import { checkEnumList, checkEnumValue, checkList, checkOptions } from '../private/input-checks';
 
 const DEFAULTS = ALARM_DEFAULTS;
 
@@ -115,7 +116,7 @@ export class PlatformAlarms extends Construct {
   public readonly securityAlarms: cloudwatch.IAlarm[] = [];
   /**
    * The composite "platform health" alarm: in ALARM when any DMS, Lambda, API Gateway, Batch or
-   * Glue alarm is. Without actions unless `platformHealthActions` is set (its inputs notify).
+   * Glue alarm is. Without actions unless `platformHealth.actions` is set (its inputs notify).
    */
   public readonly platformHealthAlarm?: cloudwatch.IAlarm;
   /** DMS, Batch and Glue alarms, for the data-pipeline dashboard's alarm-status widget. */
@@ -162,9 +163,12 @@ export class PlatformAlarms extends Construct {
     const environment = resolveEnvironment(this, props.environment);
     // What is monitored: the platform's model, or (used alone) resolved here, where alarms are Region-bound.
     const model = MonitoredResources.of(this, props, ALL_LISTS, ResourceUse.ALARMS);
-    checkEnumList(this, 'disabledCisControls', props.disabledCisControls, CisControl, 'CisControl');
-    checkEnumValue(this, 'cisBenchmarkVersion', props.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
-    cisSeverities(this, props.cisControlSeverities);
+    const security = checkOptions(this, 'securityAlarms', props.securityAlarms, true);
+    checkEnumList(this, 'securityAlarms.disabledCisControls', security.disabledCisControls, CisControl, 'CisControl');
+    checkEnumValue(this, 'securityAlarms.cisBenchmarkVersion', security.cisBenchmarkVersion, CisBenchmarkVersion, 'CisBenchmarkVersion');
+    cisSeverities(this, security.cisControlSeverities, 'securityAlarms.cisControlSeverities');
+    const health = checkOptions(this, 'platformHealth', props.platformHealth, true);
+    checkList(this, 'platformHealth.actions', health.actions);
     checkList(this, 'actions', props.actions);
     checkList(this, 'criticalActions', props.criticalActions);
     checkList(this, 'warningActions', props.warningActions);
@@ -209,7 +213,7 @@ export class PlatformAlarms extends Construct {
     this.allAlarms.push(...this.dataPipelineAlarms, ...this.apiAlarms);
 
     // 3. CIS security alarms on the trail's log group.
-    const securityOn = props.securityAlarms ?? environment === DeploymentEnvironment.PROD;
+    const securityOn = security.enabled ?? environment === DeploymentEnvironment.PROD;
     if (securityOn && props.trailLogGroup) {
       this.securityAlarms.push(...new SecurityAlarms(this, 'Security', {
         projectName: props.projectName,
@@ -218,9 +222,9 @@ export class PlatformAlarms extends Construct {
         actions,
         criticalActions: props.criticalActions,
         warningActions: props.warningActions,
-        disabledCisControls: props.disabledCisControls,
-        cisBenchmarkVersion: props.cisBenchmarkVersion,
-        cisControlSeverities: props.cisControlSeverities,
+        disabledCisControls: security.disabledCisControls,
+        cisBenchmarkVersion: security.cisBenchmarkVersion,
+        cisControlSeverities: security.cisControlSeverities,
       }).allAlarms);
     }
 
@@ -231,7 +235,7 @@ export class PlatformAlarms extends Construct {
     this.mlAnomalyAlarms.push(...createMlAnomalyAlarms(this.factory, naming, props.mlComponents, props));
 
     // 5. The composite over the non-security, non-ML alarms.
-    this.platformHealthAlarm = this.healthAlarm(props);
+    this.platformHealthAlarm = this.healthAlarm(health);
     this.allAlarms.push(...this.securityAlarms, ...this.mlAlarms, ...this.mlAnomalyAlarms);
     if (this.platformHealthAlarm) this.allAlarms.push(this.platformHealthAlarm);
     this.criticalAlarms = this.allAlarms.filter((a) => severityOf(a) === AlarmSeverity.CRITICAL);
@@ -515,11 +519,11 @@ export class PlatformAlarms extends Construct {
 
   /**
    * Composite platform health over the non-security alarms. Its inputs notify, so by default it
-   * has no actions of its own (one incident, one email); `platformHealthActions` opts in (a pager).
+   * has no actions of its own (one incident, one email); `platformHealth.actions` opts in (a pager).
    */
-  private healthAlarm(props: PlatformAlarmsProps): cloudwatch.IAlarm | undefined {
+  private healthAlarm(options: PlatformHealthAlarmOptions): cloudwatch.IAlarm | undefined {
     const inputs = [...this.dataPipelineAlarms, ...this.apiAlarms];
-    if (!(props.platformHealthAlarm ?? true) || inputs.length === 0) return undefined;
+    if (!(options.enabled ?? true) || inputs.length === 0) return undefined;
     // A composite rule is at most 10,240 characters (~100 alarm ARNs): nest groups of 50.
     const parts = inputs.length <= MAX_ALARMS_PER_COMPOSITE ? inputs : chunk(inputs, MAX_ALARMS_PER_COMPOSITE)
       .map((group, g) => this.factory.createAnyOf(`platform-health-part${g + 1}`, group,
@@ -527,7 +531,7 @@ export class PlatformAlarms extends Construct {
     if (parts !== inputs) this.allAlarms.push(...parts);
     return this.factory.createAnyOf('platform-health', parts,
       `Platform health: at least one of ${inputs.length} platform alarms is in ALARM`, `${this.pipelineDashboard} and ${this.apiDashboard}`,
-      { actions: props.platformHealthActions, actionsProp: 'platformHealthActions', inputs });
+      { actions: options.actions, actionsProp: 'platformHealth.actions', inputs });
   }
 }
 

@@ -36,7 +36,7 @@ export interface AuditOptions {
    * How long the trail's CloudWatch Logs group keeps events (what the CIS security alarms and the
    * CloudTrail saved queries read). The trail bucket keeps the log files for `bucketRetention`
    * regardless. Applies to the group `AuditTrail` creates (ignored when `AuditTrail` is given a
-   * `logGroup`) and, under `PlatformMonitoring`, to the group `CentralLogging` creates for the trail.
+   * `trailLogGroup`) and, under `PlatformMonitoring`, to the group `CentralLogging` creates for the trail.
    *
    * @default logs.RetentionDays.ONE_YEAR
    */

@@ -67,11 +67,12 @@ export interface AuditTrailProps extends AuditOptions, MonitoredFunctionsProps {
   readonly encryptionKey: kms.IKey;
 
   /**
-   * The encrypted log group the trail streams to (e.g. `CentralLogging.trailLogGroup`).
+   * The encrypted log group the trail streams to (e.g. `CentralLogging.trailLogGroup`): the same
+   * name as the group `AuditTrail` exposes and `PlatformAlarms` / `SecurityAlarms` read.
    *
    * @default - a group `/aws/cloudtrail/<project>` encrypted with `encryptionKey`
    */
-  readonly logGroup?: logs.ILogGroup;
+  readonly trailLogGroup?: logs.ILogGroup;
 
   /**
    * What happens to the buckets and the log group created here when they leave the stack.
@@ -210,7 +211,7 @@ export class AuditTrail extends Construct {
     }
 
     // 3. Log group and the role that writes to it.
-    this.trailLogGroup = props.logGroup ?? this.createLogGroup(loggingNaming, props, removalPolicy);
+    this.trailLogGroup = props.trailLogGroup ?? this.createLogGroup(loggingNaming, props, removalPolicy);
     const logsRole = createTrailLogsRole(this, this.trailLogGroup);
     this.logsRole = logsRole.role;
 

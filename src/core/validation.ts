@@ -82,7 +82,7 @@ export function warnComplianceRetention(scope: IConstruct, retention: logs.Reten
 }
 
 /** Well-formed, unique email addresses (compared case-insensitively). */
-export function validateEmails(scope: IConstruct, emails: readonly string[], propName = 'alertEmails'): void {
+export function validateEmails(scope: IConstruct, emails: readonly string[], propName = 'recipients.emails'): void {
   const seen = new Map<string, string>();
   for (const email of emails) {
     if (Token.isUnresolved(email)) continue;

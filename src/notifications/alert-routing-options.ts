@@ -2,12 +2,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { ExistingChatChannel, SlackChannel, TeamsChannel } from './chat-channel-options';
 
 /**
- * Who hears about alarms of each severity, besides the alert topic (`alertEmails`), which is told
- * about every alarm. Each severity with a recipient gets its own encrypted topic
+ * Who hears about alarms of each severity, besides the alert topic (`AlertTopic.emails`), which is
+ * told about every alarm. Each severity with a recipient gets its own encrypted topic
  * (`<project>-<env>-alerts-critical` / `-warning`) that only the alarms of that severity notify.
  *
- * Declared once: `AlertRouting` takes these as part of its props, and `PlatformMonitoring` as
- * `alertRouting`.
+ * Declared once: `AlertRouting` takes these as part of its props, and `PlatformMonitoring` as part
+ * of `recipients` (`AlertRecipients`).
  *
  * @experimental alarm severities, routing and chat channels are new.
  */

@@ -117,8 +117,8 @@ export class AlertRouting extends Construct {
     const teams = validateTeamsChannels(this, props.teamsChannels);
     const existing = validateExistingChatChannels(this, props.existingChatChannels);
     const channels: Array<{ prop: string; channel: ChatChannelOptions }> = [
-      ...slack.map((channel, i) => ({ prop: `alertRouting.slackChannels[${i}]`, channel })),
-      ...teams.map((channel, i) => ({ prop: `alertRouting.teamsChannels[${i}]`, channel })),
+      ...slack.map((channel, i) => ({ prop: `recipients.slackChannels[${i}]`, channel })),
+      ...teams.map((channel, i) => ({ prop: `recipients.teamsChannels[${i}]`, channel })),
       ...existing.map((channel, i) => ({ prop: `alertRouting.existingChatChannels[${i}]`, channel: { severity: channel.severity } })),
     ];
     const chatWants = (severity: AlarmSeverity) => channels.some((c) => c.channel.severity === severity);
@@ -146,9 +146,9 @@ export class AlertRouting extends Construct {
     // The chat channels: one role and one guardrail set for all of them.
     const naming = new PlatformNaming(props.projectName, props.environment ?? DeploymentEnvironment.PROD);
     const additional = (prop: string, c: ChatChannelOptions) => checkAdditionalTopicArns(this, `${prop}.additionalTopicArns`, c.additionalTopicArns);
-    checkList(this, 'alertRouting.chatGuardrailPolicies', props.chatGuardrailPolicies);
+    checkList(this, 'recipients.chatGuardrailPolicies', props.chatGuardrailPolicies);
     if (props.chatGuardrailPolicies && props.chatGuardrailPolicies.length === 0) {
-      throw validationError(this, 'alertRouting.chatGuardrailPolicies is an empty list: AWS Chatbot would apply AdministratorAccess as the '
+      throw validationError(this, 'recipients.chatGuardrailPolicies is an empty list: AWS Chatbot would apply AdministratorAccess as the '
         + 'guardrail. Omit the prop for the notifications-only default, or pass the policies that bound what the channels may do.');
     }
     const notifications = !props.chatChannelRole || !props.chatGuardrailPolicies ? this.notificationsPolicy() : undefined;
@@ -264,9 +264,9 @@ export class AlertRouting extends Construct {
 
   private topicFor(severity: AlarmSeverity, emails: string[] | undefined, chat: boolean, props: AlertRoutingProps): sns.ITopic | undefined {
     const prop = severity === AlarmSeverity.CRITICAL ? 'criticalEmails' : 'warningEmails';
-    checkList(this, `alertRouting.${prop}`, emails);
+    checkList(this, `recipients.${prop}`, emails);
     if ((!emails || emails.length === 0) && !chat) return undefined;
-    validateEmails(this, emails ?? [], `alertRouting.${prop}`);
+    validateEmails(this, emails ?? [], `recipients.${prop}`);
     const id = severity === AlarmSeverity.CRITICAL ? 'Critical' : 'Warning';
     return new AlertTopic(this, id, {
       projectName: props.projectName,

@@ -7,7 +7,7 @@ import { validationError } from '../private/errors';
 import { checkEnumValue, checkList, checkUnique, describe } from '../private/input-checks';
 
 /*
- * Synth-time checks of `alertRouting.slackChannels` / `teamsChannels`. The formats are those of
+ * Synth-time checks of `recipients.slackChannels` / `teamsChannels`. The formats are those of
  * the AWS Chatbot API reference (CloudFormation passes the values through):
  * - SlackChannelId `^[A-Za-z0-9]+$`, 1-255 characters; SlackTeamId (the workspace id)
  *   `^[0-9A-Z]{1,255}$`:
@@ -68,10 +68,10 @@ export function checkConfigurationName(scope: IConstruct, propName: string, name
 
 /** Checks every Slack channel: ids, severity, logging level, name; no channel twice. */
 export function validateSlackChannels(scope: IConstruct, channels: unknown): SlackChannel[] {
-  checkList(scope, 'alertRouting.slackChannels', channels);
+  checkList(scope, 'recipients.slackChannels', channels);
   const list = (channels ?? []) as SlackChannel[];
   list.forEach((c, i) => {
-    const prop = `alertRouting.slackChannels[${i}]`;
+    const prop = `recipients.slackChannels[${i}]`;
     checkFormat(scope, `${prop}.slackWorkspaceId`, c.slackWorkspaceId, SLACK_WORKSPACE_ID, 'a Slack workspace id',
       'copy it from the AWS Chatbot console (Configured clients > your Slack workspace) after authorizing the workspace there; '
       + 'it starts with "T" and has only capital letters and digits, e.g. "T012AB3CD4E".');
@@ -80,7 +80,7 @@ export function validateSlackChannels(scope: IConstruct, channels: unknown): Sla
       + '(capital letters and digits), e.g. "C0123ABCDEF".');
     checkCommon(scope, prop, c);
   });
-  checkUnique(scope, 'alertRouting.slackChannels', list.map((c) => ({
+  checkUnique(scope, 'recipients.slackChannels', list.map((c) => ({
     key: known(c.slackWorkspaceId) && known(c.slackChannelId) ? `${c.slackWorkspaceId}/${c.slackChannelId}` : UNKNOWN(),
     shown: `Slack channel "${c.slackChannelId}" of workspace "${c.slackWorkspaceId}"`,
   })), 'AWS Chatbot allows one configuration per channel; a channel that wants critical and warning alarms omits `severity` '
@@ -90,10 +90,10 @@ export function validateSlackChannels(scope: IConstruct, channels: unknown): Sla
 
 /** Checks every Teams channel: ids, severity, logging level, name; no channel twice. */
 export function validateTeamsChannels(scope: IConstruct, channels: unknown): TeamsChannel[] {
-  checkList(scope, 'alertRouting.teamsChannels', channels);
+  checkList(scope, 'recipients.teamsChannels', channels);
   const list = (channels ?? []) as TeamsChannel[];
   list.forEach((c, i) => {
-    const prop = `alertRouting.teamsChannels[${i}]`;
+    const prop = `recipients.teamsChannels[${i}]`;
     const fromConsole = 'copy it from the AWS Chatbot console (Configured clients > your Microsoft Teams team) after authorizing the team '
       + 'there; it is a GUID such as "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d".';
     checkFormat(scope, `${prop}.teamId`, c.teamId, GUID, 'a Microsoft Teams team id', fromConsole);
@@ -103,7 +103,7 @@ export function validateTeamsChannels(scope: IConstruct, channels: unknown): Tea
       + '"19%3ab6ef35dc342d56ba5654e6fc6d25a071%40thread.tacv2" (write ":" as "%3a" and "@" as "%40" if you copied it decoded).');
     checkCommon(scope, prop, c);
   });
-  checkUnique(scope, 'alertRouting.teamsChannels', list.map((c) => ({
+  checkUnique(scope, 'recipients.teamsChannels', list.map((c) => ({
     key: known(c.teamId) && known(c.teamsChannelId) ? `${c.teamId}/${c.teamsChannelId.toLowerCase()}` : UNKNOWN(),
     shown: `Teams channel "${c.teamsChannelId}" of team "${c.teamId}"`,
   })), 'AWS Chatbot allows one configuration per channel; a channel that wants critical and warning alarms omits `severity` '
@@ -113,7 +113,7 @@ export function validateTeamsChannels(scope: IConstruct, channels: unknown): Tea
 
 /** No two chat configurations of the platform with the same name (AWS Chatbot names are unique per account). */
 export function checkUniqueConfigurationNames(scope: IConstruct, names: string[]): void {
-  checkUnique(scope, 'alertRouting (slackChannels and teamsChannels)', names.map((n) => ({ key: n, shown: `configurationName "${n}"` })),
+  checkUnique(scope, 'recipients (slackChannels and teamsChannels)', names.map((n) => ({ key: n, shown: `configurationName "${n}"` })),
     'AWS Chatbot configuration names are unique in the account, so the deployment would fail; give each channel its own '
     + '`configurationName`');
 }

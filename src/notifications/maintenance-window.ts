@@ -11,7 +11,7 @@ import { AlarmSeverity } from './alarm-severity';
  * CloudWatch User Guide, "Alarm mute rules behaviour"). A CIS alarm is back to OK within minutes,
  * so the CIS security alarms are left out of every window unless it sets `includeSecurityAlarms`.
  * The composite platform-health alarm is never a target: AWS documents mute rules for alarms by
- * name and says nothing of composite alarms, so its actions (`platformHealthActions`) keep working
+ * name and says nothing of composite alarms, so its actions (`platformHealth.actions`) keep working
  * during a window.
  *
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-mute-rules.html

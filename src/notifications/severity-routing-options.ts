@@ -10,7 +10,7 @@ import { IAlarmActionStrategy } from './alarm-action-strategy';
 export interface SeverityRoutingOptions {
   /**
    * Further actions for CRITICAL alarms only, e.g. `new SnsAlarmActionStrategy({ topics: [pagerTopic] })`.
-   * `PlatformMonitoring` adds its critical topic here when `alertRouting` has critical recipients.
+   * `PlatformMonitoring` adds its critical topic here when `recipients` has critical recipients.
    *
    * @default - none
    */
@@ -18,7 +18,7 @@ export interface SeverityRoutingOptions {
 
   /**
    * Further actions for WARNING alarms only, e.g. a ticketing topic.
-   * `PlatformMonitoring` adds its warning topic here when `alertRouting` has warning recipients.
+   * `PlatformMonitoring` adds its warning topic here when `recipients` has warning recipients.
    *
    * @default - none
    */

@@ -102,6 +102,23 @@ export function checkNonEmptyString(scope: IConstruct, propName: string, value: 
   }
 }
 
+/**
+ * An options group is an object (or absent): from other languages anything can arrive, and a
+ * boolean where an object of options now belongs (`securityAlarms: true`) would otherwise read as
+ * `{}`. With `switchable` (an options group that has `enabled`), a boolean is answered with the
+ * object to write. Returns the options, or `{}` when absent.
+ */
+export function checkOptions<T extends object>(scope: IConstruct, propName: string, value: T | undefined, switchable = false): T {
+  if (value === undefined) return {} as T;
+  if (switchable && typeof value === 'boolean') {
+    throw validationError(scope, `${propName} is an object of options with an \`enabled\` switch: write ${propName}: { enabled: ${value} }.`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw validationError(scope, `${propName} must be an object of options (e.g. ${propName}: { ... }); got ${describe(value)}.`);
+  }
+  return value;
+}
+
 /** A value as printed in a message. */
 export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);

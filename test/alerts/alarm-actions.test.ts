@@ -17,7 +17,7 @@ describe('alarm actions are pluggable on PlatformMonitoring (alarms.actions)', (
   test('a strategy is applied to every alarm the platform creates: platform, Lambda groups, security, ML', () => {
     const recorder = new RecordingStrategy();
     const { monitoring } = allOptionsPlatform({ alarms: { actions: [recorder] } });
-    const metricAlarms = monitoring.allAlarms.filter((a) => a instanceof cloudwatch.Alarm).map((a) => a.node.path);
+    const metricAlarms = monitoring.alarms.allAlarms.filter((a) => a instanceof cloudwatch.Alarm).map((a) => a.node.path);
     expect(metricAlarms.length).toBeGreaterThan(20);
     expect([...recorder.applied].sort()).toEqual([...metricAlarms].sort());
     // Every family is there, the ML and security alarms included.

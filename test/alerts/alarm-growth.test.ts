@@ -15,7 +15,7 @@ import { newStack } from '../nag-helpers';
 function platform(props: Partial<PlatformMonitoringProps> & { functions?: number }): App {
   const { app, stack } = newStack();
   const fns = Array.from({ length: props.functions ?? 0 }, (_, i) => lambda.Function.fromFunctionName(stack, `Fn${i}`, `shop-fn-${i}`));
-  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', alarms: { securityAlarms: false }, lambdaFunctions: fns, ...props });
+  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', alarms: { securityAlarms: { enabled: false } }, lambdaFunctions: fns, ...props });
   return app;
 }
 
@@ -58,9 +58,9 @@ describe.each([[0, 1], [1, 2]])('DMS tasks and APIs %i -> %i', (n, m) => {
       const { app, stack } = newStack();
       new PlatformMonitoring(stack, 'Monitoring', {
         environment: DeploymentEnvironment.PROD,
-        alertEmails: ['ops@example.com'],
+        recipients: { emails: ['ops@example.com'] },
         projectName: 'shop',
-        alarms: { securityAlarms: false },
+        alarms: { securityAlarms: { enabled: false } },
         restApiStages: Array.from({ length: k }, (_, i) => ({ apiName: `api-${i}`, stageName: 'prod' })),
         httpApis: Array.from({ length: k }, (_, i) => ({ api: apigatewayv2.HttpApi.fromHttpApiAttributes(stack, `Http${i}`, { httpApiId: `id${i}` }) })),
       });

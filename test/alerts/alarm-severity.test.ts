@@ -32,8 +32,8 @@ describe('every alarm has the severity of its catalog row, in its description', 
   test('the defaults the issue asks for: the seed four and CIS critical; throttles, latency, Glue and ML warnings', () => {
     const { monitoring } = allOptionsPlatform();
     const names = (list: any[]) => list.map((a) => a.node.id as string);
-    const critical = names(monitoring.platformAlarms.criticalAlarms);
-    const warning = names(monitoring.platformAlarms.warningAlarms);
+    const critical = names(monitoring.alarms.criticalAlarms);
+    const warning = names(monitoring.alarms.warningAlarms);
     for (const id of ['dms-TASKRESOURCEID-replication-lag', 'lambda-errors', 'rest-api-shop-api-5xx', 'batch-job-failures', 'cis-root-account-usage']) {
       expect(critical).toContain(id);
     }
@@ -60,7 +60,7 @@ describe('routing by severity', () => {
   });
 
   test('criticalEmails / warningEmails: a topic per severity, told only about its alarms; the alert topic still hears all', () => {
-    const { app, stack } = allOptionsPlatform({ alertRouting: { criticalEmails: ['oncall@example.com'], warningEmails: ['team@example.com'] } });
+    const { app, stack } = allOptionsPlatform({ recipients: { criticalEmails: ['oncall@example.com'], warningEmails: ['team@example.com'] } });
     const main = assemblyTemplates(app).find((t) => t.name === stack.stackName)!;
     const alert = topicRef(main.resources, 'shop-prod-alerts');
     const critical = topicRef(main.resources, 'shop-prod-alerts-critical');
@@ -88,7 +88,7 @@ describe('routing by severity', () => {
 
   test('AlarmSettings.severity moves one kind of alarm to the other route, and its description says so', () => {
     const { app, stack } = allOptionsPlatform({
-      alertRouting: { criticalEmails: ['oncall@example.com'] },
+      recipients: { criticalEmails: ['oncall@example.com'] },
       alarms: { lambdaThrottles: { severity: AlarmSeverity.CRITICAL }, lambdaErrors: { severity: AlarmSeverity.WARNING } },
     });
     const main = assemblyTemplates(app).find((t) => t.name === stack.stackName)!;
@@ -119,7 +119,7 @@ describe('routing by severity', () => {
   test('bad input fails at synth with the prop named', () => {
     expect(() => allOptionsPlatform({ alarms: { lambdaErrors: { severity: 'PAGE' as AlarmSeverity } } }))
       .toThrow(/lambdaErrors\.severity must be an AlarmSeverity \(CRITICAL, WARNING\); got PAGE/);
-    expect(() => allOptionsPlatform({ alertRouting: { criticalEmails: ['not-an-email'] } }))
-      .toThrow(/alertRouting\.criticalEmails contains "not-an-email"/);
+    expect(() => allOptionsPlatform({ recipients: { criticalEmails: ['not-an-email'] } }))
+      .toThrow(/recipients\.criticalEmails contains "not-an-email"/);
   });
 });

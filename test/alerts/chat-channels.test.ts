@@ -21,15 +21,14 @@ const TEAMS: TeamsChannel = {
   teamsChannelId: '19%3ab6ef35dc342d56ba5654e6fc6d25a071%40thread.tacv2',
 };
 
-function platform(alertRouting: AlertRoutingOptions, stackOf?: (stack: Stack) => AlertRoutingOptions) {
+function platform(routing: AlertRoutingOptions, stackOf?: (stack: Stack) => AlertRoutingOptions) {
   const { app, stack } = newStack();
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
     environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
-    alertEmails: ['ops@example.com'],
     lambdaFunctions: [fn],
-    alertRouting: { ...alertRouting, ...stackOf?.(stack) },
+    recipients: { emails: ['ops@example.com'], ...routing, ...stackOf?.(stack) },
   });
   return { app, stack, monitoring, template: Template.fromStack(stack) };
 }
@@ -73,7 +72,7 @@ describe('the channel configurations', () => {
     template.hasResourceProperties('AWS::Chatbot::SlackChannelConfiguration', {
       ConfigurationName: 'shop-all-alarms',
       SlackChannelId: 'C0EVERY001',
-      SnsTopicArns: [ref(stack, monitoring.alertTopic as any)],
+      SnsTopicArns: [ref(stack, monitoring.alertTopic.topic)],
       LoggingLevel: 'INFO',
     });
   });
@@ -84,7 +83,7 @@ describe('the channel configurations', () => {
     const warning = actions.filter((a) => JSON.stringify(a).includes(JSON.stringify(ref(stack, routing.warningTopic as any))));
     expect(critical.length).toBeGreaterThan(0);
     expect(warning.length).toBeGreaterThan(0);
-    for (const a of [...critical, ...warning]) expect(a).toContainEqual(ref(stack, monitoring.alertTopic as any));
+    for (const a of [...critical, ...warning]) expect(a).toContainEqual(ref(stack, monitoring.alertTopic.topic));
     expect(critical.filter((a) => warning.includes(a))).toEqual([]);
   });
 
@@ -130,7 +129,7 @@ describe('the channel configurations', () => {
     const other = { ...TEAMS, teamsChannelId: '19%3a0000000000000000000000000000aaaa%40thread.tacv2' };
     const idsAndNames = (channels: any[]) => {
       const s = newStack().stack;
-      new PlatformMonitoring(s, 'M', { environment: DeploymentEnvironment.PROD, projectName: 'shop', alertRouting: { teamsChannels: channels } });
+      new PlatformMonitoring(s, 'M', { environment: DeploymentEnvironment.PROD, projectName: 'shop', recipients: { teamsChannels: channels } });
       const found = Template.fromStack(s).findResources('AWS::Chatbot::MicrosoftTeamsChannelConfiguration');
       return Object.entries(found).map(([id, r]: [string, any]) => `${id} ${r.Properties.ConfigurationName} ${r.Properties.TeamsChannelId}`);
     };
@@ -184,7 +183,7 @@ test('the standalone AlertRouting takes chat channels too; channels wanting ever
   template.hasResourceProperties('AWS::Chatbot::MicrosoftTeamsChannelConfiguration', { SnsTopicArns: [{ Ref: stack.getLogicalId(alertTopic.node.defaultChild as any) }] });
 
   expect(() => new AlertRouting(stack, 'NoTopic', { projectName: 'shop', encryptionKey: key, teamsChannels: [TEAMS] }))
-    .toThrow(/alertRouting\.teamsChannels\[0\] has no severity, so it wants every alarm, but AlertRouting has no `alertTopic`: pass the topic/);
+    .toThrow(/recipients\.teamsChannels\[0\] has no severity, so it wants every alarm, but AlertRouting has no `alertTopic`: pass the topic/);
 });
 
 test('cdk-nag: a platform with Slack and Teams channels has no finding in the five packs', () => {
@@ -197,7 +196,7 @@ test('cdk-nag: a platform with Slack and Teams channels has no finding in the fi
 });
 
 describe('validation says what is wrong and how to fix it', () => {
-  const fails = (alertRouting: AlertRoutingOptions) => () => platform(alertRouting);
+  const fails = (routing: AlertRoutingOptions) => () => platform(routing);
 
   test.each([
     [{ ...SLACK, slackWorkspaceId: 'acme' }, /slackChannels\[0\]\.slackWorkspaceId is "acme", which is not a Slack workspace id: copy it from the AWS Chatbot console/],
@@ -222,7 +221,7 @@ describe('validation says what is wrong and how to fix it', () => {
 
   test('the same channel twice, and two configurations with one name', () => {
     expect(fails({ slackChannels: [SLACK, { ...SLACK, severity: AlarmSeverity.CRITICAL }] }))
-      .toThrow(/alertRouting\.slackChannels lists Slack channel "C0123ABCDEF" of workspace "T012AB3CD4E" more than once \(entries 0 and 1\): AWS Chatbot allows one configuration per channel; a channel that wants critical and warning alarms omits `severity`/);
+      .toThrow(/recipients\.slackChannels lists Slack channel "C0123ABCDEF" of workspace "T012AB3CD4E" more than once \(entries 0 and 1\): AWS Chatbot allows one configuration per channel; a channel that wants critical and warning alarms omits `severity`/);
     expect(fails({ teamsChannels: [TEAMS, { ...TEAMS, teamsChannelId: TEAMS.teamsChannelId.toUpperCase().replace('%3A', '%3a') }] }))
       .toThrow(/teamsChannels lists Teams channel .* more than once/);
     expect(fails({ slackChannels: [{ ...SLACK, configurationName: 'ops' }], teamsChannels: [{ ...TEAMS, configurationName: 'ops' }] }))
@@ -230,9 +229,9 @@ describe('validation says what is wrong and how to fix it', () => {
   });
 
   test('a single channel instead of a list, and an empty guardrail list', () => {
-    expect(fails({ slackChannels: SLACK as any })).toThrow(/alertRouting\.slackChannels must be a list/);
+    expect(fails({ slackChannels: SLACK as any })).toThrow(/recipients\.slackChannels must be a list/);
     expect(fails({ slackChannels: [SLACK], chatGuardrailPolicies: [] }))
-      .toThrow(/alertRouting\.chatGuardrailPolicies is an empty list: AWS Chatbot would apply AdministratorAccess as the guardrail\. Omit the prop/);
+      .toThrow(/recipients\.chatGuardrailPolicies is an empty list: AWS Chatbot would apply AdministratorAccess as the guardrail\. Omit the prop/);
   });
 
   test('a channel for every alarm while alarms do not notify the alert topic', () => {
@@ -241,8 +240,8 @@ describe('validation says what is wrong and how to fix it', () => {
       environment: DeploymentEnvironment.PROD,
       projectName: 'shop',
       alarms: { notifyAlertTopic: false },
-      alertRouting: { warningEmails: ['team@example.com'], slackChannels: [{ ...SLACK, severity: AlarmSeverity.CRITICAL }], teamsChannels: [TEAMS] },
-    })).toThrow(/alertRouting\.teamsChannels\[0\] has no severity, so it subscribes to the alert topic, but alarms\.notifyAlertTopic is false: no alarm would reach the channel\. Set the channel's `severity`/);
+      recipients: { warningEmails: ['team@example.com'], slackChannels: [{ ...SLACK, severity: AlarmSeverity.CRITICAL }], teamsChannels: [TEAMS] },
+    })).toThrow(/recipients\.teamsChannels\[0\] has no severity, so it subscribes to the alert topic, but alarms\.notifyAlertTopic is false: no alarm would reach the channel\. Set the channel's `severity`/);
   });
 
   test('a default name that would be too long names the prop to set', () => {

@@ -45,7 +45,7 @@ const CIS_V140_UNAUTHORIZED_API_CALLS = '{ (($.errorCode = "*UnauthorizedOperati
 
 function securityFilters(alarms: AlarmOptions = {}): { [metricName: string]: string } {
   const { stack } = newStack();
-  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', alarms });
+  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', alarms });
   const out: { [metricName: string]: string } = {};
   for (const f of Object.values(Template.fromStack(stack).findResources('AWS::Logs::MetricFilter')) as any[]) {
     const name: string = f.Properties.MetricTransformations[0].MetricName;
@@ -65,7 +65,7 @@ describe('CIS security alarms follow the patterns Security Hub checks', () => {
   });
 
   test('CisBenchmarkVersion.V1_4_0 changes only 4.1, to the benchmark text', () => {
-    const filters = securityFilters({ cisBenchmarkVersion: CisBenchmarkVersion.V1_4_0 });
+    const filters = securityFilters({ securityAlarms: { cisBenchmarkVersion: CisBenchmarkVersion.V1_4_0 } });
     expect(filters['Security.UnauthorizedApiCalls']).toBe(CIS_V140_UNAUTHORIZED_API_CALLS);
     for (const [metricName, [control, documented]] of Object.entries(SECURITY_HUB_PATTERNS)) {
       if (metricName === 'Security.UnauthorizedApiCalls') continue;
@@ -76,7 +76,7 @@ describe('CIS security alarms follow the patterns Security Hub checks', () => {
   test('alarm descriptions name the benchmark version and control number; ids and names do not change', () => {
     for (const [version, number] of [[CisBenchmarkVersion.V1_2_0, '3.13'], [CisBenchmarkVersion.V1_4_0, '4.13']]) {
       const { stack } = newStack();
-      new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', alarms: { cisBenchmarkVersion: version as CisBenchmarkVersion } });
+      new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', alarms: { securityAlarms: { cisBenchmarkVersion: version as CisBenchmarkVersion } } });
       const alarms = Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm', {
         Properties: { AlarmName: 'shop-prod-cis-route-table-changes' },
       });
@@ -88,7 +88,7 @@ describe('CIS security alarms follow the patterns Security Hub checks', () => {
   });
 
   test('an unknown version from an untyped caller is refused', () => {
-    expect(() => securityFilters({ cisBenchmarkVersion: '1.5.0' as CisBenchmarkVersion })).toThrow(
-      /cisBenchmarkVersion is "1.5.0", which is not a CisBenchmarkVersion: use one of CisBenchmarkVersion.V1_2_0, CisBenchmarkVersion.V1_4_0/);
+    expect(() => securityFilters({ securityAlarms: { cisBenchmarkVersion: '1.5.0' as CisBenchmarkVersion } })).toThrow(
+      /alarms\.securityAlarms\.cisBenchmarkVersion is "1.5.0", which is not a CisBenchmarkVersion: use one of CisBenchmarkVersion.V1_2_0, CisBenchmarkVersion.V1_4_0/);
   });
 });

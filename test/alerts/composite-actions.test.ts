@@ -51,10 +51,10 @@ describe('one incident, one notification: composites never notify what their inp
     expect(alarmsOf(templates).filter((a) => a.type === 'AWS::CloudWatch::CompositeAlarm')).toHaveLength(1);
   });
 
-  test('opt-in platformHealthActions (a pager topic) notify the pager only, and no input notifies the pager', () => {
+  test('opt-in platformHealth.actions (a pager topic) notify the pager only, and no input notifies the pager', () => {
     const { app } = allOptionsPlatform((stack) => ({
       alarms: {
-        platformHealthActions: [new SnsAlarmActionStrategy({ topics: [sns.Topic.fromTopicArn(stack, 'Pager', 'arn:aws:sns:eu-west-1:123456789012:pager')] })],
+        platformHealth: { actions: [new SnsAlarmActionStrategy({ topics: [sns.Topic.fromTopicArn(stack, 'Pager', 'arn:aws:sns:eu-west-1:123456789012:pager')] })] },
       },
     }));
     const composites = compositesAndChildren(assemblyTemplates(app));
@@ -65,15 +65,15 @@ describe('one incident, one notification: composites never notify what their inp
     }
   });
 
-  test('platformHealthActions on the alert topic itself fail at synth, naming the prop and the fix', () => {
+  test('platformHealth.actions on the alert topic itself fail at synth, naming the prop and the fix', () => {
     const { app, stack } = newStack();
     const topic = new sns.Topic(stack, 'Alerts');
     new PlatformAlarms(stack, 'Alarms', {
       projectName: 'proj',
       alertTopic: topic,
       dmsReplicationTasks: [{ replicationInstanceIdentifier: 'ri', replicationTaskIdentifier: 'T1' }],
-      platformHealthActions: [new SnsAlarmActionStrategy({ topics: [topic] })],
+      platformHealth: { actions: [new SnsAlarmActionStrategy({ topics: [topic] })] },
     });
-    expect(() => app.synth()).toThrow(/platformHealthActions notifies an action that the alarm .* notifies too, so one incident would send two notifications\. Give the composite another target \(e\.g\. a pager topic\), or leave it without actions\./);
+    expect(() => app.synth()).toThrow(/platformHealth\.actions notifies an action that the alarm .* notifies too, so one incident would send two notifications\. Give the composite another target \(e\.g\. a pager topic\), or leave it without actions\./);
   });
 });

@@ -35,9 +35,9 @@ describe('maintenance windows (alarms.maintenanceWindows) become alarm mute rule
     }));
     const names = targets(rules[0], main.resources);
     // The warning alarms, the CIS security alarms (9 of them warnings by default) left out.
-    const security = new Set(monitoring.platformAlarms.securityAlarms);
+    const security = new Set(monitoring.alarms.securityAlarms);
     expect(security.size).toBeGreaterThan(0);
-    expect(names).toHaveLength(monitoring.platformAlarms.warningAlarms.filter((a) => !security.has(a)).length);
+    expect(names).toHaveLength(monitoring.alarms.warningAlarms.filter((a) => !security.has(a)).length);
     const literal = names.filter((n: unknown) => typeof n === 'string') as string[];
     expect(literal.length).toBeGreaterThan(3);
     for (const n of literal) expect({ n, severity: catalogEntryOf(n.replace(/^shop-prod-/, ''))!.severity }).toEqual({ n, severity: AlarmSeverity.WARNING });
@@ -62,8 +62,8 @@ describe('maintenance windows (alarms.maintenanceWindows) become alarm mute rule
     expect(rule.Properties.Rule.Schedule).toEqual({ Expression: 'at(2027-01-09T22:00)', Duration: 'PT4H' });
     expect(rule.Properties.ExpireDate).toEqual('2027-01-10T06:00');
     expect(rule.Properties.Description).toEqual('Aurora major version upgrade');
-    const all = monitoring.platformAlarms.criticalAlarms.length + monitoring.platformAlarms.warningAlarms.length;
-    expect(targets(rule, main.resources)).toHaveLength(all - monitoring.platformAlarms.securityAlarms.length);
+    const all = monitoring.alarms.criticalAlarms.length + monitoring.alarms.warningAlarms.length;
+    expect(targets(rule, main.resources)).toHaveLength(all - monitoring.alarms.securityAlarms.length);
     expect(targets(rule, main.resources)).not.toContain('shop-prod-platform-health');
   });
 
@@ -78,7 +78,7 @@ describe('maintenance windows (alarms.maintenanceWindows) become alarm mute rule
     const main = assemblyTemplates(app).find((t) => t.name === stack.stackName)!;
     const rules = Object.values(main.resources).filter((r) => r.Type === 'AWS::CloudWatch::AlarmMuteRule');
     const byName = (n: string) => targets(rules.find((r) => r.Properties.Name === n)!, main.resources);
-    const cis = monitoring.platformAlarms.securityAlarms.map((a) => main.resources[stack.resolve(a.alarmName).Ref].Properties.AlarmName);
+    const cis = monitoring.alarms.securityAlarms.map((a) => main.resources[stack.resolve(a.alarmName).Ref].Properties.AlarmName);
     expect(cis.length).toBeGreaterThanOrEqual(14);
     expect(cis).toContain('shop-prod-cis-root-account-usage');
     expect(byName('shop-prod-mute-deploys').filter((n: unknown) => cis.includes(n))).toEqual([]);

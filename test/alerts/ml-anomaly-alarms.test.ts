@@ -245,22 +245,22 @@ describe('validation', () => {
 describe('in PlatformMonitoring', () => {
   test('on by default, in the ML alarm list, in the warning alarms (maintenance windows and routes), and removable', () => {
     const { stack } = newStack();
-    const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], mlComponents: ecommerceMlComponents(), projectName: 'shop' });
-    expect(monitoring.mlAnomalyAlarms).toHaveLength(12);
-    expect(monitoring.mlAlarms).toEqual([]);
-    for (const alarm of monitoring.mlAnomalyAlarms) {
-      expect(monitoring.allAlarms).toContain(alarm);
-      expect(monitoring.platformAlarms.warningAlarms).toContain(alarm);
+    const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, mlComponents: ecommerceMlComponents(), projectName: 'shop' });
+    expect(monitoring.alarms.mlAnomalyAlarms).toHaveLength(12);
+    expect(monitoring.alarms.mlAlarms).toEqual([]);
+    for (const alarm of monitoring.alarms.mlAnomalyAlarms) {
+      expect(monitoring.alarms.allAlarms).toContain(alarm);
+      expect(monitoring.alarms.warningAlarms).toContain(alarm);
     }
     const { stack: off } = newStack();
-    const none = new PlatformMonitoring(off, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], mlComponents: ecommerceMlComponents(), projectName: 'shop', alarms: { mlAnomalyAlarms: { enabled: false } } });
-    expect(none.mlAnomalyAlarms).toEqual([]);
+    const none = new PlatformMonitoring(off, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, mlComponents: ecommerceMlComponents(), projectName: 'shop', alarms: { mlAnomalyAlarms: { enabled: false } } });
+    expect(none.alarms.mlAnomalyAlarms).toEqual([]);
     expect(Object.keys(alarmsByName(off)).filter((n) => n.endsWith('-anomaly'))).toEqual([]);
   });
 
   test('the alert topic hears them (ALARM and OK), like every alarm', () => {
     const { app, stack } = newStack();
-    new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], mlComponents: ecommerceMlComponents(), projectName: 'shop' });
+    new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, mlComponents: ecommerceMlComponents(), projectName: 'shop' });
     const anomaly = alarmsOf(assemblyTemplates(app)).filter((a) => String(a.props.AlarmName).endsWith('-anomaly'));
     expect(anomaly).toHaveLength(12);
     for (const a of anomaly) {

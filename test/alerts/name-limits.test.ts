@@ -11,7 +11,7 @@ test('an alarm name longer than 255 characters fails at synth, naming the alarm 
   const { stack } = newStack();
   const api = apigatewayv2.HttpApi.fromHttpApiAttributes(stack, 'Api', { httpApiId: 'abc123' });
   const displayName = 'x'.repeat(240);
-  expect(() => new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', httpApis: [{ api, displayName }] }))
+  expect(() => new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', httpApis: [{ api, displayName }] }))
     .toThrow(/alarm name "shop-prod-http-api-x{240}-5xx" is 263 characters, more than CloudWatch's 255: use a shorter projectName or identifier/);
 });
 
@@ -20,5 +20,5 @@ test('a name of exactly 255 characters is accepted', () => {
   const api = apigatewayv2.HttpApi.fromHttpApiAttributes(stack, 'Api', { httpApiId: 'abc123' });
   // "shop-prod-http-api-" (19) + name + "-latency-p99" (12), the longest of the API's alarm names = 255.
   const displayName = 'x'.repeat(255 - 19 - 12);
-  expect(() => new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', httpApis: [{ api, displayName }] })).not.toThrow();
+  expect(() => new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', httpApis: [{ api, displayName }] })).not.toThrow();
 });

@@ -309,7 +309,7 @@ describe('PlatformAlarms', () => {
       AlarmActions: [TOPIC],
     });
     expect(setup({ environment: DeploymentEnvironment.DEV }).alarms.securityAlarms).toHaveLength(0);
-    expect(setup({ disabledCisControls: [CisControl.VPC_CHANGES] }).alarms.securityAlarms).toHaveLength(14);
+    expect(setup({ securityAlarms: { disabledCisControls: [CisControl.VPC_CHANGES] } }).alarms.securityAlarms).toHaveLength(14);
   });
 
   test('bad input', () => {

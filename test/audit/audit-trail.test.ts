@@ -37,7 +37,7 @@ function everything() {
   const audit = new AuditTrail(stack, 'Audit', {
     projectName: 'shop',
     encryptionKey: key,
-    logGroup: logging.trailLogGroup,
+    trailLogGroup: logging.trailLogGroup,
     dataLakeBucket: s3.Bucket.fromBucketName(stack, 'DataLake', 'shop-data-lake'),
     lambdaFunctions: [fn],
     insightTypes: [cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE],

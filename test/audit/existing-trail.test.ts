@@ -11,7 +11,7 @@ describe('audit.existingTrailLogGroup', () => {
   const { stack } = newStack();
   const orgTrailGroup = logs.LogGroup.fromLogGroupName(stack, 'OrgTrail', 'org-trail/CloudTrailLogs');
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
-    projectName: 'shop', environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], audit: { existingTrailLogGroup: orgTrailGroup },
+    projectName: 'shop', environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, audit: { existingTrailLogGroup: orgTrailGroup },
   });
   const template = Template.fromStack(stack);
 
@@ -24,9 +24,7 @@ describe('audit.existingTrailLogGroup', () => {
     const groups = Object.values(template.findResources('AWS::Logs::LogGroup')) as any[];
     expect(groups.map((g) => g.Properties.LogGroupName)).not.toContain('/aws/cloudtrail/shop');
     expect(monitoring.audit).toBeUndefined();
-    expect(monitoring.trail).toBeUndefined();
-    expect(monitoring.trailBucket).toBeUndefined();
-    expect(monitoring.trailLogGroup).toBe(orgTrailGroup);
+    expect(monitoring.logging.trailLogGroup).toBe(orgTrailGroup);
   });
 
   test('the CIS metric filters and the CloudTrail saved queries read the given group', () => {

@@ -47,7 +47,7 @@ test('PlatformKey: source accounts change nothing in the key policy (its CloudWa
 
 test('without alarmSourceAccounts there is no cross-account statement', () => {
   const { stack } = newStack();
-  new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop' });
+  new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop' });
   const t = Template.fromStack(stack);
   const key = Object.values(t.findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy;
   const topic = Object.values(t.findResources('AWS::SNS::TopicPolicy'))[0].Properties.PolicyDocument;
@@ -67,7 +67,7 @@ test.each([
     + 'so no alarm of the organization could notify\\. Pass the AWS Organizations id exactly as AWS shows it\\.')],
 ])('PlatformMonitoring rejects crossAccountAlerts %j', (crossAccountAlerts, message) => {
   const { stack } = newStack();
-  expect(() => new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', crossAccountAlerts: crossAccountAlerts as any })).toThrow(message);
+  expect(() => new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', crossAccountAlerts: crossAccountAlerts as any })).toThrow(message);
 });
 
 test('AlertTopic: alarmSourceOrganizationId adds one statement, by aws:SourceOrgID and the alarm prefix in any account', () => {

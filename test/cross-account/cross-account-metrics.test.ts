@@ -22,7 +22,7 @@ function platform(extra: Partial<PlatformMonitoringProps> = {}) {
   const httpApi = apigatewayv2.HttpApi.fromHttpApiAttributes(stack, 'Http', { httpApiId: 'a1b2c3d4e5' });
   const monitoring = new PlatformMonitoring(stack, 'M', {
     environment: DeploymentEnvironment.PROD,
-    alertEmails: ['ops@example.com'],
+    recipients: { emails: ['ops@example.com'] },
     projectName: 'shop',
     dmsReplicationTasks: [
       { replicationInstanceIdentifier: 'repl', replicationTaskIdentifier: 'TASKAAAA', account: WORKLOAD_A },
@@ -74,9 +74,9 @@ test('alarms on source-account metrics query them with AccountId; same-account a
 
 test('dashboards graph source-account metrics with accountId', () => {
   const { monitoring } = platform();
-  const pipeline = JSON.stringify(dashboardBody(monitoring.dataPipelineDashboard));
+  const pipeline = JSON.stringify(dashboardBody(monitoring.dataPipelineDashboard.dashboard));
   expect(pipeline).toMatch(new RegExp(`"AWS/DMS","CDCLatencyTarget"[^\\]]*"TASKAAAA"[^\\]]*\\{[^}]*"accountId":"${WORKLOAD_A}"`));
-  const apis = JSON.stringify(dashboardBody(monitoring.apiPerformanceDashboard));
+  const apis = JSON.stringify(dashboardBody(monitoring.apiPerformanceDashboard.dashboard));
   expect(apis).toContain(`"accountId":"${WORKLOAD_B}"`);
   expect(apis).toContain(`"accountId":"${WORKLOAD_A}"`);
   expect(apis).not.toContain(`"accountId":"${MONITORING}"`);

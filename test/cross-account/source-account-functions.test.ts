@@ -23,7 +23,7 @@ function platform(extra: Partial<PlatformMonitoringProps> = {}, local = ['shop-l
   const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
   const monitoring = new PlatformMonitoring(stack, 'M', {
     environment: DeploymentEnvironment.PROD,
-    alertEmails: ['ops@example.com'],
+    recipients: { emails: ['ops@example.com'] },
     projectName: 'shop',
     lambdaFunctions: local.map((name) => lambda.Function.fromFunctionName(stack, name, name)),
     lambdaFunctionArns: [arn(ORDERS, 'orders-api'), arn(ORDERS, 'orders-worker'), arn(CATALOG, 'catalog-api')],
@@ -96,7 +96,7 @@ describe('functions of source accounts, by ARN', () => {
     expect(filters.map((f: any) => f.LogGroupName).filter((n: unknown) => typeof n === 'string' && n.startsWith('/aws/lambda/')))
       .toEqual(['/aws/lambda/shop-local']);
     expect(JSON.stringify(filters)).not.toMatch(/orders|catalog/);
-    expect(monitoring.lambdaLogGroups).toHaveLength(1);
+    expect(monitoring.logging.lambdaLogGroups).toHaveLength(1);
     const trail = JSON.stringify(Template.fromStack(stack).findResources('AWS::CloudTrail::Trail'));
     expect(trail).toMatch(/shop-local/);
     expect(trail).not.toMatch(/orders-api|catalog-api/);
@@ -105,7 +105,7 @@ describe('functions of source accounts, by ARN', () => {
 
   test('graphs carry each source function\'s accountId; local ones none', () => {
     const { monitoring } = platform();
-    const body = dashboardBody(monitoring.apiPerformanceDashboard);
+    const body = dashboardBody(monitoring.apiPerformanceDashboard.dashboard);
     const errors = body.widgets.find((w: any) => w.properties.title === 'Lambda errors');
     const entries = errors.properties.metrics.map((m: any[]) => ({ name: m[3], options: m[m.length - 1] }));
     expect(entries.find((e: any) => e.name === 'orders-api').options.accountId).toBe(ORDERS);
@@ -116,7 +116,7 @@ describe('functions of source accounts, by ARN', () => {
 
   test('Logs Insights widgets query the source accounts\' log groups, one widget per account', () => {
     const { monitoring } = platform();
-    const logs = dashboardBody(monitoring.apiPerformanceDashboard).widgets.filter((w: any) => w.type === 'log');
+    const logs = dashboardBody(monitoring.apiPerformanceDashboard.dashboard).widgets.filter((w: any) => w.type === 'log');
     const byTitle = Object.fromEntries(logs.map((w: any) => [w.properties.title, w.properties]));
     expect(byTitle['Recent Lambda errors'].query).toContain("SOURCE '/aws/lambda/shop-local'");
     expect(byTitle['Recent Lambda errors'].accountId).toBeUndefined();
@@ -170,7 +170,7 @@ describe('what is refused at synth', () => {
   test('a token ARN', () => {
     const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
     const fn = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'i.h', code: lambda.Code.fromInline('x') });
-    expect(() => new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', lambdaFunctionArns: [fn.functionArn] }))
+    expect(() => new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', lambdaFunctionArns: [fn.functionArn] }))
       .toThrow(/lambdaFunctionArns\[0\] is a token: the function's account, Region and name are read from its ARN at synth/);
   });
 
@@ -189,7 +189,7 @@ describe('what is refused at synth', () => {
   test('a function of another account in lambdaFunctions points to lambdaFunctionArns', () => {
     const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
     const foreign = lambda.Function.fromFunctionArn(stack, 'Foreign', arn(ORDERS, 'orders-api'));
-    expect(() => new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', lambdaFunctions: [foreign] }))
+    expect(() => new PlatformMonitoring(stack, 'M', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', lambdaFunctions: [foreign] }))
       .toThrow('lambdaFunctions[0] (TestStack/Foreign) is a Lambda function of account 222222222222, but this stack deploys '
         + 'to account 111111111111: a function passed as a construct is watched in this account: its log group, error metric '
         + 'filter and trail selector are created here, where its logs are not, and its metrics are read here. Pass its ARN in '

@@ -23,7 +23,7 @@ function platform(extra: Partial<PlatformMonitoringProps> = {}) {
   const { stack } = newStack({ account: MONITORING, region: 'eu-west-1' });
   const monitoring = new PlatformMonitoring(stack, 'M', {
     environment: DeploymentEnvironment.PROD,
-    alertEmails: ['ops@example.com'],
+    recipients: { emails: ['ops@example.com'] },
     projectName: 'shop',
     batchJobQueues: ['etl', queueArn(ORDERS, 'etl')],
     glueJobNames: ['nightly', jobArn(ORDERS, 'orders-export')],
@@ -77,7 +77,7 @@ describe('Batch queues of source accounts', () => {
 
   test('the dashboard graphs a source queue with its accountId', () => {
     const { monitoring } = platform();
-    const body = dashboardBody(monitoring.dataPipelineDashboard);
+    const body = dashboardBody(monitoring.dataPipelineDashboard.dashboard);
     const graph = body.widgets.find((w: any) => w.properties.title === `Batch etl (account ${ORDERS}): state transitions`);
     expect(graph).toBeDefined();
     for (const m of graph.properties.metrics) expect(m[m.length - 1].accountId).toBe(ORDERS);
@@ -115,7 +115,7 @@ describe('Glue jobs of source accounts', () => {
 
   test('the dashboard graphs a source job with its accountId, and leaves it out of the SEARCH expressions', () => {
     const { monitoring } = platform();
-    const body = dashboardBody(monitoring.dataPipelineDashboard);
+    const body = dashboardBody(monitoring.dataPipelineDashboard.dashboard);
     const tasks = body.widgets.find((w: any) => w.properties.title === 'Glue job tasks');
     const entries = tasks.properties.metrics.map((m: any[]) => ({ job: m[3], options: m[m.length - 1] }));
     expect(entries.filter((e: any) => e.job === 'orders-export').map((e: any) => e.options.accountId)).toEqual([ORDERS, ORDERS]);

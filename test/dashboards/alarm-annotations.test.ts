@@ -7,7 +7,7 @@ import { newStack } from '../nag-helpers';
 
 /** Every horizontal annotation of every widget of the three dashboards, with the widget's title. */
 function annotations(monitoring: PlatformMonitoring): Array<{ title: string; value: number; label: string }> {
-  return [monitoring.dataPipelineDashboard, monitoring.apiPerformanceDashboard, monitoring.mlPerformanceDashboard!]
+  return [monitoring.dataPipelineDashboard.dashboard, monitoring.apiPerformanceDashboard.dashboard, monitoring.mlPerformanceDashboard!.dashboard]
     .flatMap((d) => dashboardBody(d).widgets)
     .flatMap((w: any) => (w.properties?.annotations?.horizontal ?? [])
       .map((a: any) => ({ title: w.properties.title, value: a.value, label: a.label })));
@@ -16,7 +16,7 @@ function annotations(monitoring: PlatformMonitoring): Array<{ title: string; val
 describe('dashboards draw the thresholds of the alarms that exist', () => {
   test('a DMS lag threshold of 60 s set through alarms is the line drawn (not 300 s)', () => {
     const { monitoring } = allOptionsPlatform({ alarms: { dmsReplicationLag: { threshold: 60 } } });
-    const latency = widget(dashboardBody(monitoring.dataPipelineDashboard), 'DMS TASKRESOURCEID: latency (s)');
+    const latency = widget(dashboardBody(monitoring.dataPipelineDashboard.dashboard), 'DMS TASKRESOURCEID: latency (s)');
     expect(latency.properties.annotations.horizontal.map((a: any) => a.value).sort()).toEqual([300, 60]); // source latency 300, lag 60
     expect(latency.properties.annotations.horizontal).toContainEqual(expect.objectContaining({ value: 60, label: expect.stringMatching(/^Alarm: CDCLatencyTarget > 60/) }));
   });
@@ -27,7 +27,8 @@ describe('dashboards draw the thresholds of the alarms that exist', () => {
     });
     const all = annotations(monitoring);
     expect(all.length).toBeGreaterThan(3);
-    const thresholds = monitoring.allAlarms.filter((a): a is cloudwatch.Alarm => a instanceof cloudwatch.Alarm).map((a) => a.toAnnotation().value);
+    const thresholds = monitoring.alarms.allAlarms.filter((a): a is cloudwatch.Alarm => a instanceof cloudwatch.Alarm)
+      .map((a) => a.toAnnotation().value);
     for (const a of all) expect({ ...a, fromAnAlarm: thresholds.includes(a.value) && a.label.startsWith('Alarm: ') }).toEqual({ ...a, fromAnAlarm: true });
     // The overrides are what is drawn.
     expect(all).toContainEqual(expect.objectContaining({ title: 'Batch jobs by status (all queues)', value: 2 }));
@@ -37,7 +38,7 @@ describe('dashboards draw the thresholds of the alarms that exist', () => {
 
   test('a disabled alarm draws no line', () => {
     const { monitoring } = allOptionsPlatform({ alarms: { dmsReplicationLag: { enabled: false }, dmsSourceLatency: { enabled: false } } });
-    const latency = widget(dashboardBody(monitoring.dataPipelineDashboard), 'DMS TASKRESOURCEID: latency (s)');
+    const latency = widget(dashboardBody(monitoring.dataPipelineDashboard.dashboard), 'DMS TASKRESOURCEID: latency (s)');
     expect(latency.properties.annotations).toBeUndefined();
   });
 

@@ -1,6 +1,6 @@
 /**
  * Integration test: an alarm in ALARM delivers to the encrypted alert topic, to its severity topic
- * (critical and warning, `alertRouting`), and to a chat channel's topic.
+ * (critical and warning, `recipients`), and to a chat channel's topic.
  *
  * Both silent failures of that path leave the alarm in ALARM and send nothing: a topic policy
  * without an allow for CloudWatch, and a key policy without `kms:GenerateDataKey*`/`kms:Decrypt`
@@ -27,7 +27,7 @@ function build(app: App): IntegTest {
     }]
     : [];
   const { stack, monitoring } = monitoringStack(app, 'integ-alarms', () => ({
-    alertRouting: {
+    recipients: {
       criticalEmails: ['integ-critical@example.com'],
       warningEmails: ['integ-warning@example.com'],
       slackChannels: slack,
@@ -36,24 +36,24 @@ function build(app: App): IntegTest {
   const integ = integTest(app, stack);
   const critical = monitoring.alertRouting.criticalTopic;
   const warning = monitoring.alertRouting.warningTopic;
-  if (!critical || !warning) throw new Error('integ.alarm-delivery: alertRouting created no critical or warning topic.');
+  if (!critical || !warning) throw new Error('integ.alarm-delivery: recipients created no critical or warning topic.');
 
   // Every alarm of the construct has the same action (the alert topic, on ALARM and OK: pinned by
   // test/platform-monitoring-composed.test.ts), and the topic and key policies trust CloudWatch by
   // the alarm-name prefix, so one metric alarm exercises the path every alarm uses.
-  const alarm = monitoring.batchJobFailuresAlarm;
+  const alarm = monitoring.alarms.batchJobFailuresAlarm;
   if (!alarm) throw new Error('integ.alarm-delivery: PlatformMonitoring.batchJobFailuresAlarm is undefined; pick another metric alarm that notifies the alert topic.');
 
   // The warning alarm: Glue crawler failures (WARNING), notifying the alert topic and the warning
   // topic (the chat channel's topic when INTEG_SLACK_* are set).
-  const warningAlarm = monitoring.platformAlarms.glueCrawlerFailuresAlarm;
+  const warningAlarm = monitoring.alarms.glueCrawlerFailuresAlarm;
   if (!warningAlarm) throw new Error('integ.alarm-delivery: platformAlarms.glueCrawlerFailuresAlarm is undefined; pick another WARNING alarm.');
 
   // The batch alarm is CRITICAL: alert topic + critical topic. The crawler alarm is WARNING: alert
   // topic + warning topic. Each delivery is an action of its own in the alarm's history.
   const cases: { alarm: cloudwatch.IAlarm; topics: sns.ITopic[]; what: string }[] = [
-    { alarm, topics: [monitoring.alertTopic, critical], what: 'critical' },
-    { alarm: warningAlarm, topics: [monitoring.alertTopic, warning], what: 'warning' },
+    { alarm, topics: [monitoring.alertTopic.topic, critical], what: 'critical' },
+    { alarm: warningAlarm, topics: [monitoring.alertTopic.topic, warning], what: 'warning' },
   ];
   for (const c of cases) {
     // SetAlarmState: "When the updated state differs from the previous value, the action configured

@@ -18,24 +18,24 @@ function build(app: App): IntegTest {
 
   // GetTrailStatus: `IsLogging` "Whether the CloudTrail trail is currently logging AWS API calls";
   // `Name` accepts the trail ARN (CloudTrail API Reference, GetTrailStatus).
-  const status = integ.assertions.awsApiCall('CloudTrail', 'getTrailStatus', { Name: monitoring.trailArn! });
+  const status = integ.assertions.awsApiCall('CloudTrail', 'getTrailStatus', { Name: monitoring.audit!.trailArn });
   assertEventually(status, ExpectedResult.objectLike({ IsLogging: true }), Duration.minutes(3));
 
   // DescribeTrails `trailList[]`: `KmsKeyId` (the key ARN), `LogFileValidationEnabled`,
   // `IsMultiRegionTrail`, `CloudWatchLogsLogGroupArn` (CloudTrail API Reference, DescribeTrails and
   // Trail). The log group ARN CloudTrail stores ends in `:*`, as the `Arn` attribute of
   // AWS::Logs::LogGroup does (CloudFormation User Guide, AWS::Logs::LogGroup return values).
-  const trails = integ.assertions.awsApiCall('CloudTrail', 'describeTrails', { trailNameList: [monitoring.trailArn!] });
+  const trails = integ.assertions.awsApiCall('CloudTrail', 'describeTrails', { trailNameList: [monitoring.audit!.trailArn] });
   assertEventually(trails, ExpectedResult.objectLike({
     trailList: [
       Match.objectLike({
-        TrailARN: monitoring.trailArn,
-        KmsKeyId: monitoring.encryptionKey.keyArn,
+        TrailARN: monitoring.audit!.trailArn,
+        KmsKeyId: monitoring.platformKey.key.keyArn,
         LogFileValidationEnabled: true,
         IsMultiRegionTrail: true,
         IncludeGlobalServiceEvents: true,
-        CloudWatchLogsLogGroupArn: monitoring.trailLogGroup.logGroupArn,
-        S3BucketName: monitoring.trailBucket!.bucketName,
+        CloudWatchLogsLogGroupArn: monitoring.logging.trailLogGroup!.logGroupArn,
+        S3BucketName: monitoring.audit!.trailBucket.bucketName,
       }),
     ],
   }), Duration.minutes(3));
@@ -48,7 +48,7 @@ function build(app: App): IntegTest {
   // Guide, "Role policy document for CloudTrail to use CloudWatch Logs"): streams named
   // `<account>_CloudTrail_<region>` are what CloudTrail creates, hence the loose `_CloudTrail_`.
   const objects = integ.assertions.awsApiCall('S3', 'listObjectsV2', {
-    Bucket: monitoring.trailBucket!.bucketName,
+    Bucket: monitoring.audit!.trailBucket.bucketName,
     Prefix: `AWSLogs/${stack.account}/CloudTrail/`,
     MaxKeys: 5,
   });
@@ -58,11 +58,11 @@ function build(app: App): IntegTest {
   // integ-tests-alpha derives the IAM action from the API name (`s3:ListObjectsV2`), which is not an
   // IAM action: ListObjectsV2 is authorized by `s3:ListBucket` on the bucket (Amazon S3 API
   // Reference, ListObjectsV2, "Permissions"). The waiter's provider is the one that makes the call.
-  const listBucket = { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [monitoring.trailBucket!.bucketArn] };
+  const listBucket = { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [monitoring.audit!.trailBucket.bucketArn] };
   objects.provider.addToRolePolicy(listBucket);
   (objects as AwsApiCall).waiterProvider?.addToRolePolicy(listBucket);
   const streams = integ.assertions.awsApiCall('CloudWatchLogs', 'describeLogStreams', {
-    logGroupName: monitoring.trailLogGroup.logGroupName,
+    logGroupName: monitoring.logging.trailLogGroup!.logGroupName,
   });
   assertEventually(streams, ExpectedResult.objectLike({
     logStreams: Match.arrayWith([Match.objectLike({ logStreamName: Match.stringLikeRegexp('_CloudTrail_') })]),

@@ -26,14 +26,14 @@ function build(app: App, now: number): IntegTest {
     logging: { lambdaLogGroupMode: ServiceLogGroupMode.CREATE },
   }));
   const integ = integTest(app, stack);
-  const group = monitoring.lambdaLogGroups[0];
+  const group = monitoring.logging.lambdaLogGroups[0];
   const message = `ERROR cdk-platform-monitoring integration test ${now}`;
 
   // DescribeLogGroups `kmsKeyId`: "The ARN of the KMS key to use when encrypting log data"
   // (CloudWatch Logs API Reference, LogGroup).
   const described = integ.assertions.awsApiCall('CloudWatchLogs', 'describeLogGroups', { logGroupNamePrefix: group.logGroupName });
   assertEventually(described, ExpectedResult.objectLike({
-    logGroups: Match.arrayWith([Match.objectLike({ logGroupName: group.logGroupName, kmsKeyId: monitoring.encryptionKey.keyArn })]),
+    logGroups: Match.arrayWith([Match.objectLike({ logGroupName: group.logGroupName, kmsKeyId: monitoring.platformKey.key.keyArn })]),
   }), Duration.minutes(2));
 
   // PutLogEvents needs an existing stream; events may be at most 14 days old and 2 hours in the

@@ -86,7 +86,7 @@ function build(app: App): IntegTest {
 
   // DMS: the metric of the platform's free-storage alarm, and the freeable-memory metric of the
   // pipeline dashboard (same factory).
-  const freeStorageAlarm = monitoring.platformAlarms.dmsFreeStorageAlarms[0];
+  const freeStorageAlarm = monitoring.alarms.dmsFreeStorageAlarms[0];
   if (!(freeStorageAlarm instanceof cloudwatch.Alarm)) throw new Error('integ.metric-dimensions: PlatformMonitoring has no DMS free-storage metric alarm for dmsReplicationTasks.');
   const instanceMetrics = new DmsReplicationInstanceMetrics({ replicationInstanceIdentifier: DMS_INSTANCE });
   const dmsChecks: Array<[string, cloudwatch.IMetric, string]> = [

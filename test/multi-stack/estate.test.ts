@@ -24,7 +24,7 @@ function resources(app: App): { type: string; props: any; account: string; regio
 
 function platform(app: App, id: string, region: string, environment: DeploymentEnvironment, extra: Partial<PlatformMonitoringProps> = {}) {
   const stack = new Stack(app, id, { env: { account: ACCOUNT, region } });
-  return new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', environment, alertEmails: ['ops@example.com'], batchJobQueues: ['orders'], ...extra });
+  return new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', environment, recipients: { emails: ['ops@example.com'] }, batchJobQueues: ['orders'], ...extra });
 }
 
 // DEV, STAGING and PROD of one project in one account, and PROD again in a second Region.
@@ -192,7 +192,7 @@ describe('the app-wide check fires', () => {
 test('regionInNames needs a literal Region', () => {
   const app = new App({ context: RECOMMENDED_CONTEXT });
   const stack = new Stack(app, 'Agnostic');
-  expect(() => new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], regionInNames: true }))
+  expect(() => new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, regionInNames: true }))
     .toThrow('regionInNames needs the stack\'s Region at synth: it ends the dashboard, trail and trail bucket names. Give the '
       + 'stack an env with a literal region (env: { account, region: \'eu-west-1\' }).');
 });

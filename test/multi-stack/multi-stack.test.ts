@@ -164,7 +164,7 @@ describe('ApiAccessLogDestination / HttpApiAccessLogDestination: access logs fro
       accessLogSettings: { destination: new HttpApiAccessLogDestination({ projectName: 'shop', environment }), format: PlatformMonitoring.apiAccessLogFormat() },
     });
     const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', {
-      alertEmails: ['ops@example.com'],
+      recipients: { emails: ['ops@example.com'] },
       projectName: 'shop',
       environment: environment ?? DeploymentEnvironment.PROD,
       restApis: [api],
@@ -181,7 +181,7 @@ describe('ApiAccessLogDestination / HttpApiAccessLogDestination: access logs fro
     Template.fromStack(apiStack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { AccessLogSettings: { DestinationArn: arn } });
     // ...which is exactly the group the monitoring stack creates.
     const group = Template.fromStack(platformStack).findResources('AWS::Logs::LogGroup', { Properties: { LogGroupName: '/aws/apigateway/shop/access-logs' } });
-    expect(Object.keys(group)).toEqual([platformStack.getLogicalId(monitoring.apiAccessLogGroup.node.defaultChild as any)]);
+    expect(Object.keys(group)).toEqual([platformStack.getLogicalId(monitoring.logging.apiAccessLogGroup.node.defaultChild as any)]);
     expect(importsOf(Template.fromStack(apiStack).toJSON())).toEqual([]);
     expect(importsOf(Template.fromStack(platformStack).toJSON())).toEqual([]);
     expect(Annotations.fromStack(platformStack).findWarning('*', Match.stringLikeRegexp('restApis'))).toHaveLength(0);
@@ -216,7 +216,7 @@ describe('REST API stages in another stack: one warning per stack, listing the A
     });
     const platformStack = new Stack(app, 'Platform', { env });
     new PlatformMonitoring(platformStack, 'Monitoring', {
-      projectName: 'shop', environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], restApis: apis,
+      projectName: 'shop', environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, restApis: apis,
     });
     app.synth();
     const warnings = Annotations.fromStack(platformStack).findWarning('*', Match.stringLikeRegexp('cdk-platform-monitoring:foreignRestApiStage'));

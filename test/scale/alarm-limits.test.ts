@@ -119,6 +119,6 @@ test('PlatformMonitoring with 1,000 imported functions and defaults: every limit
   const app = new App({ context: RECOMMENDED_CONTEXT });
   const stack = new Stack(app, 'Platform', { env });
   const fns = Array.from({ length: 1000 }, (_, i) => lambda.Function.fromFunctionName(stack, `Fn${i}`, `shop-fn-${i}`));
-  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'shop', lambdaFunctions: fns, audit: { logAllLambdaDataEvents: true } });
+  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', lambdaFunctions: fns, audit: { logAllLambdaDataEvents: true } });
   expect(failed(measure(app))).toEqual([]);
 });

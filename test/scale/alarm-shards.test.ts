@@ -13,7 +13,7 @@ function build(apis: string[], tasks: string[]): { stack: Stack; placement: Map<
   new PlatformMonitoring(stack, 'Monitoring', {
     projectName: 'shop',
     environment: DeploymentEnvironment.PROD,
-    alertEmails: ['ops@example.com'],
+    recipients: { emails: ['ops@example.com'] },
     restApiStages: apis.map((apiName) => ({ apiName, stageName: 'prod' })),
     dmsReplicationTasks: tasks.map((t) => ({ replicationInstanceIdentifier: 'repl', replicationTaskIdentifier: t })),
   });

@@ -14,7 +14,7 @@ test('platform health with 120 API alarms near the 255-character name limit: par
   new PlatformMonitoring(stack, 'Monitoring', {
     projectName: 'shop',
     environment: DeploymentEnvironment.PROD,
-    alertEmails: ['ops@example.com'],
+    recipients: { emails: ['ops@example.com'] },
     restApiStages: Array.from({ length: 60 }, (_, i) => ({ apiName: `api-${i}-`.padEnd(200, 'x'), stageName: 'prod' })),
   });
   app.synth(); // the plugin fails the synth on a rule over 10,240 characters

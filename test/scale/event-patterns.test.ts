@@ -21,7 +21,7 @@ beforeAll(() => {
   monitoring = new PlatformMonitoring(stack, 'Monitoring', {
     projectName: 'shop',
     environment: DeploymentEnvironment.PROD,
-    alertEmails: ['ops@example.com'],
+    recipients: { emails: ['ops@example.com'] },
     dmsReplicationTasks: range(100).map((i) => ({ replicationInstanceIdentifier: 'shop-replication', replicationTaskIdentifier: `SHOPTASK${i}ABCDEFGHIJKLMNOPQRSTUV` })),
     batchJobQueues: range(60).map((i) => `shop-queue-${i}`),
     glueCrawlerNames: range(10).map((i) => long('crawler', i)),
@@ -52,7 +52,7 @@ test.each([
 });
 
 test('the public rule lists hold every rule; the single-rule properties are the first', () => {
-  const events = monitoring.platformAlarms.platformEvents!;
+  const events = monitoring.alarms.platformEvents!;
   expect(events.dmsTaskRules.length).toBe(rules('DMS Replication Task State Change').length);
   expect(events.dmsTaskRule).toBe(events.dmsTaskRules[0]);
   expect(events.batchJobRule).toBe(events.batchJobRules[0]);

@@ -53,7 +53,7 @@ function platform(layout: Layout, count: number, extra: Partial<PlatformMonitori
   const stack = new Stack(app, 'Platform', { env });
   new PlatformMonitoring(stack, 'Monitoring', {
     environment: DeploymentEnvironment.PROD,
-    alertEmails: ['ops@example.com'],
+    recipients: { emails: ['ops@example.com'] },
     projectName: 'shop',
     lambdaFunctions: functions(app, stack, layout, count),
     // The one default that cannot hold at this size: a trail lists at most 250 data resources

@@ -49,11 +49,11 @@ test('every stack and nested stack: at most 500 resources, 1 MB, 200 outputs and
 });
 
 test('the API dashboard is split into parts of at most 500 widgets and 2,500 metrics (500 on the first), showing each function and API once', () => {
-  expect(monitoring.apiPerformanceDashboards).toHaveLength(4);
-  expect(monitoring.apiPerformanceDashboard).toBe(monitoring.apiPerformanceDashboards[0]);
+  expect(monitoring.apiPerformanceDashboard.dashboards).toHaveLength(4);
+  expect(monitoring.apiPerformanceDashboard.dashboard).toBe(monitoring.apiPerformanceDashboard.dashboards[0]);
   // With the 5 Glue jobs the data-pipeline dashboard has a second part.
-  expect(monitoring.dataPipelineDashboards[0]).toBe(monitoring.dataPipelineDashboard);
-  expect(monitoring.dataPipelineDashboards).toHaveLength(2);
+  expect(monitoring.dataPipelineDashboard.dashboards[0]).toBe(monitoring.dataPipelineDashboard.dashboard);
+  expect(monitoring.dataPipelineDashboard.dashboards).toHaveLength(2);
   const api = m.dashboards.filter((d) => d.name.startsWith('shop-api-performance')).sort((a, b) => a.name.localeCompare(b.name));
   expect(api.map((d) => d.name)).toEqual(['shop-api-performance', 'shop-api-performance-2', 'shop-api-performance-3', 'shop-api-performance-4']);
   // The first part shares the Platform stack with the alarms: 5 groups of 10 APIs (9 metrics each).
@@ -63,7 +63,7 @@ test('the API dashboard is split into parts of at most 500 widgets and 2,500 met
     expect({ name: d.name, widgets: d.widgets <= 500, metrics: d.metrics <= 2500, perGraph: d.maxMetricsPerGraph <= 500 })
       .toEqual({ name: d.name, widgets: true, metrics: true, perGraph: true });
   }
-  const graphed = (title: string, dimension: string) => monitoring.apiPerformanceDashboards.map(dashboardBody)
+  const graphed = (title: string, dimension: string) => monitoring.apiPerformanceDashboard.dashboards.map(dashboardBody)
     .flatMap((b) => b.widgets.filter((w: any) => w.properties.title?.startsWith(title)))
     .flatMap((w: any) => widgetMetrics(w).map((x) => x.dimensions[dimension]));
   expect(graphed('Lambda errors', 'FunctionName')).toEqual(Array.from({ length: 1000 }, (_, i) => `shop-fn-${i}`));
@@ -77,6 +77,6 @@ test('every alarm within its limits: math alarms read at most 10 metrics, none u
   expect(m.maxCompositeRuleLength).toBeLessThanOrEqual(AWS_LIMITS.compositeRuleLength);
   expect(m.longestAlarmName).toBeLessThanOrEqual(AWS_LIMITS.alarmNameLength);
   expect(m.duplicateAlarmNames).toEqual([]);
-  expect(monitoring.apiGateway5xxAlarms).toHaveLength(100);
-  expect(monitoring.dmsReplicationLagAlarms).toHaveLength(40);
+  expect(monitoring.alarms.apiGateway5xxAlarms).toHaveLength(100);
+  expect(monitoring.alarms.dmsReplicationLagAlarms).toHaveLength(40);
 });

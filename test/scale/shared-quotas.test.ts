@@ -16,7 +16,7 @@ const ENV = { account: '123456789012', region: 'eu-west-1' };
 function platform(props: Partial<PlatformMonitoringProps> = {}): { app: App; stack: Stack } {
   const app = new App({ context: RECOMMENDED_CONTEXT });
   const stack = new Stack(app, 'Platform', { env: ENV });
-  new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], ...props } as PlatformMonitoringProps);
+  new PlatformMonitoring(stack, 'Monitoring', { projectName: 'shop', environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, ...props } as PlatformMonitoringProps);
   return { app, stack };
 }
 
@@ -76,7 +76,7 @@ test('a key policy over 32 KB fails the synth (statements added to the platform 
   const { app, stack } = platform();
   const monitoring = stack.node.findChild('Monitoring') as PlatformMonitoring;
   for (let i = 0; i < 200; i++) { // distinct conditions: minimizePolicies cannot merge them
-    monitoring.encryptionKey.addToResourcePolicy(new iam.PolicyStatement({
+    monitoring.platformKey.key.addToResourcePolicy(new iam.PolicyStatement({
       sid: `Reader${i}`,
       actions: ['kms:Decrypt', 'kms:DescribeKey'],
       resources: ['*'],

@@ -16,7 +16,7 @@ const ENV = { account: '123456789012', region: 'eu-west-1' };
 
 function platformStack(app: App, id = 'Platform', projectName = 'shop'): Stack {
   const stack = new Stack(app, id, { env: ENV });
-  new PlatformMonitoring(stack, 'Monitoring', { alertEmails: ['ops@example.com'], environment: DeploymentEnvironment.PROD, projectName });
+  new PlatformMonitoring(stack, 'Monitoring', { recipients: { emails: ['ops@example.com'] }, environment: DeploymentEnvironment.PROD, projectName });
   return stack;
 }
 
@@ -128,7 +128,7 @@ test('functions with generated names in the platform stack: a dashboard part rea
   const functions = Array.from({ length: 150 }, (_, i) => new lambda.Function(stack, `Fn${i}`, {
     runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => 1;'),
   }));
-  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], projectName: 'same', lambdaFunctions: functions });
+  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'same', lambdaFunctions: functions });
   const assembly = app.synth();
   const dir = path.dirname(assembly.getStackByName('Same').templateFullPath);
   const nested = fs.readdirSync(dir).filter((f) => f.endsWith('.nested.template.json'))

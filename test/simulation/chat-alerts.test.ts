@@ -90,8 +90,7 @@ test('chat channels add no key or topic policy statement: the policies equal tho
     environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
     lambdaFunctions: [lambda.Function.fromFunctionName(plain, 'Orders', 'shop-orders')],
-    alertEmails: ['ops@example.com'],
-    alertRouting: { criticalEmails: ['oncall@example.com'] },
+    recipients: { emails: ['ops@example.com'], criticalEmails: ['oncall@example.com'] },
   });
   process.env.CDK_VALIDATION = 'false';
   const [template] = loadAssembly(app.synth()).filter((t) => t.stackName === 'ChatAlerts');

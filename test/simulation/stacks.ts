@@ -66,7 +66,7 @@ export function defaultStack(): SimulatedStack {
   const app = new App({ context: RECOMMENDED_CONTEXT });
   const stack = new Stack(app, 'Default', { env });
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
-  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [fn], alertEmails: ['ops@example.com'] });
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [fn], recipients: { emails: ['ops@example.com'] } });
   addPublisher(stack, monitoring);
   return synth('default', app, monitoring);
 }
@@ -82,7 +82,7 @@ export function allOptionsStack(): SimulatedStack {
     projectName: 'shop',
     environment: DeploymentEnvironment.STAGING,
     dataLakeBucket: s3.Bucket.fromBucketName(stack, 'DataLake', 'shop-data-lake'),
-    alertEmails: ['ops@example.com', 'oncall@example.com'],
+    recipients: { emails: ['ops@example.com', 'oncall@example.com'] },
     lambdaFunctions: fns,
     restApis: [api],
     dmsReplicationTasks: [{ replicationInstanceIdentifier: 'repl', replicationTaskIdentifier: 'TASKRESOURCEID' }],
@@ -117,7 +117,7 @@ export function envAgnosticStack(): SimulatedStack {
   const app = new App();
   const stack = new Stack(app, 'Agnostic');
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
-  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [fn], alertEmails: ['ops@example.com'] });
+  const monitoring = new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', lambdaFunctions: [fn], recipients: { emails: ['ops@example.com'] } });
   addPublisher(stack, monitoring);
   return synth('env-agnostic', app, monitoring);
 }
@@ -143,7 +143,7 @@ export function importedKeyStack(): SimulatedStack {
     environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
     lambdaFunctions: [fn],
-    alertEmails: ['ops@example.com'],
+    recipients: { emails: ['ops@example.com'] },
     encryptionKey: kms.Key.fromKeyArn(stack, 'UserKey', `arn:aws:kms:${ENV.region}:${ENV.account}:key/${IMPORTED_KEY_ID}`),
   });
   return synth('imported key', app, monitoring);
@@ -160,7 +160,7 @@ function monitoringAccountStack(id: string, label: string, crossAccountAlerts: C
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
     projectName: 'shop',
     environment: DeploymentEnvironment.PROD,
-    alertEmails: ['ops@example.com'],
+    recipients: { emails: ['ops@example.com'] },
     lambdaFunctions: [fn],
     crossAccountAlerts,
   });
@@ -202,8 +202,8 @@ export function chatAlertsStack(): SimulatedStack {
     environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
     lambdaFunctions: [fn],
-    alertEmails: ['ops@example.com'],
-    alertRouting: {
+    recipients: {
+      emails: ['ops@example.com'],
       criticalEmails: ['oncall@example.com'],
       slackChannels: [
         { slackWorkspaceId: CHAT_IDS.slackWorkspaceId, slackChannelId: 'C0PAGING01', severity: AlarmSeverity.CRITICAL },

@@ -47,8 +47,8 @@ describe('the synth summary', () => {
     const expected = expectedFromTemplates(assemblyTemplates(app));
     const infos = Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('^PlatformMonitoring created'));
     expect(infos).toHaveLength(1);
-    const critical = monitoring.platformAlarms.criticalAlarms.length;
-    const warning = monitoring.platformAlarms.warningAlarms.length;
+    const critical = monitoring.alarms.criticalAlarms.length;
+    const warning = monitoring.alarms.warningAlarms.length;
     expect(critical + warning + expected.composites).toBe(expected.alarms);
     expect(expected.nestedStacks).toBeGreaterThan(0);
     expect(infos[0].entry.data).toBe(`PlatformMonitoring created ${expected.alarms} alarms (${critical} critical, ${warning} warning, `
