@@ -208,7 +208,7 @@ export class PlatformMonitoring extends Construct {
     const everyAlarmChannel = [
       ...listed(routing.slackChannels).map((c, i) => ({ c, prop: `recipients.slackChannels[${i}]` })),
       ...listed(routing.teamsChannels).map((c, i) => ({ c, prop: `recipients.teamsChannels[${i}]` })),
-      ...listed(props.alertRouting?.existingChatChannels).map((c, i) => ({ c, prop: `alertRouting.existingChatChannels[${i}]` })),
+      ...listed(props.recipients?.existingChatChannels).map((c, i) => ({ c, prop: `recipients.existingChatChannels[${i}]` })),
     ].find(({ c }) => c && c.severity === undefined);
     if (props.alarms?.notifyAlertTopic === false && everyAlarmChannel) {
       throw validationError(this, `${everyAlarmChannel.prop} has no severity, so it subscribes to the alert topic, but `
@@ -274,7 +274,7 @@ export class PlatformMonitoring extends Construct {
       listed(props.alarms?.criticalActions).length, listed(props.alarms?.warningActions).length,
       listed(routed.criticalActions).length, listed(routed.warningActions).length,
       listed(routing.slackChannels).length, listed(routing.teamsChannels).length,
-      listed(props.alertRouting?.existingChatChannels).length,
+      listed(props.recipients?.existingChatChannels).length,
     ].some((n) => n > 0);
     if (!recipients && environment !== DeploymentEnvironment.DEV && props.alarms?.allowNoRecipients !== true) {
       const topic = alertTopic;

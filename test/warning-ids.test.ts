@@ -11,7 +11,7 @@ const CASES: Array<[string, (stack: Stack) => Partial<PlatformMonitoringProps>]>
   ['cdk-platform-monitoring:complianceRetention', () => ({ logRetention: logs.RetentionDays.THREE_YEARS })],
   ['cdk-platform-monitoring:autoLogGroupPlacement', () => ({ logging: { lambdaLogGroupPlacement: LogGroupPlacement.AUTO } })],
   ['cdk-platform-monitoring:existingChatChannel', () => ({
-    alertRouting: { existingChatChannels: [{ configurationArn: 'arn:aws:chatbot::123456789012:chat-configuration/slack-channel/shop-prod' }] },
+    recipients: { existingChatChannels: [{ configurationArn: 'arn:aws:chatbot::123456789012:chat-configuration/slack-channel/shop-prod' }] },
   })],
   ['cdk-platform-monitoring:importedKeyPolicy', (stack) => ({
     encryptionKey: kms.Key.fromKeyArn(stack, 'Key', 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'),

@@ -119,7 +119,7 @@ export class AlertRouting extends Construct {
     const channels: Array<{ prop: string; channel: ChatChannelOptions }> = [
       ...slack.map((channel, i) => ({ prop: `recipients.slackChannels[${i}]`, channel })),
       ...teams.map((channel, i) => ({ prop: `recipients.teamsChannels[${i}]`, channel })),
-      ...existing.map((channel, i) => ({ prop: `alertRouting.existingChatChannels[${i}]`, channel: { severity: channel.severity } })),
+      ...existing.map((channel, i) => ({ prop: `recipients.existingChatChannels[${i}]`, channel: { severity: channel.severity } })),
     ];
     const chatWants = (severity: AlarmSeverity) => channels.some((c) => c.channel.severity === severity);
     const everyAlarm = channels.find((c) => c.channel.severity === undefined);
@@ -170,7 +170,7 @@ export class AlertRouting extends Construct {
         slackChannelConfigurationName: name,
         slackWorkspaceId: c.slackWorkspaceId,
         slackChannelId: c.slackChannelId,
-        notificationTopics: [topicOf(c), ...additional(`alertRouting.slackChannels[${i}]`, c)
+        notificationTopics: [topicOf(c), ...additional(`recipients.slackChannels[${i}]`, c)
           .map((arn, j) => sns.Topic.fromTopicArn(this, `Slack${Token.isUnresolved(c.slackChannelId) ? i + 1 : c.slackChannelId}Topic${j + 1}`, arn))],
         role,
         guardrailPolicies: guardrails,
@@ -192,7 +192,7 @@ export class AlertRouting extends Construct {
         teamsTenantId: c.tenantId,
         teamsChannelId: c.teamsChannelId,
         teamsChannelName: c.teamsChannelName,
-        snsTopicArns: [topicOf(c).topicArn, ...additional(`alertRouting.teamsChannels[${i}]`, c)],
+        snsTopicArns: [topicOf(c).topicArn, ...additional(`recipients.teamsChannels[${i}]`, c)],
         iamRoleArn: role.roleArn,
         guardrailPolicies: guardrails.map((p) => p.managedPolicyArn),
         loggingLevel: c.loggingLevel ?? chatbot.LoggingLevel.ERROR,
@@ -221,7 +221,7 @@ export class AlertRouting extends Construct {
       return `${c.configurationArn}: ${which} (stack output ${Stack.of(this).resolve(output.logicalId)})`;
     });
     Annotations.of(this).addWarningV2('cdk-platform-monitoring:existingChatChannel',
-      'alertRouting.existingChatChannels: no alarm of this platform reaches these channels until their AWS Chatbot configurations '
+      'recipients.existingChatChannels: no alarm of this platform reaches these channels until their AWS Chatbot configurations '
       + `deliver its topics, which the platform cannot add itself: ${asks.join('; ')}. For a configuration created by another `
       + 'platform, list the topic ARN in that channel\'s additionalTopicArns (e.g. `alertRouting.existingChatChannelTopics[0].topicArn`); '
       + 'otherwise add it in the AWS Chatbot console (`aws chatbot update-slack-channel-configuration` replaces the whole topic '

@@ -136,17 +136,17 @@ function checkSameAccount(scope: IConstruct, propName: string, arn: string, what
 
 /** Checks the channels given by an existing configuration's ARN: format, account, severity; no configuration twice. */
 export function validateExistingChatChannels(scope: IConstruct, channels: unknown): ExistingChatChannel[] {
-  checkList(scope, 'alertRouting.existingChatChannels', channels);
+  checkList(scope, 'recipients.existingChatChannels', channels);
   const list = (channels ?? []) as ExistingChatChannel[];
   list.forEach((c, i) => {
-    const prop = `alertRouting.existingChatChannels[${i}]`;
+    const prop = `recipients.existingChatChannels[${i}]`;
     checkFormat(scope, `${prop}.configurationArn`, c.configurationArn, CONFIGURATION_ARN, 'the ARN of an AWS Chatbot channel configuration',
       'copy it from the AWS Chatbot console (the configuration\'s details) or from `aws chatbot describe-slack-channel-configurations` '
       + '(`ChatConfigurationArn`), e.g. "arn:aws:chatbot::123456789012:chat-configuration/slack-channel/shop-alerts".');
     if (known(c.configurationArn)) checkSameAccount(scope, `${prop}.configurationArn`, c.configurationArn, 'a configuration');
     checkEnumValue(scope, `${prop}.severity`, c.severity, AlarmSeverity, 'AlarmSeverity');
   });
-  checkUnique(scope, 'alertRouting.existingChatChannels', list.map((c) => ({
+  checkUnique(scope, 'recipients.existingChatChannels', list.map((c) => ({
     key: known(c.configurationArn) ? `${c.configurationArn}|${c.severity ?? 'all'}` : UNKNOWN(),
     shown: `configuration "${c.configurationArn}"${c.severity ? ` with severity ${c.severity}` : ''}`,
   })), 'its topic would be asked for twice');

@@ -121,7 +121,7 @@ export function estateProblems(root: IConstruct): string[] {
     const [account, channel] = key.split('|');
     problems.push(`The ${channel} has ${paths.length} AWS Chatbot configurations in account ${account} (${paths.join(', ')}): `
       + 'AWS Chatbot accepts one configuration per channel in an account. Give each platform its own channel, or configure '
-      + 'the channel in one platform only and name its configuration ARN in the others\' alertRouting.existingChatChannels '
+      + 'the channel in one platform only and name its configuration ARN in the others\' recipients.existingChatChannels '
       + '(the configuring platform lists their topics in the channel\'s additionalTopicArns).');
   }
 

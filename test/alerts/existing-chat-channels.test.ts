@@ -17,7 +17,7 @@ function platform(app: App, id: string, environment: DeploymentEnvironment, aler
   const stack = new Stack(app, id, { env: { account: ACCOUNT, region: 'eu-west-1' } });
   const fn = lambda.Function.fromFunctionName(stack, 'Orders', 'shop-orders');
   const monitoring = new PlatformMonitoring(stack, 'Monitoring', {
-    environment, projectName: 'shop', alertEmails: ['ops@example.com'], lambdaFunctions: [fn], alertRouting,
+    environment, projectName: 'shop', lambdaFunctions: [fn], recipients: { emails: ['ops@example.com'], ...alertRouting },
   });
   return { stack, monitoring };
 }
@@ -112,7 +112,7 @@ describe('validation says what is wrong and how to fix it', () => {
     for (const arn of ['shop-prod-slack-C0123ABCDEF', `arn:aws:sns:eu-west-1:${ACCOUNT}:shop-alerts`,
       `arn:aws:chatbot::${ACCOUNT}:chat-configuration/slack-channel/has space`, 'arn:aws:chatbot::12345:chat-configuration/slack-channel/x']) {
       expect(build({ existingChatChannels: [{ configurationArn: arn }] })).toThrow(
-        `alertRouting.existingChatChannels[0].configurationArn is "${arn}", which is not the ARN of an AWS Chatbot channel configuration: `
+        `recipients.existingChatChannels[0].configurationArn is "${arn}", which is not the ARN of an AWS Chatbot channel configuration: `
         + 'copy it from the AWS Chatbot console (the configuration\'s details) or from `aws chatbot describe-slack-channel-configurations` '
         + '(`ChatConfigurationArn`), e.g. "arn:aws:chatbot::123456789012:chat-configuration/slack-channel/shop-alerts".');
     }
@@ -121,14 +121,14 @@ describe('validation says what is wrong and how to fix it', () => {
   test('a configuration of another account', () => {
     const arn = 'arn:aws:chatbot::210987654321:chat-configuration/slack-channel/shop-prod';
     expect(build({ existingChatChannels: [{ configurationArn: arn }] })).toThrow(
-      `alertRouting.existingChatChannels[0].configurationArn is "${arn}", a configuration of account 210987654321, but this stack `
+      `recipients.existingChatChannels[0].configurationArn is "${arn}", a configuration of account 210987654321, but this stack `
       + 'deploys to account 123456789012: AWS Chatbot subscribes to a configuration\'s topics from the configuration\'s own account, '
       + 'and the platform\'s topics allow no other account. Configure the channel in this account, or post to it from a platform of its account.');
   });
 
   test('one configuration twice for the same alarms', () => {
     expect(build({ existingChatChannels: [{ configurationArn: PROD_CONFIGURATION }, { configurationArn: PROD_CONFIGURATION }] })).toThrow(
-      `alertRouting.existingChatChannels lists configuration "${PROD_CONFIGURATION}" more than once (entries 0 and 1): its topic would `
+      `recipients.existingChatChannels lists configuration "${PROD_CONFIGURATION}" more than once (entries 0 and 1): its topic would `
       + 'be asked for twice. Remove the duplicate.');
   });
 
@@ -138,7 +138,7 @@ describe('validation says what is wrong and how to fix it', () => {
   });
 
   test('additionalTopicArns: not a topic ARN, another account\'s topic, a duplicate', () => {
-    const prop = 'alertRouting.slackChannels[0].additionalTopicArns';
+    const prop = 'recipients.slackChannels[0].additionalTopicArns';
     expect(build({ slackChannels: [{ ...SLACK, additionalTopicArns: ['shop-dev-alerts'] }] })).toThrow(
       `${prop}[0] is "shop-dev-alerts", which is not an SNS topic ARN: pass the ARN of the other platform's topic, e.g. `
       + '"arn:aws:sns:eu-west-1:123456789012:shop-dev-alerts" (its `alertTopic`, or the severity topic it routes the channel\'s alarms to).');
@@ -155,7 +155,7 @@ describe('validation says what is wrong and how to fix it', () => {
       environment: DeploymentEnvironment.PROD,
       projectName: 'shop',
       alarms: { notifyAlertTopic: false },
-      alertRouting: { existingChatChannels: [{ configurationArn: PROD_CONFIGURATION }] },
+      recipients: { existingChatChannels: [{ configurationArn: PROD_CONFIGURATION }] },
     })).toThrow(/^alertRouting\.existingChatChannels\[0\] has no severity, so it subscribes to the alert topic, but alarms\.notifyAlertTopic is false/);
   });
 });

@@ -39,7 +39,7 @@ const eventsOtherAccount = (prop: string, what: string, list: string) =>
 function platform(extra: (stack: any) => Partial<PlatformMonitoringProps>) {
   const { stack } = newStack(env);
   return new PlatformMonitoring(stack, 'M', {
-    environment: DeploymentEnvironment.PROD, projectName: 'shop', alertEmails: ['ops@example.com'], ...extra(stack),
+    environment: DeploymentEnvironment.PROD, projectName: 'shop', recipients: { emails: ['ops@example.com'] }, ...extra(stack),
   });
 }
 
@@ -101,7 +101,7 @@ describe('event capture alone (PlatformEvents) refuses what its rules would neve
 
   test('inside a platform, a source account\'s queue is watched by its alarm, and the event rule keeps only listed queues', () => {
     const monitoring = platform(() => ({ batchJobQueues: [`arn:aws:batch:eu-west-1:${ORDERS}:job-queue/etl`] }));
-    expect(monitoring.platformAlarms.sourceAccountBatchJobFailuresAlarms).toHaveLength(1);
+    expect(monitoring.alarms.sourceAccountBatchJobFailuresAlarms).toHaveLength(1);
     // Its ARN stays in the pattern: it matches nothing here, and no queue of this account is captured in its place.
     Template.fromStack(Stack.of(monitoring)).hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { 'detail-type': ['Batch Job State Change'], 'detail': { jobQueue: [`arn:aws:batch:eu-west-1:${ORDERS}:job-queue/etl`] } },

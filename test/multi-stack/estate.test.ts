@@ -156,7 +156,7 @@ describe('the app-wide check fires', () => {
   test('on the shared EventBridge delivery policy created twice (environment-agnostic stacks), and not once EXISTING is set', () => {
     const agnostic = (app: App, id: string, projectName: string, extra: Partial<PlatformMonitoringProps> = {}) =>
       new PlatformMonitoring(new Stack(app, id), 'Monitoring', {
-        projectName, environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], ...extra,
+        projectName, environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, ...extra,
       });
     const app = new App({ context: RECOMMENDED_CONTEXT });
     agnostic(app, 'Shop', 'shop');
@@ -185,7 +185,7 @@ describe('the app-wide check fires', () => {
     expect(estateProblems(app)).toEqual(['The Slack channel C0123 has 2 AWS Chatbot configurations in account 123456789012 '
       + '(Chat/A, Chat/B): AWS Chatbot accepts one configuration per channel in an account. Give each platform its own '
       + 'channel, or configure the channel in one platform only and name its configuration ARN in the others\' '
-      + 'alertRouting.existingChatChannels (the configuring platform lists their topics in the channel\'s additionalTopicArns).']);
+      + 'recipients.existingChatChannels (the configuring platform lists their topics in the channel\'s additionalTopicArns).']);
   });
 });
 

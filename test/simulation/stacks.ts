@@ -228,7 +228,7 @@ export function estateStacks(): SimulatedStack {
   let last: PlatformMonitoring | undefined;
   for (const [id, environment] of [['Dev', DeploymentEnvironment.DEV], ['Staging', DeploymentEnvironment.STAGING], ['Prod', DeploymentEnvironment.PROD]] as const) {
     const stack = new Stack(app, id, { env });
-    last = new PlatformMonitoring(stack, 'Monitoring', { environment, projectName: 'shop', alertEmails: ['ops@example.com'] });
+    last = new PlatformMonitoring(stack, 'Monitoring', { environment, projectName: 'shop', recipients: { emails: ['ops@example.com'] } });
   }
   return synth('estate', app, last);
 }
@@ -245,15 +245,14 @@ export function sharedChatChannelStacks(): SimulatedStack {
   new PlatformMonitoring(dev, 'Monitoring', {
     environment: DeploymentEnvironment.DEV,
     projectName: 'shop',
-    alertEmails: ['ops@example.com'],
-    alertRouting: { existingChatChannels: [{ configurationArn: arn, severity: AlarmSeverity.CRITICAL }] },
+    recipients: { emails: ['ops@example.com'], existingChatChannels: [{ configurationArn: arn, severity: AlarmSeverity.CRITICAL }] },
   });
   const prod = new Stack(app, 'Prod', { env });
   const monitoring = new PlatformMonitoring(prod, 'Monitoring', {
     environment: DeploymentEnvironment.PROD,
     projectName: 'shop',
-    alertEmails: ['ops@example.com'],
-    alertRouting: {
+    recipients: {
+      emails: ['ops@example.com'],
       slackChannels: [{
         slackWorkspaceId: CHAT_IDS.slackWorkspaceId,
         slackChannelId: 'C0ALERTS01',
