@@ -55,12 +55,12 @@ describe('DEV posts to the channel PROD configured', () => {
 
   test('DEV exposes and outputs the topic each configuration must deliver: the alert topic, or the severity topic (created for it)', () => {
     const [all, critical] = dev.monitoring.alertRouting.existingChatChannelTopics;
-    expect(all).toBe(dev.monitoring.alertTopic);
+    expect(all).toBe(dev.monitoring.alertTopic.topic);
     expect(critical).toBe(dev.monitoring.alertRouting.criticalTopic);
     devTemplate.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'shop-dev-alerts-critical' });
     const outputs = devTemplate.findOutputs('*', { Description: Match.stringLikeRegexp(`^The SNS topic AWS Chatbot configuration ${PROD_CONFIGURATION} must deliver`) });
     expect(Object.values(outputs).map((o: any) => o.Value)).toEqual([
-      { Ref: dev.stack.getLogicalId(dev.monitoring.alertTopic.node.defaultChild as any) },
+      { Ref: dev.stack.getLogicalId(dev.monitoring.alertTopic.topic.node.defaultChild as any) },
       { Ref: dev.stack.getLogicalId(critical.node.defaultChild as any) },
     ]);
   });
@@ -69,7 +69,7 @@ describe('DEV posts to the channel PROD configured', () => {
     const warnings = Annotations.fromStack(dev.stack).findWarning('*', Match.stringLikeRegexp('existingChatChannels'));
     expect(warnings).toHaveLength(1);
     const text = String(warnings[0].entry.data);
-    expect(text).toMatch(/^alertRouting\.existingChatChannels: no alarm of this platform reaches these channels until their AWS Chatbot configurations deliver its topics, which the platform cannot add itself: /);
+    expect(text).toMatch(/^recipients\.existingChatChannels: no alarm of this platform reaches these channels until their AWS Chatbot configurations deliver its topics, which the platform cannot add itself: /);
     expect(text).toContain(`${PROD_CONFIGURATION}: the alert topic (stack output `);
     expect(text).toContain(`${PROD_CONFIGURATION}: the CRITICAL topic (stack output `);
     expect(text).toContain('[ack: cdk-platform-monitoring:existingChatChannel]');
@@ -78,7 +78,7 @@ describe('DEV posts to the channel PROD configured', () => {
   test('PROD\'s configuration delivers its own alert topic and DEV\'s topics', () => {
     const config = Object.values(prodTemplate.findResources('AWS::Chatbot::SlackChannelConfiguration'))[0] as any;
     expect(config.Properties.SnsTopicArns).toHaveLength(3);
-    expect(config.Properties.SnsTopicArns[0]).toEqual({ Ref: prod.stack.getLogicalId(prod.monitoring.alertTopic.node.defaultChild as any) });
+    expect(config.Properties.SnsTopicArns[0]).toEqual({ Ref: prod.stack.getLogicalId(prod.monitoring.alertTopic.topic.node.defaultChild as any) });
     // DEV's topics reach PROD's template as cross-stack imports.
     expect(JSON.stringify(config.Properties.SnsTopicArns.slice(1))).toMatch(/^\[\{"Fn::ImportValue":"Dev:.*\},\{"Fn::ImportValue":"Dev:.*\}\]$/);
   });
@@ -134,7 +134,7 @@ describe('validation says what is wrong and how to fix it', () => {
 
   test('a bad severity', () => {
     expect(build({ existingChatChannels: [{ configurationArn: PROD_CONFIGURATION, severity: 'PAGE' as AlarmSeverity }] }))
-      .toThrow(/^alertRouting\.existingChatChannels\[0\]\.severity is "PAGE", which is not a AlarmSeverity/);
+      .toThrow(/^recipients\.existingChatChannels\[0\]\.severity is "PAGE", which is not a AlarmSeverity/);
   });
 
   test('additionalTopicArns: not a topic ARN, another account\'s topic, a duplicate', () => {
@@ -156,6 +156,6 @@ describe('validation says what is wrong and how to fix it', () => {
       projectName: 'shop',
       alarms: { notifyAlertTopic: false },
       recipients: { existingChatChannels: [{ configurationArn: PROD_CONFIGURATION }] },
-    })).toThrow(/^alertRouting\.existingChatChannels\[0\] has no severity, so it subscribes to the alert topic, but alarms\.notifyAlertTopic is false/);
+    })).toThrow(/^recipients\.existingChatChannels\[0\] has no severity, so it subscribes to the alert topic, but alarms\.notifyAlertTopic is false/);
   });
 });
