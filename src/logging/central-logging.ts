@@ -226,19 +226,19 @@ export class CentralLogging extends Construct {
       const own = ownStacks.get(fn);
       if (own) {
         // One scope per platform in the function's stack, named after the platform's construct.
-        let scope = ownScopes.get(own);
-        if (!scope) {
-          scope = new Construct(own, `${Names.uniqueId(this)}Lambda`);
-          checkTemplateQuotas(scope);
-          Tags.of(scope).add('Project', props.projectName);
-          Tags.of(scope).add('Environment', environment);
-          ownScopes.set(own, scope);
+        let ownScope = ownScopes.get(own);
+        if (!ownScope) {
+          ownScope = new Construct(own, `${Names.uniqueId(this)}Lambda`);
+          checkTemplateQuotas(ownScope);
+          Tags.of(ownScope).add('Project', props.projectName);
+          Tags.of(ownScope).add('Environment', environment);
+          ownScopes.set(own, ownScope);
         }
         const index = shardOf(fn.node.path);
         const key = `${own.node.path}#${index}`;
         let shard = ownShards.get(key);
         if (!shard) {
-          shard = shardIn(scope, index);
+          shard = shardIn(ownScope, index);
           ownShards.set(key, shard);
         }
         return shard;

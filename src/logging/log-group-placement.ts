@@ -55,9 +55,9 @@ export const AUTO_NESTED_THRESHOLD = 100;
 /** Number of nested-stack shards (fixed, so a function's shard never changes). */
 export const NESTED_SHARDS = 8;
 
-/** Whether `placement` puts the per-function resources of `functionCount` functions in nested stacks. */
+/** Whether `placement` puts the per-function resources of `functionCount` functions in nested stacks (of the platform, or of their own stacks). */
 export function isNested(placement: LogGroupPlacement, functionCount: number): boolean {
-  return placement === LogGroupPlacement.NESTED_STACKS
+  return placement === LogGroupPlacement.NESTED_STACKS || placement === LogGroupPlacement.FUNCTION_STACK
     || (placement === LogGroupPlacement.AUTO && functionCount > AUTO_NESTED_THRESHOLD);
 }
 
