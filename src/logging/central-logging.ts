@@ -18,6 +18,7 @@ import { resolveEnvironment, resolveStatefulRemovalPolicy, validateProjectName, 
 import { checkTemplateQuotas } from '../limits/template-quotas';
 import { validateMonitoredResources } from '../model/resource-lists';
 import { DEFAULT_TRAIL_LOG_GROUP_RETENTION } from '../private/defaults';
+import { registerDetachedScope } from '../private/detached-scopes';
 import { validationError } from '../private/errors';
 import { checkEnumValue } from '../private/input-checks';
 import { functionNameOf, logGroupNameOf } from '../private/literal-names';
@@ -230,6 +231,7 @@ export class CentralLogging extends Construct {
         if (!ownScope) {
           ownScope = new Construct(own, `${Names.uniqueId(this)}Lambda`);
           checkTemplateQuotas(ownScope);
+          registerDetachedScope(this, ownScope);
           Tags.of(ownScope).add('Project', props.projectName);
           Tags.of(ownScope).add('Environment', environment);
           ownScopes.set(own, ownScope);
