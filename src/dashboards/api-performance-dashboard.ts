@@ -6,7 +6,7 @@ import { partName } from './dashboard-parts';
 import { PlatformDashboardProps } from './dashboard-props';
 import { resolveDashboardSettings } from './dashboard-settings';
 import { lambdaGraphs } from './lambda-widgets';
-import { HALF_WIDTH, QUARTER_WIDTH, THIRD_WIDTH } from './layout';
+import { HALF_WIDTH, MAX_LOG_GROUPS_PER_QUERY, QUARTER_WIDTH, THIRD_WIDTH } from './layout';
 import { LAMBDA_ERRORS_QUERY } from './queries';
 import { sourceAccountLambdaLogQueries } from './source-account-logs';
 import { DashboardContent, rangeTitle } from './widgets';
@@ -155,6 +155,14 @@ export class ApiPerformanceDashboard extends Construct {
     const logGroupNames = props.lambdaLogGroups?.map(logGroupNameOf) ?? localNames.map(n => `/aws/lambda/${n}`);
     content.startSection(functionNames.length > 0 ? 'Lambda functions' : 'Lambda (all functions in the region)');
     this.lambdaUsesSearchExpressions = functionNames.length > 0 && (props.lambdaSearchExpressions ?? false);
+    // "Recent Lambda errors" tables of 50 log groups each (the Logs Insights limit), titled by range.
+    const aligned = logGroupNames.length === localNames.length;
+    const tables = chunk(logGroupNames, MAX_LOG_GROUPS_PER_QUERY).map((names, k) => ({
+      last: Math.min((k + 1) * MAX_LOG_GROUPS_PER_QUERY, logGroupNames.length) - 1,
+      widget: content.logQuery(rangeTitle('Recent Lambda errors', k, MAX_LOG_GROUPS_PER_QUERY, logGroupNames.length, 'functions'),
+        names, LAMBDA_ERRORS_QUERY),
+    }));
+    let next = 0;
     if (functionNames.length === 0) {
       const all = new LambdaMetrics();
       content.addRow(
@@ -171,13 +179,20 @@ export class ApiPerformanceDashboard extends Construct {
         }),
       );
     } else {
-      // A fixed group size: a new function joins the last group, never regroups the others.
+      // A fixed group size: a new function joins the last group, never regroups the others. Each
+      // "Recent Lambda errors" table (50 log groups, the Logs Insights limit) follows the graphs of
+      // its last function, as a block of its own: appended functions only add graphs and tables at
+      // the end, and a part that would hold more than 30 tables ends there (dashboard-parts.ts).
       const groups = chunk(functionNames, functionsPerGraph);
-      groups.forEach((group, i) => content.addRow(...lambdaGraphs(group, period, this.lambdaUsesSearchExpressions)
-        .map(g => content.graph({ title: rangeTitle(g.title, i, functionsPerGraph, functionNames.length, 'functions'), left: g.metrics, width: QUARTER_WIDTH }))));
+      groups.forEach((group, i) => {
+        content.addRow(...lambdaGraphs(group, period, this.lambdaUsesSearchExpressions)
+          .map(g => content.graph({ title: rangeTitle(g.title, i, functionsPerGraph, functionNames.length, 'functions'), left: g.metrics, width: QUARTER_WIDTH })));
+        const lastInGroup = i * functionsPerGraph + group.length - 1;
+        for (; aligned && next < tables.length && tables[next].last <= lastInGroup; next++) content.addRow(tables[next].widget);
+      });
     }
-    content.addRow(...content.logQueries('Recent Lambda errors', logGroupNames, LAMBDA_ERRORS_QUERY));
-    content.addRow(...sourceAccountLambdaLogQueries('Recent Lambda errors', sourceAccountFunctions, LAMBDA_ERRORS_QUERY));
+    for (; next < tables.length; next++) content.addRow(tables[next].widget);
+    for (const table of sourceAccountLambdaLogQueries('Recent Lambda errors', sourceAccountFunctions, LAMBDA_ERRORS_QUERY)) content.addRow(table);
 
     this.dashboards = content.build(this, {
       dashboardName: settings.dashboardName,

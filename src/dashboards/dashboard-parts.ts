@@ -2,6 +2,7 @@ import { Duration, NestedStack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { FULL_WIDTH, HEADER_HEIGHT, MAX_METRICS_PER_DASHBOARD, MAX_WIDGETS_PER_DASHBOARD } from './layout';
+import { SHARED_QUOTAS } from '../limits/shared-quotas';
 import { validationError } from '../private/errors';
 
 // Splitting a dashboard that outgrows CloudWatch's limits into parts. Not part of the public API.
@@ -23,6 +24,11 @@ import { validationError } from '../private/errors';
 //   the API dashboard) changes only the last part or adds one. Growing an earlier list moves the
 //   blocks after it forward, possibly into the next part: the dashboards are updated in place
 //   (CloudFormation updates a dashboard body; no dashboard is replaced, renamed or removed by growth).
+// - A part holds at most 30 Logs Insights query widgets: each runs a query when the dashboard opens,
+//   and an account runs at most 30 at once (CloudWatch Logs quotas, "Concurrent queries",
+//   https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html; the
+//   figure and its source are in `SHARED_QUOTAS.logsInsightsWidgetsPerDashboard`). A block that
+//   would pass it starts the next part, like one that would pass the widget or metric limit.
 
 /** A unit of layout kept on one part: rows of widgets and the metrics they show. */
 export interface WidgetBlock {
@@ -31,16 +37,24 @@ export interface WidgetBlock {
   readonly section?: string;
   /** Metrics (series) of every widget of the block, in `rows` order, flattened. */
   readonly metrics: number[];
+  /** Which widgets of the block (in `metrics` order) are Logs Insights query widgets. */
+  readonly logQueries?: boolean[];
 }
 
 /** The most a part holds. */
 export interface PartLimits {
   readonly widgets: number;
   readonly metrics: number;
+  /** Logs Insights query widgets (unlimited when absent). */
+  readonly logQueries?: number;
 }
 
-/** CloudWatch's limits per dashboard. */
-export const DASHBOARD_LIMITS: PartLimits = { widgets: MAX_WIDGETS_PER_DASHBOARD, metrics: MAX_METRICS_PER_DASHBOARD };
+/** CloudWatch's limits per dashboard, and the concurrent Logs Insights queries of an account. */
+export const DASHBOARD_LIMITS: PartLimits = {
+  widgets: MAX_WIDGETS_PER_DASHBOARD,
+  metrics: MAX_METRICS_PER_DASHBOARD,
+  logQueries: SHARED_QUOTAS.logsInsightsWidgetsPerDashboard,
+};
 
 /** One part: its rows and what it holds. */
 export interface DashboardPart {
@@ -60,11 +74,12 @@ export function continuationHeader(section: string): cloudwatch.TextWidget {
  */
 export function packBlocks(blocks: readonly WidgetBlock[], limits: PartLimits = DASHBOARD_LIMITS,
   firstPartMaxMetrics: number = limits.metrics): DashboardPart[] {
-  const parts: Array<{ rows: cloudwatch.IWidget[][]; widgets: number; metrics: number }> = [];
-  let current = { rows: [] as cloudwatch.IWidget[][], widgets: 0, metrics: 0 };
+  const parts: Array<{ rows: cloudwatch.IWidget[][]; widgets: number; metrics: number; logQueries: number }> = [];
+  let current = { rows: [] as cloudwatch.IWidget[][], widgets: 0, metrics: 0, logQueries: 0 };
   parts.push(current);
+  const maxLogQueries = limits.logQueries ?? Infinity;
   const startPart = (section: string | undefined) => {
-    current = { rows: [], widgets: 0, metrics: 0 };
+    current = { rows: [], widgets: 0, metrics: 0, logQueries: 0 };
     parts.push(current);
     if (section !== undefined) {
       current.rows.push([continuationHeader(section)]);
@@ -74,23 +89,33 @@ export function packBlocks(blocks: readonly WidgetBlock[], limits: PartLimits = 
   for (const block of splitOversized(blocks, limits)) {
     const widgets = block.metrics.length;
     const metrics = sum(block.metrics);
+    const logQueries = logQueriesOf(block);
     const maxMetrics = parts.length === 1 ? Math.min(firstPartMaxMetrics, limits.metrics) : limits.metrics;
-    const fits = current.widgets + widgets <= limits.widgets && current.metrics + metrics <= maxMetrics;
+    const fits = current.widgets + widgets <= limits.widgets && current.metrics + metrics <= maxMetrics
+      && current.logQueries + logQueries <= maxLogQueries;
     if (!fits && current.widgets > 0) startPart(block.section);
     current.rows.push(...block.rows);
     current.widgets += widgets;
     current.metrics += metrics;
+    current.logQueries += logQueries;
   }
-  return parts.filter((p, i) => i === 0 || p.rows.length > 0);
+  return parts.filter((p, i) => i === 0 || p.rows.length > 0).map(({ rows, widgets, metrics }) => ({ rows, widgets, metrics }));
 }
 
 /** Blocks as given, except that a block passing a limit on its own (with a header) is cut into single widgets. */
 function splitOversized(blocks: readonly WidgetBlock[], limits: PartLimits): WidgetBlock[] {
   return blocks.flatMap((block) => {
-    if (block.metrics.length + 1 <= limits.widgets && sum(block.metrics) <= limits.metrics) return [block];
+    if (block.metrics.length + 1 <= limits.widgets && sum(block.metrics) <= limits.metrics
+      && logQueriesOf(block) <= (limits.logQueries ?? Infinity)) return [block];
     const widgets = block.rows.flat();
-    return widgets.map((w, i) => ({ rows: [[w]], section: block.section, metrics: [block.metrics[i]] }));
+    return widgets.map((w, i) => ({
+      rows: [[w]], section: block.section, metrics: [block.metrics[i]], logQueries: [block.logQueries?.[i] ?? false],
+    }));
   });
+}
+
+function logQueriesOf(block: WidgetBlock): number {
+  return (block.logQueries ?? []).filter((q) => q).length;
 }
 
 /** How the parts are created. */

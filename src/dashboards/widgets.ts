@@ -100,7 +100,8 @@ export class DashboardContent {
     this.pendingHeader = undefined;
     const all = header ? [[header], ...kept] : kept;
     const metrics = all.flat().map((w) => this.metricsOf.get(w) ?? 0);
-    this.blocks.push({ rows: all, section: header ? undefined : this.section, metrics });
+    const logQueries = all.flat().map((w) => w instanceof cloudwatch.LogQueryWidget);
+    this.blocks.push({ rows: all, section: header ? undefined : this.section, metrics, logQueries });
     this.widgetCount += metrics.length;
   }
 
@@ -162,6 +163,16 @@ export class DashboardContent {
       width,
       height: LOG_TABLE_HEIGHT,
     }));
+  }
+
+  /** One Logs Insights table over at most 50 log groups (the query limit). */
+  public logQuery(title: string, logGroupNames: string[], queryLines: string[], width = FULL_WIDTH): cloudwatch.LogQueryWidget {
+    if (logGroupNames.length > MAX_LOG_GROUPS_PER_QUERY) {
+      throw validationError(this.scope, `The Logs Insights widget "${title}" would read ${logGroupNames.length} log groups; a query reads at most ${MAX_LOG_GROUPS_PER_QUERY}.`);
+    }
+    return new cloudwatch.LogQueryWidget({
+      title, logGroupNames, queryLines, view: cloudwatch.LogQueryVisualizationType.TABLE, width, height: LOG_TABLE_HEIGHT,
+    });
   }
 
   /** Alarm status widgets of at most 100 alarms each; none when there are no alarms. */

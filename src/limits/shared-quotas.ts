@@ -222,7 +222,9 @@ export function checkStackOperation(stackPath: string, resources: number, nested
       + `updates or deletes at most ${fmt(SHARED_QUOTAS.resourcesPerStackOperation)} in one stack operation (nested stacks included), `
       + 'so the deploy would fail.',
     fix: 'Monitor functions that already have their log groups (logging.lambdaLogGroupMode: ServiceLogGroupMode.USE_EXISTING) so the '
-      + 'platform creates none, set alarms.lambdaAlarmsAccountWide: true (two alarms instead of two per 10 functions), move resources '
+      + 'platform creates none, define the functions in stacks of their own with an explicit functionName (their log groups then go '
+      + 'with them: LogGroupPlacement.FUNCTION_STACK, the default), set alarms.lambdaAlarmsAccountWide: true (two alarms instead '
+      + 'of two per 10 functions), move resources '
       + 'of your own out of this stack, or split the monitored resources across two PlatformMonitoring constructs in separate '
       + 'top-level stacks.',
   }];

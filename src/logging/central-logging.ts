@@ -1,4 +1,4 @@
-import { Annotations, Duration, NestedStack, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, NestedStack, Names, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -7,7 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
 import { apiAccessLogFormatString } from './api-access-log-format';
 import { BATCH_LOG_ERRORS_METRIC, errorCountMetric, errorMetricFilter, lambdaLogErrorsMetricName } from './log-error-metrics';
-import { AUTO_NESTED_THRESHOLD, isNested, LogGroupPlacement, NESTED_SHARDS, shardOf } from './log-group-placement';
+import { AUTO_NESTED_THRESHOLD, functionStackOf, isNested, LogGroupPlacement, NESTED_SHARDS, shardOf, topLevelStackOf } from './log-group-placement';
 import { LoggingOptions } from './logging-options';
 import { enableRestApiAccessLogs, warnForeignRestApiStages } from './rest-api-access-logs';
 import { createSavedQueries } from './saved-queries';
@@ -20,6 +20,7 @@ import { MonitoredResources } from '../model/monitored-platform';
 import { MonitoredApisProps, MonitoredFunctionsProps } from '../model/monitored-resource-props';
 import { ResourceUse } from '../model/resource-location';
 import { DEFAULT_TRAIL_LOG_GROUP_RETENTION } from '../private/defaults';
+import { registerDetachedScope } from '../private/detached-scopes';
 import { validationError } from '../private/errors';
 import { checkEnumValue } from '../private/input-checks';
 import { functionNameOf, logGroupNameOf } from '../private/literal-names';
@@ -156,7 +157,7 @@ export class CentralLogging extends Construct {
   /** The namespace of the log-error metrics (`PlatformMonitoring.metricNamespace`: the project name in PROD, `<project>-<env>` elsewhere). */
   public readonly metricNamespace: string;
 
-  private readonly lambdaGroupsByAddr = new Map<string, { fn: lambda.IFunction; logGroup: logs.ILogGroup }>();
+  private readonly lambdaGroupsByAddr = new Map<string, { fn: lambda.IFunction; logGroup: logs.ILogGroup; own: boolean }>();
 
   constructor(scope: Construct, id: string, props: CentralLoggingProps) {
     super(scope, id);
@@ -185,7 +186,7 @@ export class CentralLogging extends Construct {
 
     // Lambda: one group per function, construct ids from the function's construct address.
     const functions = model.localFunctions;
-    const placement = props.lambdaLogGroupPlacement ?? LogGroupPlacement.NESTED_STACKS;
+    const placement = props.lambdaLogGroupPlacement ?? LogGroupPlacement.FUNCTION_STACK;
     const nested = isNested(placement, functions.length);
     if (placement === LogGroupPlacement.AUTO) {
       // AUTO is always the same layout as one of the growth-safe values: switching changes nothing.
@@ -195,16 +196,49 @@ export class CentralLogging extends Construct {
         + `(now ${functions.length}): a deploy then fails for retained groups with fixed names. With ${functions.length} functions AUTO `
         + `places them exactly as LogGroupPlacement.${same} does: set that instead (nothing moves), and growth never moves them.`);
     }
+    // FUNCTION_STACK: the top-level stack of each function whose resources go with it.
+    const ownStacks = new Map<lambda.IFunction, Stack>();
+    if (placement === LogGroupPlacement.FUNCTION_STACK) {
+      for (const fn of functions) {
+        const own = functionStackOf(fn, this);
+        if (own) ownStacks.set(fn, own);
+      }
+      checkNoMutualDependency(this, functions, new Set(ownStacks.values()));
+    }
     const lambdaScope = new Construct(this, 'Lambda');
     const shards = new Map<number, Construct>();
+    const ownShards = new Map<string, Construct>();
+    const ownScopes = new Map<Stack, Construct>();
+    const shardIn = (parent: Construct, index: number): NestedStack => new NestedStack(parent, `Shard${index}`, {
+      description: `${props.projectName}: Lambda log groups and error metric filters (shard ${index + 1} of ${NESTED_SHARDS})`,
+    });
     const shardScope = (fn: lambda.IFunction): Construct => {
+      const own = ownStacks.get(fn);
+      if (own) {
+        // One scope per platform in the function's stack, named after the platform's construct.
+        let ownScope = ownScopes.get(own);
+        if (!ownScope) {
+          ownScope = new Construct(own, `${Names.uniqueId(this)}Lambda`);
+          checkTemplateQuotas(ownScope);
+          registerDetachedScope(this, ownScope);
+          Tags.of(ownScope).add('Project', props.projectName);
+          Tags.of(ownScope).add('Environment', environment);
+          ownScopes.set(own, ownScope);
+        }
+        const index = shardOf(fn.node.path);
+        const key = `${own.node.path}#${index}`;
+        let shard = ownShards.get(key);
+        if (!shard) {
+          shard = shardIn(ownScope, index);
+          ownShards.set(key, shard);
+        }
+        return shard;
+      }
       if (!nested) return lambdaScope;
       const index = shardOf(fn.node.path);
       let shard = shards.get(index);
       if (!shard) {
-        shard = new NestedStack(lambdaScope, `Shard${index}`, {
-          description: `${props.projectName}: Lambda log groups and error metric filters (shard ${index + 1} of ${NESTED_SHARDS})`,
-        });
+        shard = shardIn(lambdaScope, index);
         shards.set(index, shard);
       }
       return shard;
@@ -219,7 +253,7 @@ export class CentralLogging extends Construct {
         ? logs.LogGroup.fromLogGroupName(fnScope, 'LogGroup', name)
         : encryptedLogGroup(fnScope, 'LogGroup', name, options);
       errorMetricFilter(fnScope, 'ErrorsFilter', logGroup, this.metricNamespace, lambdaLogErrorsMetricName(functionNameOf(fn)));
-      this.lambdaGroupsByAddr.set(key, { fn, logGroup });
+      this.lambdaGroupsByAddr.set(key, { fn, logGroup, own: ownStacks.has(fn) });
     }
     this.lambdaLogGroups = [...this.lambdaGroupsByAddr.values()].map((e) => e.logGroup);
 
@@ -257,10 +291,13 @@ export class CentralLogging extends Construct {
     for (const { fn, logGroup } of this.lambdaGroupsByAddr.values()) this.logGroups[`lambda:${fn.node.path}`] = logGroup;
 
     // Queries name nested groups literally (no nested-stack output per group), after their stacks.
+    // A group in a function's own stack is named literally too, and not waited for: that stack
+    // deploys after this one (it reads the key's ARN from it). PutQueryDefinition's reference
+    // (CloudWatch Logs API Reference) does not say that the groups must exist.
     const queries = new Construct(this, 'Queries');
     for (const shard of shards.values()) queries.node.addDependency(shard);
-    const queryGroups = [...this.lambdaGroupsByAddr.entries()].map(([addr, { logGroup }]) => {
-      const literal = nested ? logGroupNameOf(logGroup) : logGroup.logGroupName;
+    const queryGroups = [...this.lambdaGroupsByAddr.entries()].map(([addr, { logGroup, own }]) => {
+      const literal = nested || own ? logGroupNameOf(logGroup) : logGroup.logGroupName;
       return literal === logGroup.logGroupName ? logGroup : logs.LogGroup.fromLogGroupName(queries, `Lambda${addr}`, literal);
     });
     this.queryDefinitions = createSavedQueries(queries, naming, {
@@ -326,6 +363,23 @@ export class CentralLogging extends Construct {
     }
     return entry;
   }
+}
+
+/**
+ * Fails when a stack would hold the log groups of some of its functions (so read the platform
+ * key's ARN from the platform's stack) while the platform reads the generated name of another of
+ * its functions (so depends on that stack): neither stack could deploy first.
+ */
+function checkNoMutualDependency(scope: Construct, functions: lambda.IFunction[], ownStacks: Set<Stack>): void {
+  functions.forEach((fn, i) => {
+    const stack = topLevelStackOf(Stack.of(fn));
+    if (!ownStacks.has(stack) || !Token.isUnresolved(functionNameOf(fn))) return;
+    throw validationError(scope, `lambdaFunctions[${i}] (${fn.node.path}) has a name generated at deploy, so the platform reads it `
+      + `from stack "${stack.node.path}", while that stack holds the platform's log groups of its other functions (encrypted with the `
+      + 'platform key, whose ARN it reads from the platform\'s stack): the two stacks would depend on each other. Give the function '
+      + 'an explicit functionName, or set lambdaLogGroupPlacement (PlatformMonitoring: logging.lambdaLogGroupPlacement) to '
+      + 'LogGroupPlacement.NESTED_STACKS (every group in the platform\'s stack operation).');
+  });
 }
 
 /** Service log groups created by platforms of an app, by app root, then by account, Region and name. */

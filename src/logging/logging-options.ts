@@ -23,10 +23,12 @@ export interface LoggingOptions {
   readonly lambdaLogGroupMode?: ServiceLogGroupMode;
 
   /**
-   * Where the per-function log groups and metric filters are created: the same stack, or nested
-   * stacks sharded by a stable hash of each function's construct path.
+   * Where the per-function log groups and metric filters are created: nested stacks under the
+   * function's own stack (for a function defined with an explicit name in another stack of the app),
+   * nested stacks of the platform sharded by a stable hash of each function's construct path, or
+   * the same stack.
    *
-   * @default LogGroupPlacement.NESTED_STACKS - from the first function, so growth never moves a group
+   * @default LogGroupPlacement.FUNCTION_STACK - from the first function, so growth never moves a group
    */
   readonly lambdaLogGroupPlacement?: LogGroupPlacement;
 

@@ -4,6 +4,7 @@ import {
   ANOMALY_ALARM_MONTH, COMPOSITE_ALARM_MONTH, CUSTOM_METRIC_MONTH, DASHBOARD_MONTH, FREE_DASHBOARD_MAX_METRICS, FREE_DASHBOARDS,
   HIGH_RESOLUTION_ALARM_METRIC_MONTH, STANDARD_ALARM_METRIC_MONTH,
 } from './rates';
+import { detachedScopesBelow } from '../private/detached-scopes';
 
 /** The id of the synth summary (an info message): `Annotations.of(scope).acknowledgeInfo(id)` silences it. */
 export const SYNTH_SUMMARY_INFO = 'cdk-platform-monitoring:summary';
@@ -79,7 +80,8 @@ export function addSynthSummary(scope: Construct, severities: () => { critical: 
 
 /** Counts the billable resources below `scope`. */
 export function countPlatform(scope: IConstruct, severities: { critical: number; warning: number }): PlatformCounts {
-  const all = scope.node.findAll();
+  // What the platform created under other stacks (the log groups of their functions) counts too.
+  const all = [...scope.node.findAll(), ...detachedScopesBelow(scope).flatMap((d) => d.node.findAll())];
   const cfn = all.filter((c): c is CfnResource => CfnResource.isCfnResource(c));
   const of = (type: string) => cfn.filter((r) => r.cfnResourceType === type);
   const resolve = (r: CfnResource, value: unknown) => Stack.of(r).resolve(value);

@@ -1,6 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { dashboardBody, layoutProblems, titles, widgetMetrics } from './body';
 import { measureDashboard } from '../../bench/measure';
 import { ApiPerformanceDashboard, ApiPerformanceDashboardProps } from '../../src/dashboards/api-performance-dashboard';
@@ -47,11 +48,13 @@ describe('ApiPerformanceDashboard splits at CloudWatch\'s limits', () => {
     }
     const bodies = d.dashboards.map(dashboardBody);
     bodies.forEach((b) => expect(layoutProblems(b)).toEqual([]));
-    // Part 2 repeats the section header, and carries the last group and the Logs Insights widgets.
+    // Each Logs Insights table follows the graphs of its last function: tables 1-10 stay on part 1;
+    // part 2 repeats the section header, and carries the last group and its table.
+    expect(titles(bodies[0]).filter((t) => t.startsWith('Recent'))).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Recent Lambda errors (functions ${i * 50 + 1}-${i * 50 + 50})`));
     expect(titles(bodies[1])).toEqual(['## Lambda functions (continued)',
       'Lambda invocations (functions 501)', 'Lambda errors (functions 501)', 'Lambda throttles (functions 501)',
-      'Lambda duration p50 / p99 (ms) (functions 501)',
-      ...Array.from({ length: 11 }, (_, i) => `Recent Lambda errors (${i + 1}/11)`)]);
+      'Lambda duration p50 / p99 (ms) (functions 501)', 'Recent Lambda errors (functions 501)']);
     const invocations = bodies.flatMap((b) => b.widgets.filter((w: any) => w.properties.title?.startsWith('Lambda invocations')))
       .flatMap((w: any) => widgetMetrics(w).map((m) => m.dimensions.FunctionName));
     expect(invocations).toEqual(Array.from({ length: 501 }, (_, i) => `shop-fn-${i}`));
@@ -153,9 +156,47 @@ describe('packBlocks', () => {
     expect(packBlocks([block(1, 60), block(1, 60)], { widgets: 5, metrics: 100 }).map((p) => p.metrics)).toEqual([60, 60]);
   });
 
+  test('splits on Logs Insights widgets: a part holds at most `logQueries` of them', () => {
+    const query = (i: number) => new cloudwatch.LogQueryWidget({ logGroupNames: [`g${i}`], queryLines: ['fields @message'] });
+    const blocks: WidgetBlock[] = Array.from({ length: 7 }, (_, i) => ({ rows: [[query(i)]], metrics: [0], logQueries: [true] }));
+    expect(packBlocks(blocks, { widgets: 500, metrics: 100, logQueries: 3 }).map((p) => p.widgets)).toEqual([3, 3, 1]);
+    const one: WidgetBlock = { rows: [Array.from({ length: 7 }, (_, i) => query(i))], metrics: Array(7).fill(0), logQueries: Array(7).fill(true) };
+    expect(packBlocks([one], { widgets: 500, metrics: 100, logQueries: 3 }).map((p) => p.widgets)).toEqual([3, 3, 1]);
+  });
+
   test('a block that alone passes a limit is cut into widgets; a part never passes a limit', () => {
     const parts = packBlocks([block(7, 10)], { widgets: 5, metrics: 30 });
     expect(parts.map((p) => [p.widgets, p.metrics])).toEqual([[3, 30], [3, 30], [1, 10]]);
+  });
+});
+
+describe('at most 30 Logs Insights widgets on any dashboard (an account runs 30 queries at once)', () => {
+  // CloudWatch Logs quotas, "Concurrent queries" (SHARED_QUOTAS.logsInsightsWidgetsPerDashboard).
+  const logWidgets = (d: { dashboards: cloudwatch.Dashboard[]; dashboardNames: string[] }) => measured(d).map((m) => m.logQueryWidgets);
+  const sources = (d: { dashboards: cloudwatch.Dashboard[] }) => d.dashboards.map(dashboardBody)
+    .flatMap((b) => b.widgets.filter((w: any) => w.type === 'log'))
+    .flatMap((w: any) => String(w.properties.query).match(/SOURCE '[^']+'/g) ?? []);
+
+  test.each([1500, 3000])('%i functions: every part within 30 tables, every log group once, earlier parts unchanged by growth', (count) => {
+    const { d } = apiDashboard(count);
+    const perPart = logWidgets(d);
+    expect(Math.max(...perPart)).toBeLessThanOrEqual(30);
+    expect(perPart.reduce((a, b) => a + b, 0)).toBe(count / 50);
+    expect(sources(d)).toEqual(Array.from({ length: count }, (_, i) => `SOURCE '/aws/lambda/shop-fn-${i}'`));
+    if (count === 3000) {
+      // Growing from 1,500 to 3,000 functions only appends: every part but the last of 1,500 is unchanged.
+      const smaller = apiDashboard(1500).d.dashboards.map(dashboardBody);
+      const larger = d.dashboards.map(dashboardBody);
+      expect(larger.slice(0, smaller.length - 1)).toEqual(smaller.slice(0, -1));
+    }
+  });
+
+  test('60 tables that no graph separates are split 30 and 30 into two parts', () => {
+    const { stack } = newStack();
+    const groups = Array.from({ length: 3000 }, (_, i) => logs.LogGroup.fromLogGroupName(stack, `G${i}`, `/aws/lambda/g-${i}`));
+    const d = new ApiPerformanceDashboard(stack, 'Api', { projectName: 'shop', lambdaLogGroups: groups });
+    expect(logWidgets(d)).toEqual([30, 30]);
+    expect(titles(dashboardBody(d.dashboards[1]))[0]).toBe('## Lambda (all functions in the region) (continued)');
   });
 });
 

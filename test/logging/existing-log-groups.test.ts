@@ -1,4 +1,4 @@
-import { App, NestedStack, Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -19,7 +19,8 @@ function build(make: (stack: Stack) => lambda.IFunction[], props: Partial<Centra
     projectName: 'shop', encryptionKey: new kms.Key(stack, 'Key', { enableKeyRotation: true }), lambdaFunctions: make(stack), ...props,
   });
   app.synth();
-  const templates = [stack, ...stack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack)].map((s) => Template.fromStack(s));
+  // Every stack of the app: a function of another stack has its group in nested stacks under that stack.
+  const templates = app.node.findAll().filter((c): c is Stack => Stack.isStack(c)).map((s) => Template.fromStack(s));
   const resources = (type: string) => templates.flatMap((t) => Object.values<any>(t.findResources(type)));
   return { stack, logging, resources };
 }

@@ -29,13 +29,16 @@ describe('three-stack app (functions, APIs, monitoring), defaults otherwise', ()
   });
 
   test('literal names reach alarms, log groups and the trail (function name, REST API name and stage name)', () => {
-    const { app, platformStack } = threeStackApp({ literalFunctionNames: true }, { httpApis: [] });
+    const { app, platformStack, functionsStack } = threeStackApp({ literalFunctionNames: true }, { httpApis: [] });
     app.synth();
     const t = Template.fromStack(platformStack);
     const shards = platformStack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack);
-    const groupNames = shards.flatMap((s) => Object.values<any>(Template.fromStack(s).findResources('AWS::Logs::LogGroup')))
-      .map((g) => g.Properties.LogGroupName);
-    expect(groupNames.sort()).toEqual(['/aws/lambda/shop-orders', '/aws/lambda/shop-payments', '/aws/lambda/shop-search']);
+    // The functions' groups are in nested stacks under their own stack (LogGroupPlacement.FUNCTION_STACK).
+    const groupsIn = (stacks: Stack[]) => stacks.flatMap((s) => Object.values<any>(Template.fromStack(s).findResources('AWS::Logs::LogGroup')))
+      .map((g) => g.Properties.LogGroupName).filter((n) => JSON.stringify(n).includes('/aws/lambda/'));
+    const teamShards = functionsStack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack);
+    expect(groupsIn(teamShards).sort()).toEqual(['/aws/lambda/shop-orders', '/aws/lambda/shop-payments', '/aws/lambda/shop-search']);
+    expect(groupsIn([platformStack, ...shards])).toEqual([]);
     // API alarms sit in nested shards of the platform stack.
     const apiAlarms = shards.flatMap((s) => Object.values<any>(Template.fromStack(s).findResources('AWS::CloudWatch::Alarm')))
       .filter((a) => JSON.stringify(a.Properties.Dimensions ?? []) === JSON.stringify([{ Name: 'ApiName', Value: 'shop-api' }, { Name: 'Stage', Value: 'live' }]));

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { LargeCaseFigures, largeCaseFigures } from '../../bench/large-case';
 import { AWS_LIMITS, checkLimits } from '../../bench/limits';
 import { measureAssembly, Measurement } from '../../bench/measure';
 import { multiStackApp } from '../../bench/multi-stack';
@@ -20,18 +21,33 @@ const MAX_PARAMETERS = 200;
 let monitoring: PlatformMonitoring;
 let m: Measurement;
 let templates: Array<{ file: string; template: any }>;
+let figures: LargeCaseFigures;
 
 beforeAll(() => {
   const built = multiStackApp();
   monitoring = built.monitoring;
   const directory = built.app.synth().directory;
   m = measureAssembly(directory);
+  figures = largeCaseFigures(directory);
   templates = fs.readdirSync(directory).filter((f) => f.endsWith('.template.json'))
     .map((file) => ({ file, template: JSON.parse(fs.readFileSync(path.join(directory, file), 'utf8')) }));
 });
 
 test('every limit of bench/limits.ts passes', () => {
   expect(checkLimits(m).filter((c) => !c.pass)).toEqual([]);
+});
+
+test('with the defaults, every stack operation within 2,000 resources: each team stack carries its functions\' log groups', () => {
+  // Issue 25 §2: no lambdaAlarmsAccountWide, no user intervention. With the log groups in the
+  // platform's shards its operation held 2,728 resources (over CloudFormation's 2,500).
+  const ops = Object.fromEntries(figures.operations.map((o) => [o.stack, [o.resources, o.nestedStacks]]));
+  expect(Object.keys(ops).sort()).toEqual(['Apis', 'Platform', 'Team0', 'Team1', 'Team2', 'Team3']);
+  for (const [stack, [resources]] of Object.entries(ops)) expect({ stack, ok: resources <= 2000 }).toEqual({ stack, ok: true });
+  // 250 functions + 8 shard stacks + 500 groups and filters.
+  for (const t of ['Team0', 'Team1', 'Team2', 'Team3']) expect(ops[t]).toEqual([758, 8]);
+  expect(figures.maxTemplateResources).toBeLessThanOrEqual(400);
+  expect(figures.maxTemplateBytes).toBeLessThanOrEqual(800_000);
+  expect(figures.maxLogsInsightsWidgets).toBeLessThanOrEqual(30);
 });
 
 test('every stack and nested stack: at most 500 resources, 1 MB, 200 outputs and 200 parameters', () => {

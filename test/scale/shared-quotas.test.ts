@@ -2,6 +2,7 @@ import { App, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DeploymentEnvironment, PlatformMonitoring, PlatformMonitoringProps } from '../../src';
 import { SHARED_QUOTAS } from '../../src/limits/shared-quotas';
 import { RECOMMENDED_CONTEXT } from '../fixtures';
@@ -44,6 +45,22 @@ describe('resources in one stack operation', () => {
     expect(message).toMatch(new RegExp("Stack 'Platform' and its 7 nested stack\\(s\\) hold 2,\\d\\d\\d resources; CloudFormation creates, "
       + 'updates or deletes at most 2,500 in one stack operation \\(nested stacks included\\), so the deploy would fail.'));
     expect(message).toMatch(/ServiceLogGroupMode.USE_EXISTING/);
+  });
+
+  test('a team stack that holds the platform\'s log groups of its functions is checked too, its nested stacks included', () => {
+    const app = new App({ context: RECOMMENDED_CONTEXT });
+    const stack = new Stack(app, 'Platform', { env: ENV });
+    const team = new Stack(app, 'Team', { env: ENV });
+    const fn = new lambda.Function(team, 'Orders', {
+      functionName: 'shop-orders', runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('x'),
+    });
+    new PlatformMonitoring(stack, 'Monitoring', {
+      projectName: 'shop', environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], lambdaFunctions: [fn],
+    });
+    for (let i = 0; i < 7; i++) nestedFiller(team, `Filler${i}`, 400);
+    const message = synthError(app);
+    expect(message).toMatch(/PlatformMonitoring-StackOperationResources/);
+    expect(message).toMatch(/Stack 'Team' and its 8 nested stack\(s\) hold 2,8\d\d resources/);
   });
 
   test('under 2,500 passes', () => {

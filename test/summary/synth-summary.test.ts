@@ -1,7 +1,10 @@
-import { Annotations as CoreAnnotations } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { monthlyCost } from '../../src/summary/synth-summary';
+import { Annotations as CoreAnnotations, App, NestedStack, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DeploymentEnvironment, PlatformMonitoring } from '../../src';
+import { countPlatform, monthlyCost } from '../../src/summary/synth-summary';
 import { allOptionsPlatform, assemblyTemplates, AssemblyTemplate } from '../alerts/alarm-fixtures';
+import { RECOMMENDED_CONTEXT } from '../fixtures';
 
 // The README's cost table, recomputed here from the synthesized templates (nested stacks included)
 // with the rates of "Amazon CloudWatch pricing" (us-east-1): $0.10 per standard alarm metric, $0.30
@@ -78,6 +81,29 @@ describe('the synth summary', () => {
     expect(monthlyCost({ ...none, dashboardMetrics: [51, 500] })).toEqual({ low: 6, high: 6 });
     expect(monthlyCost({ ...none, dashboardMetrics: [50], standardAlarmMetrics: 10, anomalyAlarms: 2, compositeAlarms: 1, filterMetrics: 5 }))
       .toEqual({ low: 3.6, high: 6.6 });
+  });
+
+  test('counts the log groups and filters the platform created under the functions\' own stacks', () => {
+    const app = new App({ context: RECOMMENDED_CONTEXT });
+    const env = { account: '123456789012', region: 'eu-west-1' };
+    const platformStack = new Stack(app, 'Platform', { env });
+    const team = new Stack(app, 'Team', { env });
+    const fns = ['orders', 'payments'].map((n) => new lambda.Function(team, n, {
+      functionName: `shop-${n}`, runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('x'),
+    }));
+    const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', {
+      projectName: 'shop', environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], lambdaFunctions: fns,
+    });
+    const teamShards = team.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack);
+    expect(teamShards.length).toBeGreaterThan(0);
+    const inTeam = (type: string) => teamShards.reduce((n, sh) => n + Object.keys(Template.fromStack(sh).findResources(type)).length, 0);
+    expect(inTeam('AWS::Logs::LogGroup')).toBe(2);
+    const platformOnly = [platformStack, ...platformStack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack)];
+    const inPlatform = (type: string) => platformOnly.reduce((n, st) => n + Object.keys(Template.fromStack(st).findResources(type)).length, 0);
+    const counts = countPlatform(monitoring, { critical: 0, warning: 0 });
+    expect(counts.logGroups).toBe(inPlatform('AWS::Logs::LogGroup') + 2);
+    expect(counts.metricFilters).toBe(inPlatform('AWS::Logs::MetricFilter') + inTeam('AWS::Logs::MetricFilter'));
+    expect(counts.nestedStacks).toBe(platformOnly.length - 1 + teamShards.length);
   });
 
   test('acknowledgeable by its id', () => {
