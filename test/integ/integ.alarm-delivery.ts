@@ -47,7 +47,7 @@ function build(app: App): IntegTest {
   // The warning alarm: Glue crawler failures (WARNING), notifying the alert topic and the warning
   // topic (the chat channel's topic when INTEG_SLACK_* are set).
   const warningAlarm = monitoring.alarms.glueCrawlerFailuresAlarm;
-  if (!warningAlarm) throw new Error('integ.alarm-delivery: platformAlarms.glueCrawlerFailuresAlarm is undefined; pick another WARNING alarm.');
+  if (!warningAlarm) throw new Error('integ.alarm-delivery: alarms.glueCrawlerFailuresAlarm is undefined; pick another WARNING alarm.');
 
   // The batch alarm is CRITICAL: alert topic + critical topic. The crawler alarm is WARNING: alert
   // topic + warning topic. Each delivery is an action of its own in the alarm's history.

@@ -55,7 +55,7 @@ describe('resources in one stack operation', () => {
       functionName: 'shop-orders', runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('x'),
     });
     new PlatformMonitoring(stack, 'Monitoring', {
-      projectName: 'shop', environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], lambdaFunctions: [fn],
+      projectName: 'shop', environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, lambdaFunctions: [fn],
     });
     for (let i = 0; i < 7; i++) nestedFiller(team, `Filler${i}`, 400);
     const message = synthError(app);

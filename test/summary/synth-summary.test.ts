@@ -92,7 +92,7 @@ describe('the synth summary', () => {
       functionName: `shop-${n}`, runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('x'),
     }));
     const monitoring = new PlatformMonitoring(platformStack, 'Monitoring', {
-      projectName: 'shop', environment: DeploymentEnvironment.PROD, alertEmails: ['ops@example.com'], lambdaFunctions: fns,
+      projectName: 'shop', environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, lambdaFunctions: fns,
     });
     const teamShards = team.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack);
     expect(teamShards.length).toBeGreaterThan(0);
