@@ -212,6 +212,15 @@ const apiCheck = project.addTask('api:check', {
 });
 project.postCompileTask.prependSpawn(apiCheck);
 
+// Jest transpiles test files without type-checking them (ts-jest reads `isolatedModules` from
+// test/tsconfig.json, set by projen for jsii projects), and jsii compiles src/ only: the tests are
+// type-checked here, once per build (~25 s CPU), not in `test`.
+const typecheckTests = project.addTask('typecheck:test', {
+  description: 'Type-check the test suite (tsc --noEmit -p test/tsconfig.json); jest only transpiles it',
+  exec: 'tsc --noEmit -p test/tsconfig.json',
+});
+project.postCompileTask.spawn(typecheckTests);
+
 // ---------------------------------------------------------------------------------------------
 // The example app: synthesized with the real aws-cdk CLI, all cdk-nag packs on.
 new JsonFile(project, 'cdk.json', {
