@@ -47,14 +47,18 @@ function moduleOf(url: string): string {
 
 /** The top `top` entries of each table, as text (percentages of the sampled time). */
 export function summarizeProfile(profile: CpuProfile, top = 25): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  // Not the code profiled: the idle process, and the inspector's own `dispatch` (Profiler.stop).
+  const NOT_PROFILED = new Set(['(idle)', '(program)', 'dispatch']);
   const self = new Map<number, number>();
   let total = 0;
   profile.samples.forEach((id, i) => {
+    const cf = byId.get(id)!.callFrame;
+    if (!cf.url && NOT_PROFILED.has(cf.functionName)) return;
     const dt = profile.timeDeltas[i] ?? 0;
     self.set(id, (self.get(id) ?? 0) + dt);
     total += dt;
   });
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const nameOf = (id: number) => {
@@ -81,7 +85,7 @@ export function summarizeProfile(profile: CpuProfile, top = 25): string {
   const table = (title: string, m: Map<string, number>) => [title,
     ...[...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, t]) => `${(100 * t / total).toFixed(1).padStart(5)} %  ${k}`)];
   return [
-    `CPU profile: ${(total / 1000).toFixed(0)} ms sampled (wall clock; shares of it below)`,
+    `CPU profile: ${(total / 1000).toFixed(0)} ms sampled (wall clock, without the idle process and the profiler itself; shares of it below)`,
     ...table('Self time by module:', byModule),
     ...table('Self time by function:', byFunction),
     ...table('Inclusive time of the library\'s functions (src/):', inclusive),
