@@ -4,13 +4,15 @@ import * as path from 'path';
 import { App, CfnOutput, CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
 import { BENCH_CONTEXT, BENCH_STACK_ENV } from './context';
 import { addPlatform, newBenchStack } from './fixture';
+import { profileCpu, summarizeProfile } from './profile';
 
 // The library's own cost: the CPU time (user + system) of synthesizing the platform of N functions,
 // divided by the CPU time of emitting the same templates (every stack and nested stack, every
 // resource, parameter and output) as plain `CfnResource`s, `CfnParameter`s and `CfnOutput`s. Both
 // run in this process, warmed up, with aws-cdk-lib's CloudFormation validation off
 // (`CDK_VALIDATION=false`), so the ratio is what the library adds over writing the templates, not
-// what the validation costs. Run alone: `npx projen bench:own-cost` (N = 1 and 1,000).
+// what the validation costs. Run alone: `npx projen bench:own-cost` (N = 1 and 1,000);
+// `BENCH_PROFILE=1` adds a CPU profile of the platform at 1,000 (bench/profile.ts).
 
 /** The library's cost at one size. */
 export interface OwnCost {
@@ -149,8 +151,44 @@ export function ownCostLine(c: OwnCost): string {
     + `${c.resources} resources: ${c.ratio.toFixed(2)}×`;
 }
 
+/**
+ * A CPU profile of one platform synth of size `n` (warm), its summary written beside the
+ * `.cpuprofile` (open it in Chrome DevTools) in bench/out/, and returned.
+ */
+export function profileOwnCost(n: number): string {
+  const validation = process.env.CDK_VALIDATION;
+  process.env.CDK_VALIDATION = 'false';
+  try {
+    const run = () => {
+      const outdir = tmpdir(n);
+      try {
+        const { app, stack } = newBenchStack(outdir);
+        addPlatform(stack, n);
+        app.synth();
+      } finally {
+        fs.rmSync(outdir, { recursive: true, force: true });
+      }
+    };
+    run();
+    const profile = profileCpu(run);
+    const summary = summarizeProfile(profile);
+    const out = path.join(__dirname, 'out');
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, `own-cost-${n}.cpuprofile`), JSON.stringify(profile));
+    fs.writeFileSync(path.join(out, `own-cost-${n}-profile.txt`), `${summary}\n`);
+    return summary;
+  } finally {
+    if (validation === undefined) delete process.env.CDK_VALIDATION; else process.env.CDK_VALIDATION = validation;
+  }
+}
+
 if (require.main === module) {
   for (const n of OWN_COST_SIZES) {
     process.stdout.write(`${ownCostLine(measureOwnCost(n, ownCostRuns(n)))}\n`);
+  }
+  // BENCH_PROFILE=1: where the platform's CPU goes at the largest size.
+  if (process.env.BENCH_PROFILE === '1') {
+    const n = Math.max(...OWN_COST_SIZES);
+    process.stdout.write(`\nN = ${n.toLocaleString('en-US')}, one platform synth (bench/out/own-cost-${n}-profile.txt):\n${profileOwnCost(n)}\n`);
   }
 }

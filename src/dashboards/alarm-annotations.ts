@@ -13,9 +13,10 @@ export function alarmAnnotations(alarms: readonly cloudwatch.IAlarm[], metrics: 
   const graphed = new Set(metrics.map(metricKey).filter((k): k is string => k !== undefined));
   const seen = new Set<string>();
   const out: cloudwatch.HorizontalAnnotation[] = [];
+  if (graphed.size === 0) return out;
   for (const alarm of alarms) {
     if (!(alarm instanceof cloudwatch.Alarm)) continue;
-    const key = metricKey(alarm.metric);
+    const key = alarmMetricKey(alarm);
     if (key === undefined || !graphed.has(key)) continue;
     const { value, label } = alarm.toAnnotation();
     if (seen.has(`${value} ${label}`)) continue;
@@ -23,6 +24,16 @@ export function alarmAnnotations(alarms: readonly cloudwatch.IAlarm[], metrics: 
     out.push({ value, label: `Alarm: ${label}`, color: THRESHOLD_COLOR });
   }
   return out;
+}
+
+/**
+ * An alarm's metric key, computed once per alarm (`Alarm.metric` is read-only): every graph of a
+ * dashboard looks up every alarm of the platform, thousands at 1,000 functions.
+ */
+const ALARM_KEYS = new WeakMap<cloudwatch.Alarm, string | undefined>();
+function alarmMetricKey(alarm: cloudwatch.Alarm): string | undefined {
+  if (!ALARM_KEYS.has(alarm)) ALARM_KEYS.set(alarm, metricKey(alarm.metric));
+  return ALARM_KEYS.get(alarm);
 }
 
 /** What identifies a plain metric's data: namespace, name, dimensions, statistic (not the period or label). */

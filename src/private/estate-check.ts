@@ -84,24 +84,28 @@ export function estateProblems(root: IConstruct): string[] {
     const stack = Stack.of(c);
     const account = Token.isUnresolved(stack.account) ? '<the deploy account>' : stack.account;
     const region = Token.isUnresolved(stack.region) ? '<the deploy Region>' : stack.region;
-    const props = stack.resolve((c as any).cfnProperties ?? {});
+    // Only the properties read below are resolved (resolving every alarm's metric is most of the cost).
+    const cfnProperties = (c as any).cfnProperties ?? {};
+    const prop = (key: string) => stack.resolve(cfnProperties[key]);
     const path = c.node.path;
 
     if (c.cfnResourceType === 'AWS::CloudTrail::Trail') {
-      const multi = props.isMultiRegionTrail === true;
+      const multi = prop('isMultiRegionTrail') === true;
       push(multi ? multiRegionTrails : regionalTrails, multi ? account : `${account}|${region}`, path);
     }
     if (c.cfnResourceType === 'AWS::Logs::ResourcePolicy') push(logsPolicies, `${account}|${region}`, path);
-    if (c.cfnResourceType === 'AWS::Chatbot::SlackChannelConfiguration' && typeof props.slackChannelId === 'string') {
-      push(chatChannels, `${account}|Slack channel ${props.slackChannelId}`, path);
+    const slackChannelId = c.cfnResourceType === 'AWS::Chatbot::SlackChannelConfiguration' ? prop('slackChannelId') : undefined;
+    if (typeof slackChannelId === 'string') {
+      push(chatChannels, `${account}|Slack channel ${slackChannelId}`, path);
     }
-    if (c.cfnResourceType === 'AWS::Chatbot::MicrosoftTeamsChannelConfiguration' && typeof props.teamsChannelId === 'string') {
-      push(chatChannels, `${account}|Microsoft Teams channel ${props.teamsChannelId}`, path);
+    const teamsChannelId = c.cfnResourceType === 'AWS::Chatbot::MicrosoftTeamsChannelConfiguration' ? prop('teamsChannelId') : undefined;
+    if (typeof teamsChannelId === 'string') {
+      push(chatChannels, `${account}|Microsoft Teams channel ${teamsChannelId}`, path);
     }
 
-    const name = props[spec.prop];
+    const name = prop(spec.prop);
     if (typeof name !== 'string') continue; // generated or unresolved: unique by construction
-    const multiRegionTrail = c.cfnResourceType === 'AWS::CloudTrail::Trail' && props.isMultiRegionTrail === true;
+    const multiRegionTrail = c.cfnResourceType === 'AWS::CloudTrail::Trail' && prop('isMultiRegionTrail') === true;
     const scope = multiRegionTrail ? NameScope.ACCOUNT : spec.scope;
     const key = scope === NameScope.PARTITION ? `${spec.label}|${name}`
       : scope === NameScope.ACCOUNT ? `${spec.label}|${account}|${name}` : `${spec.label}|${account}|${region}|${name}`;

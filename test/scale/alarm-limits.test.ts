@@ -3,9 +3,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AWS_LIMITS, checkLimits } from '../../bench/limits';
 import { measureAssembly, Measurement } from '../../bench/measure';
-import { PlatformAlarms, PlatformMonitoring } from '../../src';
+import { PlatformAlarms } from '../../src';
 import { MAX_GROUPED_FUNCTIONS } from '../../src/alarms/lambda-aggregate-alarm';
-import { DeploymentEnvironment } from '../../src/core/environment';
 import { alarmsOf, assemblyTemplates } from '../alerts/alarm-fixtures';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
@@ -114,11 +113,5 @@ test('control: beyond 1,000 functions the groups are refused, with what to do in
   expect(() => alarmsApp(MAX_GROUPED_FUNCTIONS + 1)).toThrow(/more than the 1,000 the alarms watch in groups of at most 10/);
 });
 
-// The API dashboard (5,000 Lambda metrics) splits into parts of at most 2,500 metrics (issue 15 part 1).
-test('PlatformMonitoring with 1,000 imported functions and defaults: every limit passes', () => {
-  const app = new App({ context: RECOMMENDED_CONTEXT });
-  const stack = new Stack(app, 'Platform', { env });
-  const fns = Array.from({ length: 1000 }, (_, i) => lambda.Function.fromFunctionName(stack, `Fn${i}`, `shop-fn-${i}`));
-  new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, recipients: { emails: ['ops@example.com'] }, projectName: 'shop', lambdaFunctions: fns, audit: { logAllLambdaDataEvents: true } });
-  expect(failed(measure(app))).toEqual([]);
-});
+// PlatformMonitoring with 1,000 imported functions against every limit: test/scale/growth.test.ts
+// (the app its 999 -> 1,000 growth test synthesizes anyway).
