@@ -1,5 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as chatbot from 'aws-cdk-lib/aws-chatbot';
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { DeploymentEnvironment, EventsDeliveryPolicy, PlatformMonitoring, PlatformMonitoringProps, ServiceLogGroupMode } from '../../src';
 import { estateProblems } from '../../src/private/estate-check';
@@ -137,6 +138,25 @@ describe('the app-wide check fires', () => {
     expect(problems[0]).toContain('but CloudTrail allows at most 5 per Region, a multi-Region trail counting in every Region '
       + '(and trails that exist in the account count too). Let the platforms read one trail: set audit.existingTrailLogGroup '
       + 'to the log group of a trail that exists (e.g. the first platform\'s), so the others create none.');
+  });
+
+  test('a single-Region trail counts in its Region only', () => {
+    // Four multi-Region platform trails, plus single-Region trails of the account: two in eu-west-1
+    // make 6 there (over 5), one in us-east-1 makes 5 there (allowed).
+    const app = new App({ context: RECOMMENDED_CONTEXT });
+    for (const [i, env] of [DeploymentEnvironment.DEV, DeploymentEnvironment.STAGING, DeploymentEnvironment.PROD].entries()) {
+      platform(app, `A${i}`, 'eu-west-1', env, { projectName: 'alpha', logging: { batchLogGroupMode: ServiceLogGroupMode.USE_EXISTING } });
+    }
+    platform(app, 'B0', 'eu-west-1', DeploymentEnvironment.PROD, { projectName: 'beta', logging: { batchLogGroupMode: ServiceLogGroupMode.USE_EXISTING } });
+    const regional = (region: string, id: string) => new cloudtrail.CfnTrail(new Stack(app, id, { env: { account: ACCOUNT, region } }), 'Trail', {
+      isLogging: true, s3BucketName: `${id.toLowerCase()}-bucket`, isMultiRegionTrail: false,
+    });
+    regional('eu-west-1', 'Eu1');
+    regional('eu-west-1', 'Eu2');
+    regional('us-east-1', 'Us1');
+    const problems = estateProblems(app);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^6 trails would exist in account 123456789012, Region eu-west-1 \(A0\/Monitoring\/Audit\/Resource, .*Eu1\/Trail, Eu2\/Trail\)/);
   });
 
   test('on more than 10 CloudWatch Logs resource policies in an account and Region', () => {
