@@ -283,12 +283,12 @@ export class PlatformMonitoring extends Construct {
           if (notifiesTopic && topic.node.findAll().some((c) => c instanceof sns.CfnSubscription)) return [];
           const start = `No alarm of this ${environment} platform would notify anyone: `;
           return [notifiesTopic
-            ? `${start}recipients (emails, criticalEmails, warningEmails, slackChannels, teamsChannels), alarms.actions, `
-              + 'alarms.criticalActions and alarms.warningActions are all empty, and nothing subscribes to the alert topic. Add a '
+            ? `${start}recipients (emails, criticalEmails, warningEmails, slackChannels, teamsChannels, existingChatChannels), `
+              + 'alarms.actions, alarms.criticalActions and alarms.warningActions are all empty, and nothing subscribes to the alert topic. Add a '
               + 'recipient (e.g. recipients: { emails: [\'ops@example.com\'] }), or set alarms.allowNoRecipients: true if the alert topic '
               + 'reaches people another way.'
             : `${start}alarms.notifyAlertTopic is false, and recipients (criticalEmails, warningEmails, slackChannels, `
-              + 'teamsChannels), alarms.actions, alarms.criticalActions and alarms.warningActions are all empty. Add a recipient '
+              + 'teamsChannels, existingChatChannels), alarms.actions, alarms.criticalActions and alarms.warningActions are all empty. Add a recipient '
               + 'there, or set alarms.allowNoRecipients: true if the alarms reach people another way.'];
         },
       });

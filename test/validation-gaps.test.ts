@@ -66,7 +66,7 @@ describe('an API ARN or URL where the API name goes', () => {
 
 describe('alarms that would notify nobody', () => {
   const NOBODY = 'No alarm of this prod platform would notify anyone: recipients (emails, criticalEmails, warningEmails, '
-    + 'slackChannels, teamsChannels), alarms.actions, alarms.criticalActions and alarms.warningActions are all empty, and '
+    + 'slackChannels, teamsChannels, existingChatChannels), alarms.actions, alarms.criticalActions and alarms.warningActions are all empty, and '
     + 'nothing subscribes to the alert topic. Add a recipient (e.g. recipients: { emails: [\'ops@example.com\'] }), or set '
     + 'alarms.allowNoRecipients: true if the alert topic reaches people another way.';
 
@@ -93,7 +93,7 @@ describe('alarms that would notify nobody', () => {
   test('notifyAlertTopic: false leaves the topic\'s subscribers unreached', () => {
     const { app } = platform({ alarms: { notifyAlertTopic: false } });
     expect(() => app.synth()).toThrow('No alarm of this prod platform would notify anyone: alarms.notifyAlertTopic is false, and '
-      + 'recipients (criticalEmails, warningEmails, slackChannels, teamsChannels), alarms.actions, alarms.criticalActions and '
+      + 'recipients (criticalEmails, warningEmails, slackChannels, teamsChannels, existingChatChannels), alarms.actions, alarms.criticalActions and '
       + 'alarms.warningActions are all empty. Add a recipient there, or set alarms.allowNoRecipients: true if the alarms reach '
       + 'people another way.');
   });
