@@ -165,11 +165,6 @@ project.eslint?.addRules({
 // ---------------------------------------------------------------------------------------------
 // Packaging. Only npm packaging can run on machines without PyPI / Maven Central / NuGet, so the
 // build packages JavaScript, and the other languages are proven by generating their code.
-// Jest workers with a larger young generation (V8 semi-space, default 16 MB on 64-bit): a synth
-// allocates many short-lived objects and scavenges took about a quarter of its CPU (bench/profile.ts).
-// Measured (test/scale/growth.test.ts, --coverage=false): 33.8 -> 26.3 s CPU; 16 files with
-// coverage: 58.5 / 62.1 -> 54.7 s wall (s2-speed2 notes). Replaces a NODE_OPTIONS of the caller.
-project.testTask.env('NODE_OPTIONS', '--max-semi-space-size=64');
 const packageTask = project.tasks.tryFind('package')!;
 packageTask.reset();
 packageTask.spawn(project.tasks.tryFind('package:js')!);
