@@ -114,7 +114,7 @@ test('PlatformMonitoring with 1,000 imported functions and defaults: every limit
 
 // The Lambda sums' groups in the same app (were in test/scale/alarm-limits.test.ts, on an app of
 // `PlatformAlarms` alone over the same 1,000 imported functions: the same alarms and nested stacks).
-describe('1,000 imported functions, PlatformAlarms defaults', () => {
+describe('1,000 imported functions, PlatformAlarms defaults (as PlatformMonitoring composes them)', () => {
   /** The function names each Lambda sum's alarms read, per alarm name. */
   function functionsPerAlarm(app: App, prefix: string): Map<string, string[]> {
     const out = new Map<string, string[]>();
