@@ -15,6 +15,12 @@ import { allOptionsPlatform, defaultPlatform, threeStackApp } from './fixtures';
  */
 delete process.env.CDK_VALIDATION;
 
+/**
+ * One plugin for every call below: its constructor builds the engine (the default rules compiled),
+ * seconds of CPU; `validate` keeps no state between calls.
+ */
+let plugin: CloudFormationValidatePlugin | undefined;
+
 /** The engine aws-cdk-lib runs at synth (default rules), on the given template files. */
 function validateFiles(app: App, files: string[]): PolicyValidationPluginReport {
   const context: IPolicyValidationContext = {
@@ -22,7 +28,8 @@ function validateFiles(app: App, files: string[]): PolicyValidationPluginReport 
     templatePaths: files,
     stackTemplates: files.map((f) => ({ stackConstructPath: path.basename(f), templatePath: f, accountId: '123456789012', region: 'eu-west-1' })),
   };
-  return new CloudFormationValidatePlugin().validate(context);
+  plugin ??= new CloudFormationValidatePlugin();
+  return plugin.validate(context);
 }
 
 /**

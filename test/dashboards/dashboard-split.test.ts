@@ -23,6 +23,13 @@ function apiDashboard(count: number, extra: Partial<ApiPerformanceDashboardProps
   return { stack, d };
 }
 
+/** `apiDashboard(count)` built once per count for the tests that only read it (1,001 and 1,500 functions). */
+const shared = new Map<number, ReturnType<typeof apiDashboard>>();
+function sharedApiDashboard(count: number) {
+  if (!shared.has(count)) shared.set(count, apiDashboard(count));
+  return shared.get(count)!;
+}
+
 /** What CloudWatch counts on each part (from the resolved body). */
 const measured = (d: { dashboards: cloudwatch.Dashboard[]; dashboardNames: string[] }) =>
   d.dashboards.map((part, i) => measureDashboard(d.dashboardNames[i], JSON.stringify(dashboardBody(part))));
@@ -62,7 +69,7 @@ describe('ApiPerformanceDashboard splits at CloudWatch\'s limits', () => {
 
   test('the first part keeps the logical id and name of the unsplit dashboard; later parts are each in a nested stack', () => {
     const small = apiDashboard(1).d;
-    const { stack, d } = apiDashboard(1001);
+    const { stack, d } = sharedApiDashboard(1001);
     expect(d.dashboards).toHaveLength(3);
     expect(d.dashboard).toBe(d.dashboards[0]);
     expect(d.dashboardName).toBe('shop-api-performance');
@@ -76,7 +83,7 @@ describe('ApiPerformanceDashboard splits at CloudWatch\'s limits', () => {
   });
 
   test('appending functions leaves every full part unchanged and only grows the last one', () => {
-    const before = apiDashboard(1001).d;
+    const before = sharedApiDashboard(1001).d;
     const after = apiDashboard(1019).d;
     expect(after.dashboards).toHaveLength(3);
     expect(dashboardBody(after.dashboards[0])).toEqual(dashboardBody(before.dashboards[0]));
@@ -178,14 +185,14 @@ describe('at most 30 Logs Insights widgets on any dashboard (an account runs 30 
     .flatMap((w: any) => String(w.properties.query).match(/SOURCE '[^']+'/g) ?? []);
 
   test.each([1500, 3000])('%i functions: every part within 30 tables, every log group once, earlier parts unchanged by growth', (count) => {
-    const { d } = apiDashboard(count);
+    const { d } = sharedApiDashboard(count);
     const perPart = logWidgets(d);
     expect(Math.max(...perPart)).toBeLessThanOrEqual(30);
     expect(perPart.reduce((a, b) => a + b, 0)).toBe(count / 50);
     expect(sources(d)).toEqual(Array.from({ length: count }, (_, i) => `SOURCE '/aws/lambda/shop-fn-${i}'`));
     if (count === 3000) {
       // Growing from 1,500 to 3,000 functions only appends: every part but the last of 1,500 is unchanged.
-      const smaller = apiDashboard(1500).d.dashboards.map(dashboardBody);
+      const smaller = sharedApiDashboard(1500).d.dashboards.map(dashboardBody);
       const larger = d.dashboards.map(dashboardBody);
       expect(larger.slice(0, smaller.length - 1)).toEqual(smaller.slice(0, -1));
     }

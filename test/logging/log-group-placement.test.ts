@@ -22,26 +22,34 @@ function setup(count: number, placement?: LogGroupPlacement) {
   return { app, stack, logging, nested };
 }
 
+/** `setup(count, placement)` built once per file for the tests that only read it (synthesized once). */
+const built = new Map<string, ReturnType<typeof setup>>();
+function shared(count: number, placement?: LogGroupPlacement) {
+  const key = `${count} ${placement}`;
+  if (!built.has(key)) built.set(key, setup(count, placement));
+  return built.get(key)!;
+}
+
 const lambdaGroups = (s: Stack) => Object.values(Template.fromStack(s).findResources('AWS::Logs::LogGroup'))
   .filter((r: any) => JSON.stringify(r.Properties.LogGroupName).includes('/aws/lambda/'));
 
 describe('per-function log group placement', () => {
   test('the default nests from the first function (a count never moves a group)', () => {
     for (const count of [1, 100, 101]) {
-      const { stack, nested } = setup(count);
+      const { stack, nested } = shared(count);
       expect(lambdaGroups(stack)).toHaveLength(0);
       expect(nested.reduce((n, s) => n + lambdaGroups(s).length, 0)).toBe(count);
     }
   });
 
   test('AUTO keeps up to 100 functions in the same stack', () => {
-    const { stack, nested } = setup(100, LogGroupPlacement.AUTO);
+    const { stack, nested } = shared(100, LogGroupPlacement.AUTO);
     expect(nested).toHaveLength(0);
     expect(lambdaGroups(stack)).toHaveLength(100);
   });
 
   test('AUTO moves 101+ functions into nested stacks', () => {
-    const { stack, nested } = setup(101, LogGroupPlacement.AUTO);
+    const { stack, nested } = shared(101, LogGroupPlacement.AUTO);
     expect(lambdaGroups(stack)).toHaveLength(0);
     expect(nested.length).toBeGreaterThan(1);
   });
@@ -124,7 +132,7 @@ describe('per-function log group placement', () => {
 
 describe('AUTO, kept for stacks deployed with it', () => {
   // Every template of the app (nested ones by their logical-id-derived file names), as text.
-  const templates = (count: number, placement: LogGroupPlacement) => JSON.stringify(assemblyTemplates(setup(count, placement).app));
+  const templates = (count: number, placement: LogGroupPlacement) => JSON.stringify(assemblyTemplates(shared(count, placement).app));
 
   const { SAME_STACK, NESTED_STACKS } = LogGroupPlacement;
   test.each([[1, SAME_STACK], [100, SAME_STACK], [101, NESTED_STACKS], [300, NESTED_STACKS]])(
@@ -133,11 +141,11 @@ describe('AUTO, kept for stacks deployed with it', () => {
     });
 
   test('warns at synth and names the growth-safe value that keeps the layout', () => {
-    const at = (count: number) => Annotations.fromStack(setup(count, LogGroupPlacement.AUTO).stack)
+    const at = (count: number) => Annotations.fromStack(shared(count, LogGroupPlacement.AUTO).stack)
       .findWarning('*', Match.stringLikeRegexp('lambdaLogGroupPlacement AUTO'))
       .map((w) => w.entry.data);
     expect(at(100)).toEqual([expect.stringMatching(/^lambdaLogGroupPlacement AUTO moves every per-function log group into nested stacks when the functions pass 100 \(now 100\): a deploy then fails for retained groups with fixed names\. With 100 functions AUTO places them exactly as LogGroupPlacement\.SAME_STACK does: set that instead \(nothing moves\), and growth never moves them\./)]);
     expect(at(101)).toEqual([expect.stringMatching(/With 101 functions AUTO places them exactly as LogGroupPlacement\.NESTED_STACKS does/)]);
-    expect(Annotations.fromStack(setup(101).stack).findWarning('*', Match.stringLikeRegexp('AUTO'))).toEqual([]);
+    expect(Annotations.fromStack(shared(101).stack).findWarning('*', Match.stringLikeRegexp('AUTO'))).toEqual([]);
   });
 });

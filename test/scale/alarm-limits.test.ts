@@ -5,7 +5,7 @@ import { AWS_LIMITS, checkLimits } from '../../bench/limits';
 import { measureAssembly, Measurement } from '../../bench/measure';
 import { PlatformAlarms } from '../../src';
 import { MAX_GROUPED_FUNCTIONS } from '../../src/alarms/lambda-aggregate-alarm';
-import { alarmsOf, assemblyTemplates } from '../alerts/alarm-fixtures';
+import { assemblyTemplates } from '../alerts/alarm-fixtures';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
 // Issue 15: 1,000 functions (and up to MAX_GROUPED_FUNCTIONS) within every alarm limit, with the
@@ -31,43 +31,6 @@ const measure = (app: App): Measurement => measureAssembly(app.synth().directory
 const MAX_OUTPUTS = 200; // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
 const mostOutputs = (app: App) => Math.max(...assemblyTemplates(app).map((t) => Object.keys(t.outputs).length));
 const failed = (m: Measurement) => checkLimits(m).filter((c) => !c.pass);
-
-/** The function names each Lambda sum's alarms read, per alarm name. */
-function functionsPerAlarm(app: App, prefix: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const a of alarmsOf(assemblyTemplates(app))) {
-    const name = String(a.props.AlarmName);
-    if (!name.startsWith(prefix)) continue;
-    const metrics: any[] = a.props.Metrics ?? [{ MetricStat: { Metric: { Dimensions: a.props.Dimensions } } }];
-    out.set(name, metrics.filter((m) => m.MetricStat).map((m) => m.MetricStat.Metric.Dimensions[0].Value));
-  }
-  return out;
-}
-
-describe('1,000 imported functions, PlatformAlarms defaults', () => {
-  const app = alarmsApp(1000);
-  const m = measure(app);
-
-  test('every limit of bench/limits.ts passes, and every template has at most 200 outputs', () => {
-    expect(failed(m)).toEqual([]);
-    expect(mostOutputs(app)).toBe(146); // the nested stacks output each group alarm's ARN (147 groups for these names, 1 in the stack)
-    expect(mostOutputs(app)).toBeLessThanOrEqual(MAX_OUTPUTS);
-    expect(m.maxMetricsPerMathAlarm).toBe(AWS_LIMITS.metricsPerMathAlarm);
-    expect(m.alarmsWithSearch).toBe(0);
-  });
-
-  test('each sum reads every function exactly once, in 147 alarms: 1 in the stack, 146 in its nested stack', () => {
-    for (const sum of ['lambda-errors', 'lambda-throttles']) {
-      const perAlarm = functionsPerAlarm(app, `shop-prod-${sum}`);
-      expect(perAlarm.size).toBe(147);
-      const read = [...perAlarm.values()].flat();
-      expect(read).toHaveLength(1000);
-      expect(new Set(read)).toEqual(new Set(Array.from({ length: 1000 }, (_, i) => `shop-fn-${i}`)));
-      const nested = m.stacks.filter((s) => s.nested && s.name.includes(sum.replace('-', '')));
-      expect(nested.map((s) => s.resources)).toEqual([146]);
-    }
-  });
-});
 
 test('1,000 lambda.Functions of team stacks with generated names (every metric an Fn::ImportValue): every limit passes', () => {
   // The largest alarm templates a team layout makes: each function is read through an export.
@@ -113,5 +76,6 @@ test('control: beyond 1,000 functions the groups are refused, with what to do in
   expect(() => alarmsApp(MAX_GROUPED_FUNCTIONS + 1)).toThrow(/more than the 1,000 the alarms watch in groups of at most 10/);
 });
 
-// PlatformMonitoring with 1,000 imported functions against every limit: test/scale/growth.test.ts
-// (the app its 999 -> 1,000 growth test synthesizes anyway).
+// PlatformMonitoring with 1,000 imported functions against every limit, and its Lambda sums' groups
+// (each function read once, 147 alarms, 146 in the nested stack): test/scale/growth.test.ts (the app
+// its 999 -> 1,000 growth test synthesizes anyway).

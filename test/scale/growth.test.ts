@@ -3,10 +3,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { checkLimits } from '../../bench/limits';
+import { AWS_LIMITS, checkLimits } from '../../bench/limits';
 import { measureAssembly } from '../../bench/measure';
 import { CentralLogging, LogGroupPlacement, PlatformAlarms, PlatformMonitoring, PlatformMonitoringProps } from '../../src';
 import { DeploymentEnvironment } from '../../src/core/environment';
+import { alarmsOf, assemblyTemplates } from '../alerts/alarm-fixtures';
 import { growthProblems } from '../growth';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
@@ -26,6 +27,8 @@ enum Layout { IMPORTED = 'imported', TEAM_STACKS = 'team stacks' }
 /** Functions per team stack: one function resource each (they share a role), well under 500. */
 const FUNCTIONS_PER_TEAM_STACK = 250;
 const env = { account: '123456789012', region: 'eu-west-1' };
+/** CloudFormation: at most 200 outputs per template (`bench/limits.ts` does not list it). */
+const MAX_OUTPUTS = 200; // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
 
 /** The functions of `count`, in `app`: imported by name into `stack`, or created in team stacks. */
 function functions(app: App, stack: Stack, layout: Layout, count: number): lambda.IFunction[] {
@@ -107,6 +110,48 @@ test('imported functions, PlatformMonitoring defaults: 999 -> 1,000 functions on
 // which synthesized it again).
 test('PlatformMonitoring with 1,000 imported functions and defaults: every limit passes', () => {
   expect(checkLimits(measureAssembly(synthOnce(Layout.IMPORTED, 1000).synth().directory)).filter((c) => !c.pass)).toEqual([]);
+});
+
+// The Lambda sums' groups in the same app (were in test/scale/alarm-limits.test.ts, on an app of
+// `PlatformAlarms` alone over the same 1,000 imported functions: the same alarms and nested stacks).
+describe('1,000 imported functions, PlatformAlarms defaults (as PlatformMonitoring composes them)', () => {
+  /** The function names each Lambda sum's alarms read, per alarm name. */
+  function functionsPerAlarm(app: App, prefix: string): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const a of alarmsOf(assemblyTemplates(app))) {
+      const name = String(a.props.AlarmName);
+      if (!name.startsWith(prefix)) continue;
+      const metrics: any[] = a.props.Metrics ?? [{ MetricStat: { Metric: { Dimensions: a.props.Dimensions } } }];
+      out.set(name, metrics.filter((x) => x.MetricStat).map((x) => x.MetricStat.Metric.Dimensions[0].Value));
+    }
+    return out;
+  }
+
+  test('every limit of bench/limits.ts passes, and every template has at most 200 outputs', () => {
+    const app = synthOnce(Layout.IMPORTED, 1000);
+    const m = measureAssembly(app.synth().directory);
+    expect(checkLimits(m).filter((c) => !c.pass)).toEqual([]);
+    const outputs = assemblyTemplates(app).map((t) => Object.keys(t.outputs).length);
+    // The nested stacks output each group alarm's ARN (147 groups for these names, 1 in the stack).
+    expect(Math.max(...outputs)).toBe(146);
+    expect(Math.max(...outputs)).toBeLessThanOrEqual(MAX_OUTPUTS);
+    expect(m.maxMetricsPerMathAlarm).toBe(AWS_LIMITS.metricsPerMathAlarm);
+    expect(m.alarmsWithSearch).toBe(0);
+  });
+
+  test('each sum reads every function exactly once, in 147 alarms: 1 in the stack, 146 in its nested stack', () => {
+    const app = synthOnce(Layout.IMPORTED, 1000);
+    const m = measureAssembly(app.synth().directory);
+    for (const sum of ['lambda-errors', 'lambda-throttles']) {
+      const perAlarm = functionsPerAlarm(app, `shop-prod-${sum}`);
+      expect(perAlarm.size).toBe(147);
+      const read = [...perAlarm.values()].flat();
+      expect(read).toHaveLength(1000);
+      expect(new Set(read)).toEqual(new Set(Array.from({ length: 1000 }, (_, i) => `shop-fn-${i}`)));
+      const nested = m.stacks.filter((s) => s.nested && s.name.includes(sum.replace('-', '')));
+      expect(nested.map((s) => s.resources)).toEqual([146]);
+    }
+  });
 });
 
 // Team-stack functions (1,000 `lambda.Function`s, referenced across stacks): the per-function parts only.
