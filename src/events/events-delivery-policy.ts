@@ -1,5 +1,5 @@
-import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { AccountRegionRegistry, AgnosticStacks } from '../private/account-region-registry';
 
 /**
  * How EventBridge is allowed to write state-change events to the platform events log group.
@@ -52,31 +52,10 @@ export function coveredBySharedPolicy(logGroupName: string): boolean {
   return /^\/aws\/events\/.+\/platform$/.test(logGroupName);
 }
 
-/** The shared policy created by a platform of this app, by app root, then by account and Region. */
-const SHARED_POLICIES = new WeakMap<IConstruct, Map<string, IConstruct>>();
-
 /**
- * The key of the account and Region a construct deploys to. An environment-agnostic stack may
- * deploy anywhere, so it shares with no other stack (two such platforms each create the policy,
- * and the app-wide check reports the duplicate name at synth, instead of one silently relying on
- * a policy of another account).
+ * The shared policy created by a platform of this app, by account and Region. An environment-agnostic
+ * stack may deploy anywhere, so it shares with no other stack (two such platforms each create the
+ * policy, and the app-wide check reports the duplicate name at synth, instead of one silently relying
+ * on a policy of another account).
  */
-function accountRegionKey(scope: IConstruct): string {
-  const stack = Stack.of(scope);
-  if (Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)) return `stack:${stack.node.path}`;
-  return `${stack.account}|${stack.region}`;
-}
-
-/** The shared policy another platform of this app already creates in the same account and Region. */
-export function sharedEventsPolicy(scope: IConstruct): IConstruct | undefined {
-  return SHARED_POLICIES.get(scope.node.root)?.get(accountRegionKey(scope));
-}
-
-/** Records the shared policy this platform creates. */
-export function registerSharedEventsPolicy(scope: IConstruct, policy: IConstruct): void {
-  const root = scope.node.root;
-  const policies = SHARED_POLICIES.get(root) ?? new Map<string, IConstruct>();
-  SHARED_POLICIES.set(root, policies);
-  const key = accountRegionKey(scope);
-  if (!policies.has(key)) policies.set(key, policy);
-}
+export const SHARED_EVENTS_POLICIES = new AccountRegionRegistry<IConstruct>(AgnosticStacks.OWN_STACK);

@@ -7,8 +7,7 @@ import { Construct, IConstruct } from 'constructs';
 import { batchJobStatusPattern, glueCrawlerOutcomePattern, glueJobOutcomePattern } from './event-filter-patterns';
 import { splitForEventPattern } from './event-pattern-split';
 import {
-  coveredBySharedPolicy, EventsDeliveryPolicy, registerSharedEventsPolicy, SHARED_EVENTS_GROUP_PATTERN, SHARED_EVENTS_POLICY_NAME,
-  sharedEventsPolicy,
+  coveredBySharedPolicy, EventsDeliveryPolicy, SHARED_EVENTS_GROUP_PATTERN, SHARED_EVENTS_POLICIES, SHARED_EVENTS_POLICY_NAME,
 } from './events-delivery-policy';
 import { LogGroupRuleTarget } from './log-group-target';
 import { DeploymentEnvironment } from '../core/environment';
@@ -247,7 +246,7 @@ export class PlatformEvents extends Construct {
         policyStatements: [statement(props.logGroup.logGroupArn)],
       });
     }
-    const shared = sharedEventsPolicy(this);
+    const shared = SHARED_EVENTS_POLICIES.get(this, SHARED_EVENTS_POLICY_NAME);
     if (shared) return shared;
     // One account-level policy for every platform of the account and Region: the events groups of
     // every project and environment (`/aws/events/<project>[-<env>]/platform`), and their streams.
@@ -260,7 +259,7 @@ export class PlatformEvents extends Construct {
         arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       }))],
     });
-    registerSharedEventsPolicy(this, policy);
+    SHARED_EVENTS_POLICIES.register(this, SHARED_EVENTS_POLICY_NAME, policy);
     return policy;
   }
 

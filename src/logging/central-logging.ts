@@ -4,7 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { apiAccessLogFormatString } from './api-access-log-format';
 import { BATCH_LOG_ERRORS_METRIC, errorCountMetric, errorMetricFilter, lambdaLogErrorsMetricName } from './log-error-metrics';
 import { AUTO_NESTED_THRESHOLD, functionStackOf, isNested, LogGroupPlacement, NESTED_SHARDS, shardOf, topLevelStackOf } from './log-group-placement';
@@ -19,6 +19,7 @@ import { checkTemplateQuotas } from '../limits/template-quotas';
 import { MonitoredResources } from '../model/monitored-platform';
 import { MonitoredApisProps, MonitoredFunctionsProps } from '../model/monitored-resource-props';
 import { ResourceUse } from '../model/resource-location';
+import { AccountRegionRegistry, AgnosticStacks } from '../private/account-region-registry';
 import { DEFAULT_TRAIL_LOG_GROUP_RETENTION } from '../private/defaults';
 import { registerDetachedScope } from '../private/detached-scopes';
 import { validationError } from '../private/errors';
@@ -261,7 +262,7 @@ export class CentralLogging extends Construct {
     // `/aws/batch/job` is one group per account and Region: without an explicit mode, the first
     // platform of the app in an account and Region creates it and the next ones reference it (their
     // stacks deploy after the creator's).
-    const sharedBatchGroup = props.batchLogGroupMode === undefined ? sharedServiceLogGroup(this, batchName) : undefined;
+    const sharedBatchGroup = props.batchLogGroupMode === undefined ? SERVICE_LOG_GROUPS.get(this, batchName) : undefined;
     if (sharedBatchGroup) {
       this.batchLogGroup = logs.LogGroup.fromLogGroupName(this, 'BatchLogGroup', batchName);
       this.node.addDependency(sharedBatchGroup);
@@ -269,7 +270,7 @@ export class CentralLogging extends Construct {
       this.batchLogGroup = logs.LogGroup.fromLogGroupName(this, 'BatchLogGroup', batchName);
     } else {
       this.batchLogGroup = encryptedLogGroup(this, 'BatchLogGroup', batchName, options);
-      registerServiceLogGroup(this, batchName, this.batchLogGroup);
+      SERVICE_LOG_GROUPS.register(this, batchName, this.batchLogGroup);
     }
     errorMetricFilter(this, 'BatchErrorsFilter', this.batchLogGroup, this.metricNamespace, BATCH_LOG_ERRORS_METRIC);
     this.apiAccessLogGroup = encryptedLogGroup(this, 'ApiAccessLogGroup', naming.apiAccessLogGroupName, options);
@@ -382,24 +383,8 @@ function checkNoMutualDependency(scope: Construct, functions: lambda.IFunction[]
   });
 }
 
-/** Service log groups created by platforms of an app, by app root, then by account, Region and name. */
-const SERVICE_LOG_GROUPS = new WeakMap<IConstruct, Map<string, logs.ILogGroup>>();
-
-function serviceLogGroupKey(scope: IConstruct, name: string): string {
-  const stack = Stack.of(scope);
-  const literal = (v: string) => (Token.isUnresolved(v) ? '<deploy>' : v);
-  return `${literal(stack.account)}|${literal(stack.region)}|${name}`;
-}
-
-/** The group of this name a platform of this app already created in the same account and Region. */
-function sharedServiceLogGroup(scope: IConstruct, name: string): logs.ILogGroup | undefined {
-  return SERVICE_LOG_GROUPS.get(scope.node.root)?.get(serviceLogGroupKey(scope, name));
-}
-
-function registerServiceLogGroup(scope: IConstruct, name: string, group: logs.ILogGroup): void {
-  const root = scope.node.root;
-  const groups = SERVICE_LOG_GROUPS.get(root) ?? new Map<string, logs.ILogGroup>();
-  SERVICE_LOG_GROUPS.set(root, groups);
-  const key = serviceLogGroupKey(scope, name);
-  if (!groups.has(key)) groups.set(key, group);
-}
+/**
+ * Service log groups created by platforms of an app, by account, Region and name (environment-agnostic
+ * stacks are taken to deploy to one account and Region).
+ */
+const SERVICE_LOG_GROUPS = new AccountRegionRegistry<logs.ILogGroup>(AgnosticStacks.DEPLOY_ACCOUNT);
