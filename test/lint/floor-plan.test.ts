@@ -77,14 +77,15 @@ describe('import/no-restricted-paths: the floor plan', () => {
 describe('import/no-cycle', () => {
   let dir: string;
   beforeAll(() => {
-    // Two real files that import each other (the rule reads the imported module from disk).
-    dir = fs.mkdtempSync(path.join(ROOT, 'test', 'lint', 'planted-cycle-'));
+    // Two real files of src/ that import each other (the rule reads the imported module from disk,
+    // and applies to src/ only); removed after the test.
+    dir = fs.mkdtempSync(path.join(ROOT, 'src', 'planted-cycle-'));
     fs.writeFileSync(path.join(dir, 'a.ts'), "import { b } from './b';\nexport const a = () => b;\n");
     fs.writeFileSync(path.join(dir, 'b.ts'), "import { a } from './a';\nexport const b = () => a;\n");
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('two modules importing each other fail the lint', async () => {
+  test('two modules of src/ importing each other fail the lint', async () => {
     const file = path.relative(ROOT, path.join(dir, 'a.ts'));
     const code = fs.readFileSync(path.join(dir, 'a.ts'), 'utf8');
     expect(await findings(code, file, 'import/no-cycle')).toEqual(['Dependency cycle detected.']);

@@ -53,6 +53,19 @@ const core = {
 };
 
 /**
+ * Policies loaded by iam-simulate, per policy document and name: the same key or topic policy is
+ * met by thousands of requests (three per encrypted log group), and loading it is a large share of
+ * a decision. The engine only reads a loaded policy.
+ */
+const loaded = new WeakMap<object, Map<string, unknown>>();
+function load(policy: PolicyDocument, name: string): unknown {
+  let byName = loaded.get(policy);
+  if (!byName) loaded.set(policy, byName = new Map());
+  if (!byName.has(name)) byName.set(name, core.loadPolicy(policy, { name }));
+  return byName.get(name);
+}
+
+/**
  * Evaluates a request with iam-simulate's core engine, which keeps every context key as given.
  * Its validated entry point (`runSimulation`) drops keys it does not list for the action,
  * `kms:EncryptionContext:*` among them, which would make every encryption-context condition look
@@ -60,7 +73,6 @@ const core = {
  */
 export function decide(req: PathRequest): Decision {
   const sim = simulation(req);
-  const load = (policy: any, name: string) => core.loadPolicy(policy, { name });
   const analysis = core.authorize({
     request: new core.AwsRequestImpl(sim.request.principal, sim.request.resource, sim.request.action,
       new core.RequestContextImpl(sim.request.contextVariables)),
@@ -89,12 +101,21 @@ export async function validate(req: PathRequest): Promise<void> {
   }
 }
 
+/**
+ * The resource as far as its type goes: without its last name segment, and for an S3 object
+ * without its key (every key of a bucket is the same `object` resource type, and the trail writes
+ * under one prefix per Region: 70 shapes of one kind per platform otherwise).
+ */
+function resourceShape(resource: string): string {
+  return resource.startsWith('arn:aws:s3:::') ? resource.replace(/\/.*$/, '/') : resource.replace(/[^:/]+$/, '');
+}
+
 /** Validates (once per action, resource shape and policy set) and decides every request. */
 export async function decideAll(requests: PathRequest[]): Promise<{ req: PathRequest; decision: Decision }[]> {
   const validated = new Set<string>();
   const out: { req: PathRequest; decision: Decision }[] = [];
   for (const req of requests) {
-    const shape = JSON.stringify([req.action, req.principal === 'anonymous', req.resource.replace(/[^:/]+$/, ''),
+    const shape = JSON.stringify([req.action, req.principal === 'anonymous', resourceShape(req.resource),
       req.resourcePolicy, req.identityPolicies]);
     if (!validated.has(shape)) {
       await validate(req);
