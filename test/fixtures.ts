@@ -21,8 +21,9 @@ import { PlatformMonitoringChecks, PlatformMonitoringChecksProps } from '../src/
  *   new PlatformMonitoring(stack, 'Monitoring', { environment: DeploymentEnvironment.PROD, projectName: 'shop', recipients: { emails: ['ops@example.com'] } });
  *   const template = Template.fromStack(stack);
  * or a canonical platform: defaultPlatform(), allOptionsPlatform(extra), threeStackApp().
- * An App of your own: newApp(). CloudFormation validation is off in every suite (test/setup.ts)
- * but test/cfn-validation.test.ts; add a canonical assembly there if it needs validating.
+ * An App of your own: newApp(). aws-cdk-lib's CloudFormation validation at synth is off in every
+ * suite (test/setup.ts); test/cfn-validation.test.ts validates every template of the canonical
+ * assemblies: add one there if it needs validating.
  */
 
 /** An app with the recommended flags (`RECOMMENDED_CONTEXT`), and optionally more context. */
