@@ -85,6 +85,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   eslintOptions: {
     dirs: ['src'],
+    // One TypeScript program for every linted file (tsconfig.eslint.json, below), not one per
+    // folder's tsconfig (the project service built six, each loading aws-cdk-lib's types): a cold
+    // lint took 27 s, 22 s with one.
+    projectService: false,
+    tsconfigPath: './tsconfig.eslint.json',
     // Lints only the files changed since the last run (`.eslintcache`, keyed by content, not mtime):
     // ~55 s CPU for every file, ~3 s with the cache. The cache keeps a file's result until the file
     // changes, so a finding that depends on another file (types, import cycles) can be missed
@@ -121,6 +126,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
 for (const p of ['/.eslintcache', '/examples/', '/bench/', '/scripts/', '/cdk.json', '/cdk.out/', '/cdk.out.integ/', '/.ci/', '/rosetta/', '/docs/dashboards/*.png', '/api/']) {
   project.addPackageIgnore(p);
 }
+
+// The program eslint's type-aware rules read: every linted folder (the folders keep their own
+// tsconfig for type-checking).
+new javascript.TypescriptConfig(project, {
+  fileName: 'tsconfig.eslint.json',
+  extends: javascript.TypescriptConfigExtends.fromPaths(['./tsconfig.json']),
+  compilerOptions: { noEmit: true, rootDir: '.' },
+  include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'projenrc/**/*.ts', 'build-tools/**/*.ts', '.projenrc.ts'],
+  exclude: ['node_modules'],
+});
 
 // ---------------------------------------------------------------------------------------------
 // Type-checked folders outside src/: the example app, the benchmark and build scripts.
