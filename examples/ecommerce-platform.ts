@@ -4,7 +4,7 @@
  *
  *   npx projen example     # cdk synth + summary (fails on any finding or validation error)
  */
-import { App, CfnOutput, Duration, Stack, StackProps, Validations } from 'aws-cdk-lib';
+import { App, CfnOutput, Duration, Fn, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -111,7 +111,7 @@ class EcommercePlatformStack extends Stack {
     output(this, 'ApiAccessLogGroupName', monitoring.logging.apiAccessLogGroup.logGroupName);
     output(this, 'BatchLogGroupName', monitoring.logging.batchLogGroup.logGroupName);
     output(this, 'CloudTrailLogGroupName', monitoring.logging.trailLogGroup!.logGroupName);
-    output(this, 'LambdaErrorsAlarmArn', monitoring.alarms.lambdaErrorsAlarm!.alarmArn);
+    output(this, 'LambdaErrorsAlarmArns', Fn.join(',', monitoring.alarms.lambdaErrorsAlarms.map((a) => a.alarmArn)));
     output(this, 'DmsReplicationLagAlarmArn', monitoring.alarms.dmsReplicationLagAlarms[0].alarmArn);
     output(this, 'ApiGateway5xxAlarmArn', monitoring.alarms.apiGateway5xxAlarms[0].alarmArn);
     output(this, 'BatchJobFailuresAlarmArn', monitoring.alarms.batchJobFailuresAlarm!.alarmArn);

@@ -78,8 +78,6 @@ export function stableFunctionGroups(functions: LambdaFunctionRef[], capacity: n
  */
 /** The alarms behind one "sum over these functions" alarm. Not exported from the package. */
 export interface LambdaAggregateAlarms {
-  /** The first alarm: `<key>` (account-wide, or all of at most 10 functions), else the first group's. */
-  readonly alarm?: cloudwatch.IAlarm;
   /** Every alarm created, each notifying: `<key>`, or `<key>-group-<prefix>` per group. */
   readonly all: cloudwatch.IAlarm[];
 }
@@ -111,7 +109,7 @@ export function lambdaAggregateAlarm(
   if (!AlarmFactory.enabled(request.options)) return { all: [] };
   if (accountWide || functionNames.length === 0) {
     const alarm = factory.create({ ...request, metric: new LambdaMetrics().metric(metricName), what: `${request.what}, all functions of the account and region` });
-    return { alarm, all: alarm ? [alarm] : [] };
+    return { all: alarm ? [alarm] : [] };
   }
   const tooMany = (detail: string) => new Error(`${request.optionsProp}: ${detail}: set lambdaAlarmsAccountWide to true (one exact alarm on the `
     + 'account-wide metric), or split the functions across several PlatformAlarms with different projectNames.');
@@ -148,7 +146,7 @@ export function lambdaAggregateAlarm(
       what: what(g.members, true),
     })!));
   }
-  return { alarm: all[0], all };
+  return { all };
 }
 
 /**

@@ -63,25 +63,17 @@ export class PlatformAlarms extends Construct {
   /** DMS replication instance free storage (`FreeStorageSpace` < 5 GiB), one per replication instance. */
   public readonly dmsFreeStorageAlarms: cloudwatch.IAlarm[] = [];
   /**
-   * Lambda errors > 10 in 5 minutes: account-wide, or the first 10 of `lambdaFunctions`.
-   *
-   * @experimental the Lambda alarms above 10 functions are being redesigned for an exact platform total.
-   */
-  public readonly lambdaErrorsAlarm?: cloudwatch.IAlarm;
-  /**
-   * Every Lambda errors alarm: `lambdaErrorsAlarm`, then one per further group of 10 functions.
+   * The Lambda errors alarms (errors > 10 in 5 minutes): one account-wide alarm when no function
+   * is listed, else one per group of 10 of `lambdaFunctions`, in their order. Empty when disabled.
+   * (There is no single "Lambda errors alarm" above 10 functions: each alarm reads its group.)
    *
    * @experimental the Lambda alarms above 10 functions are being redesigned for an exact platform total.
    */
   public readonly lambdaErrorsAlarms: cloudwatch.IAlarm[];
   /**
-   * Lambda throttles > 5 in 5 minutes: account-wide, or the first 10 of `lambdaFunctions`.
-   *
-   * @experimental the Lambda alarms above 10 functions are being redesigned for an exact platform total.
-   */
-  public readonly lambdaThrottlesAlarm?: cloudwatch.IAlarm;
-  /**
-   * Every Lambda throttles alarm: `lambdaThrottlesAlarm`, then one per further group of 10 functions.
+   * The Lambda throttles alarms (throttles > 5 in 5 minutes): one account-wide alarm when no
+   * function is listed, else one per group of 10 of `lambdaFunctions`, in their order. Empty when
+   * disabled.
    *
    * @experimental the Lambda alarms above 10 functions are being redesigned for an exact platform total.
    */
@@ -182,9 +174,7 @@ export class PlatformAlarms extends Construct {
     // 2. One family of alarms at a time.
     this.dmsAlarms(props, model);
     const lambda = this.lambdaAlarms(props, model);
-    this.lambdaErrorsAlarm = lambda.errors.alarm;
     this.lambdaErrorsAlarms = lambda.errors.all;
-    this.lambdaThrottlesAlarm = lambda.throttles.alarm;
     this.lambdaThrottlesAlarms = lambda.throttles.all;
     this.apiGatewayAlarms(props, model);
     this.apiAlarms.unshift(...lambda.errors.all, ...lambda.throttles.all);

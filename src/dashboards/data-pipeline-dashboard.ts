@@ -68,7 +68,7 @@ export interface DataPipelineDashboardProps extends PlatformDashboardProps, Moni
 
   /**
    * The log group the platform's EventBridge rules deliver Batch, Glue and DMS task events to
-   * (`PlatformMonitoring.platformEventsLogGroup`): the "Recent Batch job failures" table (job name,
+   * (`PlatformMonitoring.logging.platformEventsLogGroup`): the "Recent Batch job failures" table (job name,
    * queue, status reason, exit code) and, with `dmsReplicationTasks`, the "Recent DMS task state
    * changes" table (task ARN, category, event type, message) query it. Ignored when `eventCapture`
    * is false.

@@ -77,7 +77,7 @@ describe('PlatformAlarms', () => {
 
   test('Lambda errors: account-wide when no function is listed', () => {
     const { t, alarms } = setup();
-    expect(alarms.lambdaErrorsAlarm).toBeDefined();
+    expect(alarms.lambdaErrorsAlarms).toHaveLength(1);
     t().hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'proj-prod-lambda-errors',
       Namespace: 'AWS/Lambda',
