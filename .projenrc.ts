@@ -295,6 +295,10 @@ project.addTask('bench:own-cost', {
   description: "The library's own cost at 1 and 1,000 functions: platform synth CPU / the same templates from plain CfnResources",
   exec: 'ts-node --project bench/tsconfig.json bench/own-cost.ts',
 });
+project.addTask('bench:tests', {
+  description: 'Time `npx projen test` from a cold jest cache against its 2.5-minute target (bench/test-suite.md)',
+  exec: 'ts-node --project bench/tsconfig.json bench/test-suite.ts',
+});
 project.addTask('bench', {
   description: 'Benchmark synth time and output size at 1, 10, 100, 500 and 1,000 Lambda functions, the multi-stack layout and cold starts (bench/results.md)',
   exec: 'ts-node --project bench/tsconfig.json bench/bench.ts',
