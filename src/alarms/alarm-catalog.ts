@@ -50,7 +50,7 @@ const FIVE_MIN = '1 of 1 period of 5 min';
 
 /**
  * The alarm kinds the factory builds, keyed by `alarms` (`AlarmOptions`) key. The single source of the
- * defaults (code) and of the README's `## Alarms` table (test/alerts/alarm-catalog.test.ts
+ * defaults (code) and of the README's `## Alarms` table (test/alarms/alarm-catalog.test.ts
  * compares them).
  */
 export const ALARM_DEFAULTS = {

@@ -118,7 +118,7 @@ const anyEventName = (names: string[]) => names.map((n) => `($.eventName=${n})`)
 
 // Every pattern below is copied from the Remediation section of its control in the AWS Security Hub
 // User Guide, "Amazon CloudWatch controls" (CloudWatch.1-CloudWatch.14), character for character,
-// except where a comment says otherwise. test/alerts/cis-patterns.test.ts holds the documented strings.
+// except where a comment says otherwise. test/alarms/cis-patterns.test.ts holds the documented strings.
 /** The filter patterns of the CIS benchmark, in control order. */
 export const CIS_CONTROLS: readonly CisControlDefinition[] = [
   {

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { dashboardBody, widget } from './body';
 import { DataPipelineDashboard, PlatformMonitoring } from '../../src';
-import { allOptionsPlatform } from '../alerts/alarm-fixtures';
+import { allOptionsPlatform } from '../alarms/alarm-fixtures';
 import { newStack } from '../nag-helpers';
 
 /** Every horizontal annotation of every widget of the three dashboards, with the widget's title. */

@@ -5,7 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { CentralLogging } from '../../src/logging/central-logging';
 import { LogGroupPlacement, NESTED_SHARDS } from '../../src/logging/log-group-placement';
 import { ServiceLogGroupMode } from '../../src/logging/service-log-group-mode';
-import { assemblyTemplates } from '../alerts/alarm-fixtures';
+import { assemblyTemplates } from '../alarms/alarm-fixtures';
 import { newStack } from '../nag-helpers';
 
 function setup(count: number, placement?: LogGroupPlacement) {

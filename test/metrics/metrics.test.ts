@@ -7,7 +7,7 @@ import { DmsMetrics } from '../../src/metrics/dms-metrics';
 import { GlueJobMetrics } from '../../src/metrics/glue-metrics';
 import { LambdaMetrics } from '../../src/metrics/lambda-metrics';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome, PlatformEventMetrics } from '../../src/metrics/platform-event-metrics';
-import { alarmsOf, allOptionsPlatform, assemblyTemplates } from '../alerts/alarm-fixtures';
+import { alarmsOf, allOptionsPlatform, assemblyTemplates } from '../alarms/alarm-fixtures';
 import { dashboardBody, FlatMetric, parseAnomalyBand, widgetMetrics } from '../dashboards/body';
 import { newStack } from '../nag-helpers';
 

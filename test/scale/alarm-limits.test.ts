@@ -5,7 +5,7 @@ import { AWS_LIMITS, checkLimits } from '../../bench/limits';
 import { measureAssembly, Measurement } from '../../bench/measure';
 import { PlatformAlarms } from '../../src';
 import { MAX_GROUPED_FUNCTIONS } from '../../src/alarms/lambda-aggregate-alarm';
-import { assemblyTemplates } from '../alerts/alarm-fixtures';
+import { assemblyTemplates } from '../alarms/alarm-fixtures';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
 // Issue 15: 1,000 functions (and up to MAX_GROUPED_FUNCTIONS) within every alarm limit, with the

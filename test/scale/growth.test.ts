@@ -7,7 +7,7 @@ import { AWS_LIMITS, checkLimits } from '../../bench/limits';
 import { measureAssembly } from '../../bench/measure';
 import { CentralLogging, LogGroupPlacement, PlatformAlarms, PlatformMonitoring, PlatformMonitoringProps } from '../../src';
 import { DeploymentEnvironment } from '../../src/core/environment';
-import { alarmsOf, assemblyTemplates } from '../alerts/alarm-fixtures';
+import { alarmsOf, assemblyTemplates } from '../alarms/alarm-fixtures';
 import { growthProblems } from '../growth';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 

@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DeploymentEnvironment, PlatformMonitoring } from '../../src';
 import { countPlatform, monthlyCost } from '../../src/summary/synth-summary';
-import { allOptionsPlatform, assemblyTemplates, AssemblyTemplate } from '../alerts/alarm-fixtures';
+import { allOptionsPlatform, assemblyTemplates, AssemblyTemplate } from '../alarms/alarm-fixtures';
 import { RECOMMENDED_CONTEXT } from '../fixtures';
 
 // The README's cost table, recomputed here from the synthesized templates (nested stacks included)

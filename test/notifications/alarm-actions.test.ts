@@ -1,6 +1,6 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { alarmsOf, allOptionsPlatform, assemblyTemplates } from './alarm-fixtures';
+import { alarmsOf, allOptionsPlatform, assemblyTemplates } from '../alarms/alarm-fixtures';
 import { IAlarmActionStrategy, SnsAlarmActionStrategy } from '../../src';
 
 const PAGER = 'arn:aws:sns:eu-west-1:123456789012:pager';

@@ -1,6 +1,6 @@
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { matchesFilterPattern } from './filter-pattern';
+import { matchesFilterPattern } from '../alarms/filter-pattern';
 import { DeploymentEnvironment } from '../../src/core/environment';
 import { PlatformKey } from '../../src/encryption/platform-key';
 import { batchJobStatusPattern, glueCrawlerOutcomePattern, glueJobOutcomePattern } from '../../src/events/event-filter-patterns';

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { allOptionsPlatform, assemblyTemplates } from './alarm-fixtures';
+import { allOptionsPlatform, assemblyTemplates } from '../alarms/alarm-fixtures';
 import { AlarmSeverity } from '../../src';
 import { catalogEntryOf } from '../../src/alarms/alarm-catalog';
 
