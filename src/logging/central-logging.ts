@@ -204,7 +204,10 @@ export class CentralLogging extends Construct {
         const own = functionStackOf(fn, this);
         if (own) ownStacks.set(fn, own);
       }
-      checkNoMutualDependency(this, functions, new Set(ownStacks.values()));
+      // Only a stack that holds a group the platform creates (encrypted: it imports the key's ARN)
+      // depends on the platform's; groups used as they exist (USE_EXISTING) import nothing.
+      const keyed = [...ownStacks].filter(([fn]) => lambdaLogGroupModeOf(fn, props.lambdaLogGroupMode) === ServiceLogGroupMode.CREATE);
+      checkNoMutualDependency(this, functions, new Set(keyed.map(([, stack]) => stack)));
     }
     const lambdaScope = new Construct(this, 'Lambda');
     const shards = new Map<number, Construct>();

@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { CentralLogging } from '../../src/logging/central-logging';
 import { LogGroupPlacement, shardOf } from '../../src/logging/log-group-placement';
+import { ServiceLogGroupMode } from '../../src/logging/service-log-group-mode';
 import { RECOMMENDED_CONTEXT } from '../nag-helpers';
 
 // LogGroupPlacement.FUNCTION_STACK (the default): a function defined with an explicit name in
@@ -22,8 +23,8 @@ function app3(placement?: LogGroupPlacement) {
   const define = (stack: Stack, id: string, functionName?: string) => new lambda.Function(stack, id, {
     functionName, runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('x'),
   });
-  const logging = (functions: lambda.IFunction[]) => new CentralLogging(platform, 'Logging', {
-    projectName: 'shop', encryptionKey: key, lambdaFunctions: functions, lambdaLogGroupPlacement: placement,
+  const logging = (functions: lambda.IFunction[], lambdaLogGroupMode?: ServiceLogGroupMode) => new CentralLogging(platform, 'Logging', {
+    projectName: 'shop', encryptionKey: key, lambdaFunctions: functions, lambdaLogGroupPlacement: placement, lambdaLogGroupMode,
   });
   return { app, platform, team, define, logging };
 }
@@ -115,6 +116,19 @@ describe('FUNCTION_STACK (the default)', () => {
       + 'platform\'s stack): the two stacks would depend on each other. Give the function an explicit functionName, or set '
       + 'lambdaLogGroupPlacement (PlatformMonitoring: logging.lambdaLogGroupPlacement) to LogGroupPlacement.NESTED_STACKS (every '
       + 'group in the platform\'s stack operation).');
+  });
+
+  test('with the groups used as they exist (USE_EXISTING), a generated name in that stack is fine: only the platform imports', () => {
+    const { app, platform, team, define, logging } = app3();
+    logging([define(team, 'Orders', 'shop-orders'), define(team, 'Anon')], ServiceLogGroupMode.USE_EXISTING);
+    const assembly = app.synth();
+    // The named function's filter is in the team stack (on its existing group, no key); the generated
+    // name's in the platform's shards, which read the name from the team stack.
+    expect(count(nestedUnder(team), 'AWS::Logs::MetricFilter')).toBe(1);
+    expect(count(nestedUnder(team), 'AWS::Logs::LogGroup')).toBe(0);
+    expect(count(nestedUnder(platform), 'AWS::Logs::MetricFilter')).toBe(1);
+    expect(JSON.stringify(assembly.getStackByName(team.stackName).template)).not.toContain('Fn::ImportValue');
+    expect(JSON.stringify(assembly.getStackByName(platform.stackName).template)).toContain('Fn::ImportValue');
   });
 
   test('logical ids are pinned: the shard stack in the team stack and the group in it', () => {
