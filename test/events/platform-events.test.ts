@@ -1,11 +1,11 @@
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { matchesFilterPattern } from '../alarms/filter-pattern';
 import { DeploymentEnvironment } from '../../src/core/environment';
 import { PlatformKey } from '../../src/encryption/platform-key';
 import { batchJobStatusPattern, glueCrawlerOutcomePattern, glueJobOutcomePattern } from '../../src/events/event-filter-patterns';
 import { PlatformEvents } from '../../src/events/platform-events';
 import { BatchJobStatus, GlueCrawlerOutcome, GlueJobOutcome } from '../../src/metrics/platform-event-metrics';
+import { matchesFilterPattern } from '../alarms/filter-pattern';
 import { nagFindings, newStack } from '../nag-helpers';
 
 const QUEUE = 'arn:aws:batch:eu-west-1:123456789012:job-queue/etl-queue';

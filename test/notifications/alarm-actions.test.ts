@@ -1,7 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { alarmsOf, allOptionsPlatform, assemblyTemplates } from '../alarms/alarm-fixtures';
 import { IAlarmActionStrategy, SnsAlarmActionStrategy } from '../../src';
+import { alarmsOf, allOptionsPlatform, assemblyTemplates } from '../alarms/alarm-fixtures';
 
 const PAGER = 'arn:aws:sns:eu-west-1:123456789012:pager';
 

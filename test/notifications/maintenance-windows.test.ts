@@ -1,8 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { allOptionsPlatform, assemblyTemplates } from '../alarms/alarm-fixtures';
 import { AlarmSeverity } from '../../src';
 import { catalogEntryOf } from '../../src/alarms/alarm-catalog';
+import { allOptionsPlatform, assemblyTemplates } from '../alarms/alarm-fixtures';
 
 const SUNDAY_2AM = cloudwatch.ScheduleExpression.cron({ minute: '0', hour: '2', weekDay: 'SUN' });
 
