@@ -115,6 +115,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
       setupFiles: ['<rootDir>/test/setup.ts'],
       // jest-runtime, with each module's code cache kept per worker (the file says why and what it measured).
       runtime: '<rootDir>/test/code-cache-runtime.js',
+      // One temporary directory per run for the synthesized assemblies, removed at the end.
+      globalSetup: '<rootDir>/test/global-setup.js',
+      globalTeardown: '<rootDir>/test/global-teardown.js',
     },
   },
   gitignore: [
