@@ -39,7 +39,7 @@ function validate(app: App, templates: Array<{ path: string; account?: string; r
  * Every template of the assembly: each stack's with its account and Region, and each nested
  * stack's (files of the assembly, not artifacts) with those of the app's stacks where they agree.
  */
-function assemblyTemplates(asm: CloudAssembly): Array<{ path: string; account?: string; region?: string; nested: boolean }> {
+function templateFiles(asm: CloudAssembly): Array<{ path: string; account?: string; region?: string; nested: boolean }> {
   const stacks = asm.stacks.map((stack) => ({
     path: stack.templateFullPath,
     account: stack.environment.account !== UNKNOWN_ACCOUNT ? stack.environment.account : undefined,
@@ -54,7 +54,7 @@ function assemblyTemplates(asm: CloudAssembly): Array<{ path: string; account?: 
 
 /** The engine's findings (errors and warnings) for every template of the assembly, as `file logicalId: rule message` lines. */
 function templateFindings(app: App, asm = app.synth()): { stacks: number; nested: number; findings: string[] } {
-  const templates = assemblyTemplates(asm);
+  const templates = templateFiles(asm);
   const report = validate(app, templates);
   const findings = report.violations
     .filter((v) => v.severity === 'error' || v.severity === 'fatal' || v.severity === 'warning')
@@ -96,7 +96,7 @@ describe('CloudFormation validation of every template of the canonical assemblie
 
   test('the engine finds an error in a stack template and in a nested one (this suite can fail)', () => {
     const { app, asm } = allOptionsAssembly();
-    const broken = assemblyTemplates(asm).filter((t, i, all) => all.findIndex((o) => o.nested === t.nested) === i).map((t) => {
+    const broken = templateFiles(asm).filter((t, i, all) => all.findIndex((o) => o.nested === t.nested) === i).map((t) => {
       const template = JSON.parse(fs.readFileSync(t.path, 'utf8'));
       const alarm = Object.values<any>(template.Resources).find((r) => r.Type === 'AWS::CloudWatch::Alarm');
       alarm.Properties.Threshold = 'eighty';

@@ -197,6 +197,8 @@ export class CentralLogging extends Construct {
         + `(now ${functions.length}): a deploy then fails for retained groups with fixed names. With ${functions.length} functions AUTO `
         + `places them exactly as LogGroupPlacement.${same} does: set that instead (nothing moves), and growth never moves them.`);
     }
+    // Whether the platform creates each function's group or uses the one that exists.
+    const modes = new Map(functions.map((fn) => [fn, lambdaLogGroupModeOf(fn, props.lambdaLogGroupMode)]));
     // FUNCTION_STACK: the top-level stack of each function whose resources go with it.
     const ownStacks = new Map<lambda.IFunction, Stack>();
     if (placement === LogGroupPlacement.FUNCTION_STACK) {
@@ -206,7 +208,7 @@ export class CentralLogging extends Construct {
       }
       // Only a stack that holds a group the platform creates (encrypted: it imports the key's ARN)
       // depends on the platform's; groups used as they exist (USE_EXISTING) import nothing.
-      const keyed = [...ownStacks].filter(([fn]) => lambdaLogGroupModeOf(fn, props.lambdaLogGroupMode) === ServiceLogGroupMode.CREATE);
+      const keyed = [...ownStacks].filter(([fn]) => modes.get(fn) === ServiceLogGroupMode.CREATE);
       checkNoMutualDependency(this, functions, new Set(keyed.map(([, stack]) => stack)));
     }
     const lambdaScope = new Construct(this, 'Lambda');
@@ -253,7 +255,7 @@ export class CentralLogging extends Construct {
       const fnScope = new Construct(shardScope(fn), `${fn.node.id}-${key.slice(0, 8)}`);
       const name = `/aws/lambda/${functionNameOf(fn)}`;
       validateLogGroupName(this, name, `the log group name of function ${fn.node.path}`);
-      const logGroup = lambdaLogGroupModeOf(fn, props.lambdaLogGroupMode) === ServiceLogGroupMode.USE_EXISTING
+      const logGroup = modes.get(fn) === ServiceLogGroupMode.USE_EXISTING
         ? logs.LogGroup.fromLogGroupName(fnScope, 'LogGroup', name)
         : encryptedLogGroup(fnScope, 'LogGroup', name, options);
       errorMetricFilter(fnScope, 'ErrorsFilter', logGroup, this.metricNamespace, lambdaLogErrorsMetricName(functionNameOf(fn)));

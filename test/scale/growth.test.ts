@@ -41,8 +41,7 @@ const env = { account: '123456789012', region: 'eu-west-1' };
 const MAX_OUTPUTS = 200; // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
 
 /** The functions of `count`, in `app`: imported by name into `stack`, or created in team stacks. */
-function functions(app: App, stack: Stack, layout: Layout, count: number): lambda.IFunction[] {
-  const perTeamStack = count >= 999 ? FUNCTIONS_PER_TEAM_STACK_AT_1000 : FUNCTIONS_PER_TEAM_STACK;
+function functions(app: App, stack: Stack, layout: Layout, count: number, perTeamStack = FUNCTIONS_PER_TEAM_STACK): lambda.IFunction[] {
   const names = Array.from({ length: count }, (_, i) => `shop-fn-${i}`);
   if (layout === Layout.IMPORTED) return names.map((name, i) => lambda.Function.fromFunctionName(stack, `Fn${i}`, name));
   const teams: Stack[] = [];
@@ -88,7 +87,7 @@ function platform(layout: Layout, count: number, extra: Partial<PlatformMonitori
 function perFunctionParts(layout: Layout, count: number): App {
   const app = new App({ context: RECOMMENDED_CONTEXT });
   const stack = new Stack(app, 'Platform', { env });
-  const fns = functions(app, stack, layout, count);
+  const fns = functions(app, stack, layout, count, FUNCTIONS_PER_TEAM_STACK_AT_1000);
   new CentralLogging(stack, 'Logging', { projectName: 'shop', encryptionKey: new kms.Key(stack, 'Key', { enableKeyRotation: true }), lambdaFunctions: fns });
   new PlatformAlarms(stack, 'Alarms', { projectName: 'shop', lambdaFunctions: fns });
   return app;
